@@ -1,0 +1,32 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Core } from '../core/create-core';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface CommandContext {
+  /** Parsed option values (strings and booleans as declared). */
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** Opens the core on --data (or the desktop app's folder); closed by the runner. */
+  openCore: () => Core;
+  json: boolean;
+}
+
+export interface CommandResult {
+  /** Written to stdout with --json. */
+  json: unknown;
+  /** Written to stdout otherwise: Chinese, for people. */
+  text: string;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  positionals?: boolean;
+  run(context: CommandContext): Promise<CommandResult>;
+}

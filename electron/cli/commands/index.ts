@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command';
+import { infoCommand } from './info';
+
+export const commands: readonly CliCommand[] = [infoCommand];

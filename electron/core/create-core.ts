@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Api, ApiHandlers } from '../../shared/api/contract';
+import { createAppHandlers } from './app/app-handlers';
+import type { CoreContext } from './core-context';
+import { openDatabase } from './db/open-database';
+import { createDirectApi } from './dispatch';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import type { Logger } from './logger';
+
+export interface CoreOptions {
+  /** Folder holding the database and stored attachments. */
+  dataDir: string;
+  /** Folder of shipped resources (rule sets, fonts, templates). */
+  resourcesDir: string;
+  now?: () => Date;
+  logger: Logger;
+  /** better_sqlite3.node built for the host runtime; the desktop app passes its Electron build. */
+  nativeBinding?: string | undefined;
+  /** ':memory:' keeps the database in memory (tests); default is <dataDir>/jigai.sqlite. */
+  databaseFile?: string;
+}
+
+export interface Core {
+  handlers: ApiHandlers;
+  api: Api;
+  context: CoreContext;
+  close(): void;
+}
+
+export const DATABASE_FILE_NAME = 'jigai.sqlite';
+
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const databaseFile = options.databaseFile ?? path.join(dataDir, DATABASE_FILE_NAME);
+  const { db } = openDatabase({ file: databaseFile, nativeBinding: options.nativeBinding, now, logger: options.logger });
+
+  const context: CoreContext = {
+    db,
+    dataDir,
+    databaseFile,
+    resourcesDir: path.resolve(options.resourcesDir),
+    now,
+    logger: options.logger,
+  };
+  const handlers: ApiHandlers = {
+    ...createAppHandlers(context),
+    ...createSettingsHandlers(context),
+  };
+  return {
+    handlers,
+    api: createDirectApi(handlers, options.logger),
+    context,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,52 @@
+import { AppError, isAppError } from '../../shared/api/errors';
+import type { Envelope } from '../../shared/api/envelope';
+import { apiContract, isMethodName, type Api, type ApiHandlers, type MethodName } from '../../shared/api/contract';
+import { describeIssues } from '../../shared/api/validation-message';
+import type { Logger } from './logger';
+
+/**
+ * The single entry every transport goes through: checks the method name, validates the input
+ * against the contract, runs the handler and answers an envelope. Unexpected failures are logged
+ * with their stack and reach the caller as a Chinese message without internals.
+ */
+export async function dispatch(
+  handlers: ApiHandlers,
+  method: string,
+  rawInput: unknown,
+  logger: Logger,
+): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${method}」的功能` } };
+  }
+  const spec = apiContract[method];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error.issues);
+    return {
+      ok: false,
+      error: { code: 'BAD_INPUT', message: `「${method}」的输入无效：${problems.join('；')}`, details: problems },
+    };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value: unknown = await handler(parsed.data);
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, error: error.toBody() };
+    logger.error(`「${method}」执行失败`, { error: error instanceof Error ? error.stack : String(error) });
+    return { ok: false, error: { code: 'INTERNAL', message: `「${method}」执行时发生内部错误，详情已写入日志` } };
+  }
+}
+
+/** The API as a plain object for in-process callers (CLI, tests): same validation, errors thrown. */
+export function createDirectApi(handlers: ApiHandlers, logger: Logger): Api {
+  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of Object.keys(apiContract) as MethodName[]) {
+    api[method] = async (input: unknown) => {
+      const envelope = await dispatch(handlers, method, input, logger);
+      if (envelope.ok) return envelope.value;
+      throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
+    };
+  }
+  return api as unknown as Api;
+}

@@ -1,0 +1,26 @@
+import type { ApiHandlers } from '../../../shared/api/contract';
+import { createAuditLog } from '../audit/audit-log';
+import type { CoreContext } from '../core-context';
+import { createSettingsStore } from './settings-store';
+
+type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'updateSettings'>;
+
+export function createSettingsHandlers(ctx: CoreContext): SettingsHandlers {
+  const store = createSettingsStore(ctx.db);
+  const audit = createAuditLog(ctx.db, ctx.now);
+  return {
+    getSettings: () => store.read(),
+    updateSettings: (changes) =>
+      ctx.db.transaction(() => {
+        const before = store.read();
+        const after = {
+          reviewerName: changes.reviewerName ?? before.reviewerName,
+          reviewerOrganization: changes.reviewerOrganization ?? before.reviewerOrganization,
+          reviewerRole: changes.reviewerRole ?? before.reviewerRole,
+        };
+        store.write(after);
+        audit.record({ actor: after.reviewerName || '（未署名）', action: '修改设置', subject: 'settings', details: { before, after } });
+        return after;
+      })(),
+  };
+}

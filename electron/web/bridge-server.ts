@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/bridge';
+import type { Envelope } from '../../shared/api/envelope';
+import { dispatch } from '../core/dispatch';
+import type { Logger } from '../core/logger';
+import { readStaticFile } from './static-files';
+
+export interface BridgeServerOptions {
+  handlers: ApiHandlers;
+  logger: Logger;
+  /** The renderer's build folder (index.html and assets). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed only in tests; otherwise random for every start. */
+  token?: string;
+  maxRequestBytes?: number;
+}
+
+export interface BridgeServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const API_PATH_PREFIX = '/api/';
+const DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Browser mode: the same API the desktop app reaches by IPC, over HTTP on 127.0.0.1 only.
+ * Every API request must carry the random token printed with the URL, so other local programs and
+ * web pages cannot call it; the Host check stops DNS-rebinding pages from reaching it by name.
+ */
+export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  let port = 0;
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      options.logger.error('浏览器模式请求处理失败', { error: String(error) });
+      if (!response.headersSent) sendJson(response, 500, failure('INTERNAL', '内部错误'));
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const host = request.headers.host ?? '';
+    if (host !== `127.0.0.1:${String(port)}` && host !== `localhost:${String(port)}`) {
+      sendJson(response, 403, failure('FORBIDDEN', '拒绝访问：请求的主机名不是本机'));
+      return;
+    }
+    const url = request.url ?? '/';
+    if (url.startsWith(API_PATH_PREFIX)) {
+      await handleApi(request, response, url.slice(API_PATH_PREFIX.length).split('?')[0] ?? '');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, failure('BAD_INPUT', '不支持的请求方法'));
+      return;
+    }
+    const file = readStaticFile(options.staticDir, url) ?? readStaticFile(options.staticDir, '/index.html');
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('界面文件缺失，请先运行 npm run build');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': file.mediaType,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') {
+      sendJson(response, 405, failure('BAD_INPUT', '接口只接受 POST 请求'));
+      return;
+    }
+    if (!tokenMatches(request.headers.authorization, token)) {
+      sendJson(response, 401, failure('FORBIDDEN', '拒绝访问：缺少或错误的访问令牌'));
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${String(port)}` && origin !== `http://localhost:${String(port)}`) {
+      sendJson(response, 403, failure('FORBIDDEN', '拒绝访问：请求来自其他网页'));
+      return;
+    }
+    const body = await readBody(request, maxBytes);
+    if (body === null) {
+      sendJson(response, 413, failure('BAD_INPUT', `请求过大（上限 ${String(Math.round(maxBytes / 1024 / 1024))} MB）`));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(response, 400, failure('BAD_INPUT', '请求内容不是有效的 JSON'));
+      return;
+    }
+    const envelope = await dispatch(options.handlers, decodeURIComponent(method), input, options.logger);
+    sendJson(response, 200, envelope);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${String(port)}/?token=${token}`;
+  return {
+    url,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+function readBody(request: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function failure(code: 'FORBIDDEN' | 'BAD_INPUT' | 'INTERNAL', message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}

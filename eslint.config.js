@@ -1,0 +1,64 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
+
+/** Layers (STYLE.md): shared is pure, renderer is browser-only, electron/core never touches Electron. */
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'build/**', 'release/**', 'test-results/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: '请使用具名导出（named export）。' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      // Chinese text legitimately uses the ideographic space (U+3000) inside strings.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: NODE_BUILTINS, message: 'shared/ 是纯 TypeScript，不能使用 Node 模块。' },
+          { group: ['electron', '**/electron/**', '**/renderer/**'], message: 'shared/ 不能依赖 electron/ 或 renderer/。' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: NODE_BUILTINS, message: '界面代码运行在沙箱中，不能使用 Node 模块。' },
+          { group: ['electron', '**/electron/**'], message: '界面只能通过 window.api 调用应用功能。' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron'], message: 'electron/core、cli、web 必须能在纯 Node 中运行，不能导入 electron。' },
+          { group: ['**/renderer/**', '**/electron/main/**', '../main/*'], message: '核心不能依赖界面或桌面外壳。' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['*.config.{ts,js}', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,44 @@
+import { Card, Empty, Typography } from 'antd';
+
+/** What each area is for, shown while the area has nothing to list yet. */
+const INTRODUCTIONS: Record<string, { purpose: string; empty: string }> = {
+  batches: {
+    purpose: '导入主管部门下发的申报材料包（.zip 或文件夹），每个材料包是一个评审批次。',
+    empty: '尚无评审批次。',
+  },
+  projects: {
+    purpose: '查看各项目的基本信息、合同、发票、付款、绩效指标和附件。',
+    empty: '尚无项目：请先在「评审批次」导入申报材料包。',
+  },
+  invoices: {
+    purpose: '离线核验发票：号码、日期、金额、大写、购销双方、合同与付款对应关系，逐张认定并计算核定投资额。',
+    empty: '尚无发票：请先导入申报材料包。',
+  },
+  scoring: {
+    purpose: '按政策评分细则逐项打分，声明回避情况，签署个人评审意见。',
+    empty: '尚无待评分项目。',
+  },
+  summary: {
+    purpose: '组长汇总各位专家的评分和意见，形成专家组结论并测算奖补金额。',
+    empty: '尚无专家评审意见。',
+  },
+  reports: {
+    purpose: '导出带签名的评审意见和验收报告。',
+    empty: '尚无可导出的报告。',
+  },
+  policies: {
+    purpose: '查看各政策的奖补规则（区间、比例、上限、拨付安排和原文出处），并测算奖补金额。',
+    empty: '尚未载入政策规则。',
+  },
+};
+
+export function AreaIntroPage({ area }: { area: string }) {
+  const intro = INTRODUCTIONS[area];
+  if (!intro) return null;
+  return (
+    <Card>
+      <Typography.Paragraph type="secondary">{intro.purpose}</Typography.Paragraph>
+      <Empty description={intro.empty} />
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+// npm start: the desktop app where Electron can run, browser mode where it cannot.
+// npm run web: browser mode directly. Extra arguments (e.g. --data DIR) are passed on.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const webOnly = args.includes('--web');
+const passOn = args.filter((a) => a !== '--web');
+
+function run(command, commandArgs) {
+  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function electronBinary() {
+  try {
+    // electron's index.js throws when its binary was never downloaded.
+    return createRequire(import.meta.url)('electron');
+  } catch {
+    return null;
+  }
+}
+
+if (!existsSync(new URL('../dist/electron/web.js', import.meta.url))) {
+  await new Promise((resolve, reject) =>
+    spawn(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('构建失败')))),
+  );
+}
+
+const electron = webOnly ? null : electronBinary();
+if (electron && typeof electron === 'string' && existsSync(electron)) {
+  const { ensureElectronNativeModule } = await import('./build-native-electron.mjs');
+  await ensureElectronNativeModule();
+  run(electron, ['.', ...passOn]);
+} else {
+  if (!webOnly) process.stdout.write('本机没有可用的 Electron 程序（见 README「受限网络下获取 Electron」），改为以浏览器模式启动。\n');
+  run(process.execPath, ['dist/electron/web.js', ...passOn]);
+}

@@ -1,0 +1,44 @@
+/**
+ * Errors that cross a boundary (IPC, HTTP bridge, CLI) carry a stable code and a Chinese message
+ * a reviewer can act on; the code lets callers decide (e.g. the CLI maps BAD_INPUT to exit 2).
+ */
+export const API_ERROR_CODES = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DB_TOO_NEW',
+  'FORBIDDEN',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  /** Located problems, e.g. every error of a rejected package. */
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ApiErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ApiErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toBody(): ApiErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

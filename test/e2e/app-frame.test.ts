@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const AREAS = [
+  ['batches', '评审批次'],
+  ['projects', '项目'],
+  ['invoices', '发票核验'],
+  ['scoring', '评分'],
+  ['summary', '汇总'],
+  ['reports', '报告'],
+  ['policies', '政策规则'],
+  ['settings', '设置'],
+  ['about', '关于'],
+] as const;
+
+describe('application frame in browser mode', () => {
+  let app: AppUnderTest;
+  beforeAll(async () => {
+    app = await startAppUnderTest();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  // The menu item's accessible name includes its icon's label, so match the visible text instead.
+  const menuItem = (title: string) => app.page.locator('.ant-menu-item', { has: app.page.getByText(title, { exact: true }) });
+  const waitForTitle = (title: string) => app.page.getByTestId('page-title').filter({ hasText: new RegExp(`^${title}$`) }).waitFor();
+
+  it('removes the token from the address bar and opens on 评审批次', async () => {
+    await app.page.getByTestId('page-title').waitFor();
+    expect(app.page.url()).not.toContain('token=');
+    expect(await app.page.getByTestId('page-title').textContent()).toBe('评审批次');
+  });
+
+  it('navigates every menu entry and shows its Chinese title', async () => {
+    for (const [key, title] of AREAS) {
+      await menuItem(title).click();
+      await app.page.waitForURL(new RegExp(`#/${key}$`));
+      await waitForTitle(title);
+      await app.screenshot(`frame-${key}`);
+    }
+  });
+
+  it('reaches the areas by keyboard (Alt+number)', async () => {
+    await app.page.keyboard.press('Alt+3');
+    await app.page.waitForURL(/#\/invoices$/);
+    await waitForTitle('发票核验');
+  });
+
+  it('shows version, data folder and schema version on 关于, read through the bridge', async () => {
+    await menuItem('关于').click();
+    await app.page.getByTestId('schema-version').waitFor();
+    const info = await app.core.api.getAppInfo({});
+    expect(await app.page.getByTestId('schema-version').textContent()).toBe(String(info.schemaVersion));
+    await expect(app.page.getByText(info.dataDir, { exact: true }).count()).resolves.toBe(1);
+    await expect(app.page.getByText('浏览器模式（本机服务）').count()).resolves.toBe(1);
+    await app.screenshot('about');
+  });
+
+  it('saves the reviewer name in 设置 through the bridge', async () => {
+    await menuItem('设置').click();
+    await app.page.getByLabel('姓名').fill('林工程师');
+    await app.page.getByRole('button', { name: '保 存' }).or(app.page.getByRole('button', { name: '保存' })).click();
+    await app.page.getByText('设置已保存').waitFor();
+    expect((await app.core.api.getSettings({})).reviewerName).toBe('林工程师');
+    await app.screenshot('settings');
+  });
+});

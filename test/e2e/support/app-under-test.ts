@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../../electron/core/create-core';
+import { silentLogger } from '../../../electron/core/logger';
+import { startBridgeServer, type BridgeServer } from '../../../electron/web/bridge-server';
+import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.JIGAI_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface AppUnderTest {
+  core: Core;
+  server: BridgeServer;
+  browser: Browser;
+  page: Page;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode against the built renderer (dist/renderer) on a temporary data folder, driven by
+ * Debian's Chromium. Screenshots land in test-results/screenshots for people to look at.
+ */
+export async function startAppUnderTest(): Promise<AppUnderTest> {
+  const staticDir = path.join(REPO_ROOT, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer 不存在：请先运行 npm run build');
+  const temp = makeTempDir('jigai-e2e-');
+  const core = createCore({ dataDir: temp.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger });
+  const server = await startBridgeServer({ handlers: core.handlers, logger: silentLogger, staticDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(server.url);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    core,
+    server,
+    browser,
+    page,
+    async screenshot(name) {
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      core.close();
+      temp.cleanup();
+      if (pageErrors.length > 0) throw new Error(`页面脚本错误：${pageErrors.join('；')}`);
+    },
+  };
+}
