@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../shared/api/errors';
+import { formatProblemLocation, type PackageProblem } from '../../shared/package/problem';
 import { createCore, type Core } from '../core/create-core';
 import { defaultDataDir } from '../core/default-data-dir';
 import { APP_VERSION } from '../core/app-version';
@@ -83,9 +84,20 @@ function reportError(io: CliIo, json: boolean, error: unknown): number {
   const body = known
     ? error.toBody()
     : { code: 'INTERNAL', message: `内部错误：${error instanceof Error ? error.message : String(error)}` };
-  if (json) io.stdout(`${JSON.stringify({ error: body }, null, 2)}\n`);
-  else io.stderr(`错误：${body.message}\n`);
+  // Located problems (a rejected package) are listed in full: as `errors` in JSON, one per line otherwise.
+  const located = known ? locatedProblems(error.details) : null;
+  if (json) io.stdout(`${JSON.stringify(located ? { error: body, ...located } : { error: body }, null, 2)}\n`);
+  else {
+    io.stderr(`错误：${body.message}\n`);
+    for (const problem of located?.errors ?? []) io.stderr(`  ${formatProblemLocation(problem)}：${problem.message}\n`);
+  }
   return known && error.code !== 'INTERNAL' ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+}
+
+function locatedProblems(details: unknown): { errors: PackageProblem[]; warnings: PackageProblem[] } | null {
+  if (typeof details !== 'object' || details === null || !('errors' in details) || !Array.isArray(details.errors)) return null;
+  const warnings = 'warnings' in details && Array.isArray(details.warnings) ? (details.warnings as PackageProblem[]) : [];
+  return { errors: details.errors as PackageProblem[], warnings };
 }
 
 function translateParseError(message: string): string {

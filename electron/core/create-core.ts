@@ -6,6 +6,9 @@ import type { CoreContext } from './core-context';
 import { openDatabase } from './db/open-database';
 import { createDirectApi } from './dispatch';
 import { createSettingsHandlers } from './settings/settings-handlers';
+import { createBatchHandlers } from './package/batch-handlers';
+import { createRuleSetCatalogue } from './rules/rule-set-catalogue';
+import { createRulesHandlers } from './rules/rules-handlers';
 import type { Logger } from './logger';
 
 export interface CoreOptions {
@@ -45,9 +48,12 @@ export function createCore(options: CoreOptions): Core {
     now,
     logger: options.logger,
   };
+  const catalogue = createRuleSetCatalogue(db, context.resourcesDir, now);
   const handlers: ApiHandlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
+    ...createBatchHandlers(context, catalogue),
+    ...createRulesHandlers(catalogue),
   };
   return {
     handlers,

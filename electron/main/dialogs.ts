@@ -18,6 +18,13 @@ export function registerDialogHandlers(getWindow: () => BrowserWindow | null, is
     });
     return result.canceled ? null : (result.filePaths[0] ?? null);
   });
+  ipcMain.handle('jigai-dialog:openFolder', async (event, raw: unknown) => {
+    const window = getWindow();
+    const input = z.strictObject({ title: z.string().max(200) }).safeParse(raw);
+    if (!window || !isTrustedSender(event) || !input.success) return null;
+    const result = await dialog.showOpenDialog(window, { title: input.data.title, properties: ['openDirectory'] });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
   ipcMain.handle('jigai-dialog:saveFile', async (event, raw: unknown) => {
     const window = getWindow();
     const input = saveFileInput.safeParse(raw);

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { ipcChannel, methodNames } from '../../shared/api/contract';
 import type { ApiBridge, DesktopBridge } from '../../shared/api/bridge';
 
@@ -15,6 +15,8 @@ for (const method of methodNames) {
 const desktop: DesktopBridge = {
   openFile: (options) => ipcRenderer.invoke('jigai-dialog:openFile', options) as Promise<string | null>,
   saveFile: (options) => ipcRenderer.invoke('jigai-dialog:saveFile', options) as Promise<string | null>,
+  openFolder: (options) => ipcRenderer.invoke('jigai-dialog:openFolder', options) as Promise<string | null>,
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('api', api as ApiBridge);

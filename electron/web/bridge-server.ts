@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api/contract';
@@ -18,6 +21,9 @@ export interface BridgeServerOptions {
   /** Fixed only in tests; otherwise random for every start. */
   token?: string;
   maxRequestBytes?: number;
+  /** Where browser-mode uploads (packages, rule files) are written; removed on close. */
+  uploadDir?: string;
+  maxUploadBytes?: number;
 }
 
 export interface BridgeServer {
@@ -28,7 +34,9 @@ export interface BridgeServer {
 }
 
 export const API_PATH_PREFIX = '/api/';
+export const UPLOAD_PATH = '/upload';
 const DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**
  * Browser mode: the same API the desktop app reaches by IPC, over HTTP on 127.0.0.1 only.
@@ -38,6 +46,7 @@ const DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const uploadDir = options.uploadDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jigai-uploads-'));
   let port = 0;
 
   const server = http.createServer((request, response) => {
@@ -54,6 +63,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     const url = request.url ?? '/';
+    if (url === UPLOAD_PATH) {
+      await handleUpload(request, response);
+      return;
+    }
     if (url.startsWith(API_PATH_PREFIX)) {
       await handleApi(request, response, url.slice(API_PATH_PREFIX.length).split('?')[0] ?? '');
       return;
@@ -77,20 +90,65 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
+  /** Browser mode has no file dialog: the page uploads the file, then hands its local path to the API. */
+  async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!checkCaller(request, response)) return;
+    const declared = Number(request.headers['content-length'] ?? '0');
+    const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    if (declared > limit) {
+      sendJson(response, 413, failure('BAD_INPUT', `文件过大（上限 ${String(Math.round(limit / 1024 / 1024))} MB）`));
+      return;
+    }
+    const rawName = String(request.headers['x-file-name'] ?? 'upload');
+    let name: string;
+    try {
+      name = path.basename(decodeURIComponent(rawName)).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
+    } catch {
+      name = 'upload';
+    }
+    fs.mkdirSync(uploadDir, { recursive: true });
+    const target = path.join(uploadDir, `${crypto.randomUUID()}-${name}`);
+    let written = 0;
+    const out = fs.createWriteStream(target);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        request.on('data', (chunk: Buffer) => {
+          written += chunk.length;
+          if (written > limit) request.destroy(new Error('too large'));
+        });
+        request.pipe(out);
+        out.on('finish', resolve);
+        request.on('error', reject);
+        out.on('error', reject);
+      });
+    } catch {
+      fs.rmSync(target, { force: true });
+      if (!response.headersSent) sendJson(response, 413, failure('BAD_INPUT', '上传失败或文件过大'));
+      return;
+    }
+    sendJson(response, 200, { ok: true, value: { path: target } });
+  }
+
+  /** Token and origin checks shared by the API and uploads; answers the refusal itself. */
+  function checkCaller(request: http.IncomingMessage, response: http.ServerResponse): boolean {
     if (request.method !== 'POST') {
       sendJson(response, 405, failure('BAD_INPUT', '接口只接受 POST 请求'));
-      return;
+      return false;
     }
     if (!tokenMatches(request.headers.authorization, token)) {
       sendJson(response, 401, failure('FORBIDDEN', '拒绝访问：缺少或错误的访问令牌'));
-      return;
+      return false;
     }
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${String(port)}` && origin !== `http://localhost:${String(port)}`) {
       sendJson(response, 403, failure('FORBIDDEN', '拒绝访问：请求来自其他网页'));
-      return;
+      return false;
     }
+    return true;
+  }
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
+    if (!checkCaller(request, response)) return;
     const body = await readBody(request, maxBytes);
     if (body === null) {
       sendJson(response, 413, failure('BAD_INPUT', `请求过大（上限 ${String(Math.round(maxBytes / 1024 / 1024))} MB）`));
@@ -120,7 +178,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          fs.rmSync(uploadDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }

@@ -3,15 +3,23 @@ import { AppFrame } from './app/AppFrame';
 import { AboutPage } from './pages/AboutPage';
 import { AreaIntroPage } from './pages/AreaIntroPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { BatchesPage } from './pages/batches/BatchesPage';
+import { ProjectWorkspace } from './pages/projects/ProjectWorkspace';
+import { ProjectsPage } from './pages/projects/ProjectsPage';
+import { PoliciesPage } from './pages/policies/PoliciesPage';
 
 export function App() {
   return (
     <AppFrame>
       <Routes>
         <Route path="/" element={<Navigate to="/batches" replace />} />
-        {['batches', 'projects', 'invoices', 'scoring', 'summary', 'reports', 'policies'].map((area) => (
+        {['invoices', 'scoring', 'summary', 'reports'].map((area) => (
           <Route key={area} path={`/${area}`} element={<AreaIntroPage area={area} />} />
         ))}
+        <Route path="/batches" element={<BatchesPage />} />
+        <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="/projects/:batchId/:projectId" element={<ProjectWorkspace />} />
+        <Route path="/policies" element={<PoliciesPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/about" element={<AboutPage />} />
         <Route path="*" element={<Navigate to="/batches" replace />} />

@@ -12,6 +12,9 @@ export type ApiBridge = { [M in MethodName]: (input: ApiInput<M>) => Promise<Env
 export interface DesktopBridge {
   openFile(options: { title: string; extensions: string[] }): Promise<string | null>;
   saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
+  openFolder(options: { title: string }): Promise<string | null>;
+  /** The local path of a file dropped on the window. */
+  pathForFile(file: unknown): string;
 }
 
 export const CONTENT_SECURITY_POLICY = [

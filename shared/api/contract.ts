@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { batchesContract } from './batches-contract';
+import { rulesContract } from './rules-contract';
 import { settingsContract } from './settings-contract';
 
 /**
@@ -10,6 +12,8 @@ import { settingsContract } from './settings-contract';
 export const apiContract = {
   ...appContract,
   ...settingsContract,
+  ...batchesContract,
+  ...rulesContract,
 };
 
 export type ApiContract = typeof apiContract;

@@ -12,3 +12,4 @@ export * from './invoice-arithmetic';
 export * from './header-match';
 export * from './yes-no';
 export * from './enums';
+export * from './fen';

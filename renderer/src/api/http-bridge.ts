@@ -43,3 +43,30 @@ export function createHttpBridge(): ApiBridge {
   }
   return bridge as ApiBridge;
 }
+
+/** Browser mode: sends a file to the local service, which answers the path it was saved under. */
+export async function uploadToLocalService(file: File, onProgress?: (fraction: number) => void): Promise<string> {
+  const token = takeToken();
+  if (!token) throw new Error('缺少访问令牌：请使用启动时显示的完整网址打开本页面');
+  // XMLHttpRequest rather than fetch: it reports upload progress for large packages.
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/upload');
+    request.setRequestHeader('authorization', `Bearer ${token}`);
+    request.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    request.onload = () => {
+      try {
+        const envelope = JSON.parse(request.responseText) as Envelope<{ path: string }>;
+        if (envelope.ok) resolve(envelope.value.path);
+        else reject(new Error(envelope.error.message));
+      } catch {
+        reject(new Error('上传失败：本机服务的回答无法识别'));
+      }
+    };
+    request.onerror = () => reject(new Error('上传失败：无法连接本机服务'));
+    request.send(file);
+  });
+}

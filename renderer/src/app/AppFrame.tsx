@@ -40,6 +40,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
             label: area.title,
             title: `${area.title}（Alt+${String(index + 1)}）`,
           }))}
+          style={{ borderInlineEnd: 'none' }}
           onClick={({ key }) => void navigate(`/${key}`)}
         />
       </Sider>

@@ -2,14 +2,6 @@ import { Card, Empty, Typography } from 'antd';
 
 /** What each area is for, shown while the area has nothing to list yet. */
 const INTRODUCTIONS: Record<string, { purpose: string; empty: string }> = {
-  batches: {
-    purpose: '导入主管部门下发的申报材料包（.zip 或文件夹），每个材料包是一个评审批次。',
-    empty: '尚无评审批次。',
-  },
-  projects: {
-    purpose: '查看各项目的基本信息、合同、发票、付款、绩效指标和附件。',
-    empty: '尚无项目：请先在「评审批次」导入申报材料包。',
-  },
   invoices: {
     purpose: '离线核验发票：号码、日期、金额、大写、购销双方、合同与付款对应关系，逐张认定并计算核定投资额。',
     empty: '尚无发票：请先导入申报材料包。',
@@ -25,10 +17,6 @@ const INTRODUCTIONS: Record<string, { purpose: string; empty: string }> = {
   reports: {
     purpose: '导出带签名的评审意见和验收报告。',
     empty: '尚无可导出的报告。',
-  },
-  policies: {
-    purpose: '查看各政策的奖补规则（区间、比例、上限、拨付安排和原文出处），并测算奖补金额。',
-    empty: '尚未载入政策规则。',
   },
 };
 

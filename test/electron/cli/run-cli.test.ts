@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { oneProjectSpec, writePackageZip } from '../../support/package-builder';
 import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
@@ -51,5 +54,64 @@ describe('jigai CLI', () => {
     const unknownCommand = await jigai('frobnicate');
     expect(unknownCommand.code).toBe(EXIT_BAD_INPUT);
     expect(unknownCommand.stderr).toContain('未知命令「frobnicate」');
+  });
+});
+
+describe('jigai award', () => {
+  it('answers a JSON array of cases in order, an invalid case with an error that does not stop the others', async () => {
+    const dir = dataDir();
+    const input = path.join(dir, 'cases.json');
+    fs.writeFileSync(
+      input,
+      JSON.stringify([
+        { policy: 'xiamen-2024', investment: '80000000.00' },
+        { policy: 'atlantis-2030', investment: '1.00' },
+        { policy: 'xiamen-2024', investment: '-5.00' },
+        { policy: 'xiamen-2024', investment: '250000000.00', chainLeader: true, supportingEnterprises: 10, stage: 'acceptance', accepted: true },
+      ]),
+    );
+    const result = await jigai('award', '--input', input, '--data', dir, '--json');
+    expect(result.code).toBe(EXIT_OK);
+    const outcomes = JSON.parse(result.stdout) as { award?: string; error?: { code: string; message: string } }[];
+    // 80,000,000.00 × 8% = 6,400,000.00
+    expect(outcomes[0]?.award).toBe('6400000.00');
+    expect(outcomes[1]?.error?.code).toBe('UNKNOWN_POLICY');
+    expect(outcomes[2]?.error?.message).toContain('investment');
+    // 10,000,000 + 4% × 50,000,000 = 12,000,000, plus the 2,000,000 chain-leader bonus
+    expect(outcomes[3]?.award).toBe('14000000.00');
+  });
+
+  it('exits 2 when the input is not a JSON array', async () => {
+    const dir = dataDir();
+    const input = path.join(dir, 'cases.json');
+    fs.writeFileSync(input, '{"policy":"xiamen-2024"}');
+    const result = await jigai('award', '--input', input, '--data', dir, '--json');
+    expect(result.code).toBe(EXIT_BAD_INPUT);
+    expect(result.stdout).toContain('JSON 数组');
+  });
+});
+
+describe('jigai import', () => {
+  it('imports a package and prints the summary as JSON', async () => {
+    const dir = dataDir();
+    const file = path.join(dir, 'package.zip');
+    await writePackageZip(file, oneProjectSpec());
+    const result = await jigai('import', file, '--data', dir, '--json');
+    expect(result.code).toBe(EXIT_OK);
+    const summary = JSON.parse(result.stdout) as { batch: { id: string; policy: string; stage: string }; projects: { id: string; invoiceAmountTotal: string }[] };
+    expect(summary.batch).toMatchObject({ id: 'XM-2026-YS-01', policy: 'xiamen-2024', stage: 'acceptance' });
+    expect(summary.projects).toEqual([expect.objectContaining({ id: 'XM2024-001', invoiceAmountTotal: '1503600.50' })]);
+  });
+
+  it('exits 2 with every located error as JSON and stores nothing', async () => {
+    const dir = dataDir();
+    const file = path.join(dir, 'package.zip');
+    await writePackageZip(file, { ...oneProjectSpec(), missing: ['XM2024-001/附件/缺失.pdf', 'XM2024-001/附件/发票.pdf'] });
+    const result = await jigai('import', file, '--data', dir, '--json');
+    expect(result.code).toBe(EXIT_BAD_INPUT);
+    const output = JSON.parse(result.stdout) as { errors: { file: string; column?: string; message: string }[] };
+    expect(output.errors.map((e) => e.file).sort()).toEqual(['XM2024-001/附件/发票.pdf', 'XM2024-001/附件/缺失.pdf']);
+    const info = JSON.parse((await jigai('info', '--data', dir, '--json')).stdout) as { counts: Record<string, number> };
+    expect(info.counts).toEqual({ batches: 0, projects: 0, invoices: 0 });
   });
 });

@@ -1,0 +1,44 @@
+import { AppError } from '../../../shared/api/errors';
+import type { ApiHandlers } from '../../../shared/api/contract';
+import type { CoreContext } from '../core-context';
+import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
+import { createBatchQueries } from './batch-queries';
+import { createBlobStore } from './import/blob-store';
+import { createImportJobs } from './import/import-jobs';
+import { importPackage, type ImportProgress } from './import/import-package';
+
+type BatchHandlers = Pick<
+  ApiHandlers,
+  'importPackage' | 'startImport' | 'getImportJob' | 'listBatches' | 'listProjects' | 'getProject' | 'listInvoices' | 'getAttachment'
+>;
+
+export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue): BatchHandlers {
+  const queries = createBatchQueries(ctx.db);
+  const blobs = createBlobStore(ctx.dataDir);
+  // One import at a time: two concurrent imports of one batch would race on its rows.
+  let queue: Promise<unknown> = Promise.resolve();
+  const runImport = (path: string, onProgress?: (p: ImportProgress) => void) => {
+    const next = queue.then(() => importPackage(ctx, path, { knownPolicies: catalogue.ids(), ...(onProgress ? { onProgress } : {}) }));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const jobs = createImportJobs(runImport);
+
+  return {
+    importPackage: ({ path }) => runImport(path),
+    startImport: ({ path }) => ({ jobId: jobs.start(path) }),
+    getImportJob: ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job) throw new AppError('NOT_FOUND', '找不到该导入任务（可能已过期），请重新导入');
+      return job;
+    },
+    listBatches: () => queries.listBatches(),
+    listProjects: ({ batchId }) => queries.listProjects(batchId),
+    getProject: ({ batchId, projectId }) => queries.getProject(batchId, projectId),
+    listInvoices: ({ batchId, projectId }) => queries.listInvoices(batchId, projectId),
+    getAttachment: ({ batchId, projectId, path }) => {
+      const row = queries.attachment(batchId, projectId, path);
+      return { path: row.path, mediaType: row.mediaType, size: row.size, base64: blobs.read(row.sha256).toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/** Column shapes of the package tables (migration 0002), as better-sqlite3 returns them. */
+export interface ProjectRow {
+  pk: number;
+  batch_id: string;
+  project_id: string;
+  name: string;
+  applicant: string;
+  credit_code: string;
+  industry_code: string | null;
+  tier: 'point' | 'line' | 'area' | null;
+  chain_leader: 0 | 1 | null;
+  supporting_enterprises: number | null;
+  region_kind: string | null;
+  planned_investment_fen: number | null;
+  period_start: string | null;
+  period_end: string | null;
+  district: string;
+  contact: string;
+  phone: string;
+  extra: string;
+}
+
+export interface ContractRow {
+  row_no: number;
+  contract_no: string;
+  name: string;
+  supplier_name: string;
+  supplier_code: string;
+  signed_on: string | null;
+  amount_fen: number;
+  category: string;
+  domestic: 0 | 1 | null;
+  attachments: string;
+  extra: string;
+}
+
+export interface InvoiceDbRow {
+  row_no: number;
+  invoice_key: string;
+  code: string;
+  number: string;
+  issued_on: string;
+  kind: string;
+  seller_name: string;
+  seller_tax_id: string;
+  buyer_name: string;
+  buyer_tax_id: string;
+  item_name: string;
+  amount_fen: number;
+  tax_rate: string;
+  tax_fen: number | null;
+  total_fen: number;
+  total_in_words: string;
+  contract_no: string;
+  attachments: string;
+  extra: string;
+}
+
+export interface PaymentRow {
+  row_no: number;
+  voucher_no: string;
+  paid_on: string;
+  payer: string;
+  payee: string;
+  amount_fen: number;
+  contract_no: string;
+  attachments: string;
+  extra: string;
+}
+
+export interface IndicatorRow {
+  row_no: number;
+  category: string;
+  name: string;
+  unit: string;
+  target: string;
+  achieved: string;
+  evidence: string;
+}
+
+export const splitNames = (joined: string): string[] => (joined === '' ? [] : joined.split(';'));
+export const fromBool = (value: 0 | 1 | null): boolean | null => (value === null ? null : value === 1);

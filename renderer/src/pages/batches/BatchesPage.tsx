@@ -1,0 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Space, Table } from 'antd';
+import { Link } from 'react-router';
+import type { BatchSummary } from '../../../../shared/api/batches-contract';
+import { api } from '../../api/client';
+import { dateTime, stageName } from '../../format';
+import { ImportPanel } from './ImportPanel';
+
+export function BatchesPage() {
+  const batches = useQuery({ queryKey: ['batches'], queryFn: () => api.listBatches({}) });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <ImportPanel />
+      <Card title="已导入的评审批次">
+        {batches.error && <Alert type="error" showIcon message={batches.error.message} />}
+        <Table<BatchSummary>
+          rowKey="id"
+          size="middle"
+          loading={batches.isLoading}
+          dataSource={batches.data ?? []}
+          locale={{ emptyText: '尚无评审批次：请导入主管部门下发的申报材料包' }}
+          pagination={false}
+          columns={[
+            { title: '批次编号', dataIndex: 'id', render: (id: string) => <Link to={`/projects?batch=${encodeURIComponent(id)}`}>{id}</Link> },
+            { title: '名称', dataIndex: 'name' },
+            { title: '评审阶段', dataIndex: 'stage', render: stageName },
+            { title: '政策', dataIndex: 'policy' },
+            { title: '下发单位', dataIndex: 'issuer' },
+            { title: '项目', dataIndex: 'projects', align: 'right' },
+            { title: '发票', dataIndex: 'invoices', align: 'right' },
+            { title: '导入时间', dataIndex: 'importedAt', render: dateTime },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

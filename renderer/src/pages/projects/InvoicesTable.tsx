@@ -1,0 +1,45 @@
+import { Input, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { InvoiceRow } from '../../../../shared/api/batches-contract';
+import { yuan } from '../../format';
+
+/** Every invoice of a project in one virtualised table: 100,000 rows scroll without paging. */
+export function InvoicesTable({ invoices }: { invoices: readonly InvoiceRow[] }) {
+  const [search, setSearch] = useState('');
+  const shown = useMemo(() => {
+    const term = search.trim();
+    return term === '' ? invoices : invoices.filter((i) => `${i.key}${i.sellerName}${i.itemName}${i.contractNo}`.includes(term));
+  }, [invoices, search]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Input.Search allowClear placeholder="按号码、销售方、项目名称或合同编号查找" style={{ width: 360 }} onChange={(e) => setSearch(e.target.value)} />
+        <Typography.Text type="secondary" data-testid="invoice-count">
+          共 {shown.length} 张
+        </Typography.Text>
+      </Space>
+      <Table<InvoiceRow>
+        rowKey={(i) => `${String(i.rowNo)}`}
+        virtual
+        size="small"
+        scroll={{ x: 1700, y: 520 }}
+        pagination={false}
+        dataSource={shown as InvoiceRow[]}
+        columns={[
+          { title: '行', dataIndex: 'rowNo', width: 60, fixed: 'left' },
+          { title: '发票号码', dataIndex: 'key', width: 210, fixed: 'left' },
+          { title: '开票日期', dataIndex: 'issuedOn', width: 105 },
+          { title: '类型', dataIndex: 'kind', width: 100 },
+          { title: '销售方', dataIndex: 'sellerName', width: 220, ellipsis: true },
+          { title: '项目名称', dataIndex: 'itemName', width: 220, ellipsis: true },
+          { title: '金额（不含税）', dataIndex: 'amount', width: 140, align: 'right', render: yuan },
+          { title: '税率', dataIndex: 'taxRate', width: 70, render: (r: string) => (/^\d/.test(r) ? `${String(Math.round(Number(r) * 100))}%` : r) },
+          { title: '税额', dataIndex: 'tax', width: 120, align: 'right', render: yuan },
+          { title: '价税合计', dataIndex: 'total', width: 140, align: 'right', render: yuan },
+          { title: '合同编号', dataIndex: 'contractNo', width: 130 },
+          { title: '附件', dataIndex: 'attachments', width: 160, ellipsis: true, render: (a: string[]) => a.join('；') },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Spin } from 'antd';
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Renders every page of a PDF to canvases with pdf.js; no plugin, no remote content. */
+export function PdfViewer({ data }: { data: Uint8Array }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<{ loading: boolean; error?: string }>({ loading: true });
+
+  useEffect(() => {
+    let cancelled = false;
+    const task = pdfjs.getDocument({ data: data.slice(), isEvalSupported: false });
+    task.promise
+      .then(async (document) => {
+        const host = container.current;
+        if (!host) return;
+        host.replaceChildren();
+        for (let number = 1; number <= document.numPages && !cancelled; number++) {
+          const page = await document.getPage(number);
+          const viewport = page.getViewport({ scale: 1.3 });
+          const canvas = window.document.createElement('canvas');
+          canvas.width = viewport.width;
+          canvas.height = viewport.height;
+          canvas.style.display = 'block';
+          canvas.style.margin = '0 auto 12px';
+          canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,.2)';
+          host.appendChild(canvas);
+          await page.render({ canvas, viewport }).promise;
+        }
+        if (!cancelled) setState({ loading: false });
+      })
+      .catch((error: unknown) => !cancelled && setState({ loading: false, error: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      cancelled = true;
+      void task.destroy();
+    };
+  }, [data]);
+
+  return (
+    <div>
+      {state.loading && <Spin tip="正在打开 PDF" />}
+      {state.error && <Alert type="error" showIcon message="无法显示此 PDF" description={state.error} />}
+      <div ref={container} data-testid="pdf-pages" />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchAward } from './award.bench';
+
+/** Runs every benchmark on generated data in a temporary folder and prints the figures. */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jigai-bench-'));
+try {
+  process.stdout.write(`技改评审 基准测试（Node ${process.version}，${String(os.cpus().length)} 核）\n`);
+  await benchAward(root, work);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
