@@ -10,8 +10,8 @@ export interface CommandContext {
   /** Parsed option values (strings and booleans as declared). */
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
-  /** Opens the core on --data (or the desktop app's folder); closed by the runner. */
-  openCore: () => Core;
+  /** Opens the core on --data (or the desktop app's folder, or `dataDir` when given); closed by the runner. */
+  openCore: (dataDir?: string) => Core;
   json: boolean;
 }
 

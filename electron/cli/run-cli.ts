@@ -60,9 +60,9 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
 
   const json = parsed.values.json === true;
   let core: Core | null = null;
-  const openCore = () => {
+  const openCore = (dataDir?: string) => {
     core ??= createCore({
-      dataDir: typeof parsed.values.data === 'string' ? parsed.values.data : defaultDataDir(),
+      dataDir: dataDir ?? (typeof parsed.values.data === 'string' ? parsed.values.data : defaultDataDir()),
       resourcesDir: env.resourcesDir,
       logger: env.logger ?? silentLogger,
     });

@@ -9,6 +9,7 @@ import { createSettingsHandlers } from './settings/settings-handlers';
 import { createBatchHandlers } from './package/batch-handlers';
 import { createRuleSetCatalogue } from './rules/rule-set-catalogue';
 import { createRulesHandlers } from './rules/rules-handlers';
+import { createVerificationHandlers } from './verification/verification-handlers';
 import type { Logger } from './logger';
 
 export interface CoreOptions {
@@ -54,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
     ...createSettingsHandlers(context),
     ...createBatchHandlers(context, catalogue),
     ...createRulesHandlers(catalogue),
+    ...createVerificationHandlers(context, catalogue),
   };
   return {
     handlers,

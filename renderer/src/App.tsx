@@ -7,18 +7,20 @@ import { BatchesPage } from './pages/batches/BatchesPage';
 import { ProjectWorkspace } from './pages/projects/ProjectWorkspace';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
+import { InvoiceVerificationPage } from './pages/invoices/InvoiceVerificationPage';
 
 export function App() {
   return (
     <AppFrame>
       <Routes>
         <Route path="/" element={<Navigate to="/batches" replace />} />
-        {['invoices', 'scoring', 'summary', 'reports'].map((area) => (
+        {['scoring', 'summary', 'reports'].map((area) => (
           <Route key={area} path={`/${area}`} element={<AreaIntroPage area={area} />} />
         ))}
         <Route path="/batches" element={<BatchesPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:batchId/:projectId" element={<ProjectWorkspace />} />
+        <Route path="/invoices" element={<InvoiceVerificationPage />} />
         <Route path="/policies" element={<PoliciesPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/about" element={<AboutPage />} />

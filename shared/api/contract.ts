@@ -3,6 +3,7 @@ import { appContract } from './app-contract';
 import { batchesContract } from './batches-contract';
 import { rulesContract } from './rules-contract';
 import { settingsContract } from './settings-contract';
+import { verificationContract } from './verification-contract';
 
 /**
  * The one declaration of the application API. The core implements it, IPC and the HTTP bridge
@@ -14,6 +15,7 @@ export const apiContract = {
   ...settingsContract,
   ...batchesContract,
   ...rulesContract,
+  ...verificationContract,
 };
 
 export type ApiContract = typeof apiContract;

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAward } from './award.bench';
+import { benchImport, generateBenchPackage } from './import.bench';
+import { benchVerify } from './verify.bench';
 
 /** Runs every benchmark on generated data in a temporary folder and prints the figures. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -10,6 +12,9 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jigai-bench-'));
 try {
   process.stdout.write(`技改评审 基准测试（Node ${process.version}，${String(os.cpus().length)} 核）\n`);
   await benchAward(root, work);
+  const packageFile = await generateBenchPackage(work);
+  const dataDir = await benchImport(root, work, packageFile);
+  await benchVerify(root, dataDir);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

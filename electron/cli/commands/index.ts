@@ -2,5 +2,8 @@ import type { CliCommand } from '../command';
 import { awardCommand } from './award';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { sampleCommand } from './sample';
+import { templateCommand } from './template';
+import { verifyCommand } from './verify';
 
-export const commands: readonly CliCommand[] = [infoCommand, importCommand, awardCommand];
+export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand];

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { BatchSummary, InvoiceRow, ProjectDetail, ProjectListItem } from '../../../shared/api/batches-contract';
 import { fenToMoney } from '../../../shared/domain/fen';
-import { fromBool, splitNames as names, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
+import { fromBool, invoiceFromRow, splitNames as names, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
 
 const money = (fen: number | null) => (fen === null ? null : fenToMoney(fen));
 
@@ -121,26 +121,7 @@ export function createBatchQueries(db: Database.Database) {
     },
     listInvoices(batchId: string, projectId: string): InvoiceRow[] {
       const pk = projectPk(batchId, projectId);
-      return statements.invoices.all(pk).map((i) => ({
-        rowNo: i.row_no,
-        key: i.invoice_key,
-        code: i.code,
-        number: i.number,
-        issuedOn: i.issued_on,
-        kind: i.kind,
-        sellerName: i.seller_name,
-        sellerTaxId: i.seller_tax_id,
-        buyerName: i.buyer_name,
-        buyerTaxId: i.buyer_tax_id,
-        itemName: i.item_name,
-        amount: fenToMoney(i.amount_fen),
-        taxRate: i.tax_rate,
-        tax: money(i.tax_fen),
-        total: fenToMoney(i.total_fen),
-        totalInWords: i.total_in_words,
-        contractNo: i.contract_no,
-        attachments: names(i.attachments),
-      }));
+      return statements.invoices.all(pk).map(invoiceFromRow);
     },
     attachment(batchId: string, projectId: string, path: string) {
       const row = statements.attachment.get(projectPk(batchId, projectId), path);

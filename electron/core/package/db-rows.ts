@@ -1,3 +1,6 @@
+import { fenToMoney } from '../../../shared/domain/fen';
+import type { VInvoice } from '../../../shared/verification/types';
+
 /** Column shapes of the package tables (migration 0002), as better-sqlite3 returns them. */
 export interface ProjectRow {
   pk: number;
@@ -80,3 +83,27 @@ export interface IndicatorRow {
 
 export const splitNames = (joined: string): string[] => (joined === '' ? [] : joined.split(';'));
 export const fromBool = (value: 0 | 1 | null): boolean | null => (value === null ? null : value === 1);
+
+/** An invoice row as the API and the checks see it: money as decimal strings, attachments as names. */
+export function invoiceFromRow(i: InvoiceDbRow): VInvoice {
+  return {
+    rowNo: i.row_no,
+    key: i.invoice_key,
+    code: i.code,
+    number: i.number,
+    issuedOn: i.issued_on,
+    kind: i.kind,
+    sellerName: i.seller_name,
+    sellerTaxId: i.seller_tax_id,
+    buyerName: i.buyer_name,
+    buyerTaxId: i.buyer_tax_id,
+    itemName: i.item_name,
+    amount: fenToMoney(i.amount_fen),
+    taxRate: i.tax_rate,
+    tax: i.tax_fen === null ? null : fenToMoney(i.tax_fen),
+    total: fenToMoney(i.total_fen),
+    totalInWords: i.total_in_words,
+    contractNo: i.contract_no,
+    attachments: splitNames(i.attachments),
+  };
+}

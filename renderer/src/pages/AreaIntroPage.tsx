@@ -2,10 +2,6 @@ import { Card, Empty, Typography } from 'antd';
 
 /** What each area is for, shown while the area has nothing to list yet. */
 const INTRODUCTIONS: Record<string, { purpose: string; empty: string }> = {
-  invoices: {
-    purpose: '离线核验发票：号码、日期、金额、大写、购销双方、合同与付款对应关系，逐张认定并计算核定投资额。',
-    empty: '尚无发票：请先导入申报材料包。',
-  },
   scoring: {
     purpose: '按政策评分细则逐项打分，声明回避情况，签署个人评审意见。',
     empty: '尚无待评分项目。',

@@ -83,3 +83,42 @@ describe('0002 review data', () => {
     ).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('0003 imported rule sets', () => {
+  it('keeps one stored rule set per id', () => {
+    const db = freshDb();
+    applyMigrations(db, migrations, 3);
+    db.prepare("INSERT INTO imported_rule_sets VALUES ('qingdao-2026', '{}', 'rules.json', '2026-11-22')").run();
+    expect(() => db.prepare("INSERT INTO imported_rule_sets VALUES ('qingdao-2026', '{}', 'again.json', '2026-11-22')").run()).toThrow(/UNIQUE/);
+  });
+});
+
+describe('0004 invoice decisions', () => {
+  function migrated(): Database.Database {
+    const db = freshDb();
+    applyMigrations(db, migrations, 4);
+    return db;
+  }
+  const insert = (db: Database.Database, kind: string, amount: number | null, reason: string) =>
+    db
+      .prepare("INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, kind, amount_fen, reason, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', ?, ?, ?, ?, '张工', '2026-11-22', 'f')")
+      .run(`${kind}-${String(amount)}-${reason}`, kind, amount, reason);
+
+  it('requires an amount for 核减 and a reason for anything but 认定', () => {
+    const db = migrated();
+    expect(() => insert(db, 'accept', null, '')).not.toThrow();
+    expect(() => insert(db, 'reduce', null, '超出合同')).toThrow(/CHECK/);
+    expect(() => insert(db, 'reduce', 100, '')).toThrow(/CHECK/);
+    expect(() => insert(db, 'reject', null, '')).toThrow(/CHECK/);
+    expect(() => insert(db, 'reject', null, '重复申报')).not.toThrow();
+    expect(() => insert(db, 'approve', null, 'x')).toThrow(/CHECK/);
+  });
+
+  it('holds one current decision per invoice occurrence', () => {
+    const db = migrated();
+    const row = "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, kind, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', 'K', ?, 'accept', 'r', 'd', 'f')";
+    db.prepare(row).run(1);
+    db.prepare(row).run(2);
+    expect(() => db.prepare(row).run(1)).toThrow(/UNIQUE/);
+  });
+});

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import type { CliCommand } from '../command';
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  summary: '离线核验发票：列出每张发票的核验发现、核定投资额和奖补金额',
+  usage: 'jigai verify --package 材料包.zip [--data 数据文件夹] [--json]\n      jigai verify --batch 批次编号 --data 数据文件夹 [--json]',
+  options: { package: { type: 'string' }, batch: { type: 'string' } },
+  async run({ values, openCore }) {
+    const packageFile = typeof values.package === 'string' ? values.package : undefined;
+    const batchOption = typeof values.batch === 'string' ? values.batch : undefined;
+    if ((packageFile === undefined) === (batchOption === undefined)) {
+      throw new AppError('BAD_INPUT', '请给出 --package 材料包 或 --batch 批次编号 二者之一');
+    }
+    // Without --data, a package is verified in a temporary folder that is removed afterwards.
+    const temporary = packageFile !== undefined && typeof values.data !== 'string' ? fs.mkdtempSync(path.join(os.tmpdir(), 'jigai-verify-')) : undefined;
+    try {
+      const core = openCore(temporary);
+      const batchId = packageFile !== undefined ? (await core.api.importPackage({ path: path.resolve(packageFile) })).batch.id : (batchOption as string);
+      const result = await core.api.verifyBatch({ batchId });
+      const lines = result.projects.flatMap((p) => {
+        const flagged = p.invoices.filter((i) => i.findings.length > 0);
+        return [
+          `项目 ${p.id}：申报发票金额 ${p.claimed} 元，核定投资额 ${p.verifiedInvestment} 元，奖补 ${p.award ?? '无法测算'}${p.award === null ? '' : ' 元'}`,
+          ...flagged.slice(0, 100).flatMap((i) => i.findings.map((f) => `  ${i.key} [${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}] ${f.message}`)),
+          ...(flagged.length > 100 ? [`  ……其余 ${String(flagged.length - 100)} 张有发现的发票请用 --json 查看`] : []),
+        ];
+      });
+      return { json: result, text: lines.join('\n') };
+    } finally {
+      if (temporary) setImmediate(() => fs.rmSync(temporary, { recursive: true, force: true }));
+    }
+  },
+};

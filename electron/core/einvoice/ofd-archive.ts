@@ -1,0 +1,105 @@
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { fail, ok, type Result } from '../../../shared/domain/result';
+import { OFD_ENTRY_PATHS, type OfdXmlParts } from '../../../shared/einvoice/read-ofd-xml';
+import { collectStream } from '../package/container/collect-stream';
+import { formatBytes } from '../package/container/limits';
+import { decodeXmlBytes } from './xml-bytes';
+
+/**
+ * Unzips the few XML parts of an OFD invoice in memory. An OFD comes from an applicant's package,
+ * so the zip is judged from its central directory before anything is inflated, only the parts
+ * listed in OFD_ENTRY_PATHS are inflated, and each is cut off as soon as it passes its limit
+ * (collectStream counts the bytes really produced, so a header that lies about sizes does not help).
+ */
+export const OFD_LIMITS = {
+  /** A real OFD invoice is 20–200 KB. */
+  maxArchiveBytes: 20 * 1024 * 1024,
+  maxEntries: 2_000,
+  /** Uncompressed bytes of one part. */
+  maxEntryBytes: 20 * 1024 * 1024,
+  /** Declared uncompressed bytes of all entries together. */
+  maxTotalBytes: 100 * 1024 * 1024,
+  /** Uncompressed ÷ compressed, judged for entries above 1 MB (small XML legitimately compresses well). */
+  maxCompressionRatio: 200,
+} as const;
+
+const RATIO_MIN_BYTES = 1024 * 1024;
+/** Part by lower-cased entry name: names are compared ignoring case. */
+const WANTED = new Map<string, keyof OfdXmlParts>(
+  (Object.entries(OFD_ENTRY_PATHS) as [keyof OfdXmlParts, string][]).map(([part, path]) => [path.toLowerCase(), part]),
+);
+
+export async function readOfdArchive(content: Buffer): Promise<Result<OfdXmlParts>> {
+  if (content.length > OFD_LIMITS.maxArchiveBytes) {
+    return fail(`OFD 文件有 ${formatBytes(content.length)}，超过上限 ${formatBytes(OFD_LIMITS.maxArchiveBytes)}，远大于正常的电子发票，未读取`);
+  }
+  let zipfile: ZipFile;
+  try {
+    zipfile = await yauzl.fromBufferPromise(content, { lazyEntries: true, validateEntrySizes: false });
+  } catch (error) {
+    return fail(`OFD 文件不是有效的 zip 压缩包（OFD 本质上是 zip），文件可能已损坏或不是 OFD（${errorText(error)}）`);
+  }
+  try {
+    if (zipfile.entryCount > OFD_LIMITS.maxEntries) {
+      return fail(`OFD 压缩包中有 ${String(zipfile.entryCount)} 个条目，超过上限 ${String(OFD_LIMITS.maxEntries)} 个，不是正常的电子发票`);
+    }
+    const wanted = new Map<keyof OfdXmlParts, Entry>();
+    let totalBytes = 0;
+    for await (const entry of zipfile.eachEntry()) {
+      totalBytes += entry.uncompressedSize;
+      if (totalBytes > OFD_LIMITS.maxTotalBytes) {
+        return fail(`OFD 压缩包解压后超过 ${formatBytes(OFD_LIMITS.maxTotalBytes)}，疑似压缩炸弹（zip bomb），未读取`);
+      }
+      const part = WANTED.get(entry.fileName.toLowerCase());
+      if (part !== undefined && !wanted.has(part)) wanted.set(part, entry);
+    }
+
+    const parts: OfdXmlParts = {};
+    for (const [part, entry] of wanted) {
+      const text = await readEntry(zipfile, entry);
+      if (!text.ok) return fail(`OFD 中的 ${entry.fileName}：${text.message}`);
+      parts[part] = text.value;
+    }
+    return ok(parts);
+  } catch (error) {
+    return fail(`OFD 压缩包结构已损坏，无法读取（${errorText(error)}）`);
+  } finally {
+    zipfile.close();
+  }
+}
+
+async function readEntry(zipfile: ZipFile, entry: Entry): Promise<Result<string>> {
+  if (entry.uncompressedSize > OFD_LIMITS.maxEntryBytes) {
+    return fail(`解压后有 ${formatBytes(entry.uncompressedSize)}，超过单个文件上限 ${formatBytes(OFD_LIMITS.maxEntryBytes)}，未读取`);
+  }
+  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+  if (entry.uncompressedSize > RATIO_MIN_BYTES && ratio > OFD_LIMITS.maxCompressionRatio) {
+    return fail(`压缩比约 ${ratio.toFixed(0)}:1，超过上限 ${String(OFD_LIMITS.maxCompressionRatio)}:1，疑似压缩炸弹（zip bomb），未解压`);
+  }
+  if ((entry.generalPurposeBitFlag & 0x1) !== 0) return fail('已加密，无法读取');
+  const stream = await zipfile.openReadStreamPromise(entry);
+  const collected = await collectStream(stream, {
+    maxBytes: OFD_LIMITS.maxEntryBytes,
+    declaredBytes: entry.uncompressedSize,
+    crc32: entry.crc32,
+  });
+  if (!collected.ok) {
+    switch (collected.reason) {
+      case 'too-large':
+      case 'longer-than-declared':
+        return fail('解压出的数据超过文件头声明的大小（文件头被篡改或压缩包已损坏），已停止解压');
+      case 'shorter-than-declared':
+        return fail('解压出的数据少于文件头声明的大小，压缩包已损坏');
+      case 'crc-mismatch':
+        return fail('解压后的数据与压缩包记录的 CRC 校验值不符，压缩包已损坏');
+      case 'read-failed':
+        return fail(`数据已损坏，无法解压（${collected.error.message}）`);
+    }
+  }
+  return decodeXmlBytes(collected.data, '该文件');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

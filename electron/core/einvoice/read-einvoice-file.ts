@@ -1,0 +1,30 @@
+import { fail, type Result } from '../../../shared/domain/result';
+import { readOfdXml } from '../../../shared/einvoice/read-ofd-xml';
+import { MAX_XML_CHARS } from '../../../shared/einvoice/xml';
+import { readShudianXml } from '../../../shared/einvoice/read-shudian-xml';
+import type { EInvoiceData } from '../../../shared/verification/types';
+import { readOfdArchive } from './ofd-archive';
+import { decodeXmlBytes } from './xml-bytes';
+
+/**
+ * Reads an attachment as an e-invoice by its extension: `.xml` is a 数电 data file, `.ofd` an OFD
+ * invoice of either kind. Anything else (PDF, images, Word) is not an e-invoice file: null.
+ * Never throws; a file that cannot be read gives a Chinese reason.
+ */
+export async function readEInvoiceFile(fileName: string, content: Buffer): Promise<Result<EInvoiceData> | null> {
+  const extension = /\.([^./\\]+)$/u.exec(fileName)?.[1]?.toLowerCase();
+  try {
+    if (extension === 'xml') {
+      if (content.length > MAX_XML_CHARS) return fail(`数电发票数据文件超过 ${String(MAX_XML_CHARS / 1_000_000)} MB，远大于正常的电子发票，未读取`);
+      const text = decodeXmlBytes(content, '数电发票数据文件');
+      return text.ok ? readShudianXml(fileName, text.value) : text;
+    }
+    if (extension === 'ofd') {
+      const parts = await readOfdArchive(content);
+      return parts.ok ? readOfdXml(fileName, parts.value) : parts;
+    }
+  } catch (error) {
+    return fail(`读取电子发票文件时出错：${error instanceof Error ? error.message : String(error)}`);
+  }
+  return null;
+}

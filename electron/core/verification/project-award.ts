@@ -1,0 +1,34 @@
+import { evaluateCase, isCaseError, type RuleSet } from '../../../shared/rules';
+import type { ProjectRow } from '../package/db-rows';
+
+export interface ProjectAward {
+  award: string | null;
+  ceiling: boolean;
+  message: string | null;
+  trace: { text: string; formula: string; amount: string; source: string }[];
+}
+
+/**
+ * The award a project would get on its verified investment, from its own facts (项目信息) and the
+ * batch's stage. A fact the policy needs but the package lacks is reported, not guessed.
+ */
+export function computeProjectAward(ruleSet: RuleSet, project: ProjectRow, stage: string, investment: string): ProjectAward {
+  const facts: Record<string, unknown> = { policy: ruleSet.id, investment, stage };
+  if (project.tier !== null) facts.tier = project.tier;
+  if (project.chain_leader !== null) facts.chainLeader = project.chain_leader === 1;
+  if (project.supporting_enterprises !== null) facts.supportingEnterprises = project.supporting_enterprises;
+  if (project.industry_code !== null) facts.industryCode = project.industry_code;
+  if (project.region_kind !== null) facts.regionKind = project.region_kind;
+  // Only facts the rule set declares may be passed (the engine refuses unknown fields).
+  for (const key of Object.keys(facts)) {
+    if (!['policy', 'stage'].includes(key) && !(key in ruleSet.facts)) delete facts[key];
+  }
+  const outcome = evaluateCase(new Map([[ruleSet.id, ruleSet]]), facts);
+  if (isCaseError(outcome)) return { award: null, ceiling: false, message: `无法测算奖补：${outcome.error.message}`, trace: [] };
+  return {
+    award: outcome.award,
+    ceiling: outcome.ceiling,
+    message: outcome.hasFormula ? null : '本政策没有奖补计算公式',
+    trace: outcome.trace.map((t) => ({ text: t.text, formula: t.formula, amount: t.amount, source: t.source })),
+  };
+}

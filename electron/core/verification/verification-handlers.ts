@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import type { ApiHandlers } from '../../../shared/api/contract';
+import type { CoreContext } from '../core-context';
+import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
+import { createSettingsStore } from '../settings/settings-store';
+import { buildVerificationWorkbook } from './export-workbook';
+import { createVerificationService } from './verification-service';
+
+type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch'>;
+
+export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue): VerificationHandlers {
+  const service = createVerificationService(ctx, catalogue);
+  const settings = createSettingsStore(ctx.db);
+  const reviewerName = () => settings.read().reviewerName || '（未署名）';
+  return {
+    getProjectVerification: ({ batchId, projectId }) => service.verify(batchId, projectId),
+    decideInvoices: async ({ batchId, projectId, rowNos, kind, amount, reason }) => {
+      await service.decide(batchId, projectId, rowNos, kind, amount, reason ?? '', reviewerName());
+      return service.verify(batchId, projectId);
+    },
+    exportVerificationWorkbook: async ({ batchId, projectId, path }) => {
+      const verification = await service.verify(batchId, projectId);
+      const content = await buildVerificationWorkbook(verification, reviewerName(), ctx.now().toISOString());
+      const fileName = `发票核验明细表-${projectId}.xlsx`;
+      if (path === undefined) return { fileName, path: null, base64: content.toString('base64') };
+      fs.writeFileSync(path, content);
+      return { fileName, path, base64: null };
+    },
+    verifyBatch: ({ batchId }) => service.verifyBatchAssumingClean(batchId),
+  };
+}

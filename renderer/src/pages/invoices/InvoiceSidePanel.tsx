@@ -1,0 +1,120 @@
+import { Alert, Button, Card, Descriptions, Empty, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
+import { yuan } from '../../format';
+import { DECISION_LABEL, FINDING_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from './labels';
+import type { DecisionRequest } from './use-verification';
+
+interface Props {
+  invoice: VerifiedInvoiceDto | undefined;
+  busy: boolean;
+  onDecide: (request: DecisionRequest) => void;
+  /** Opens the reason box when the reviewer presses R. */
+  rejectRequested: number;
+}
+
+/** The invoice, its findings and the decision form (认定 / 核减 / 不予认定 with a reason). */
+export function InvoiceSidePanel({ invoice, busy, onDecide, rejectRequested }: Props) {
+  if (!invoice) return <Card size="small"><Empty description="选择一张发票查看详情（↑/↓ 或 J/K 切换）" /></Card>;
+  return <PanelFor key={`${String(invoice.rowNo)}-${String(rejectRequested)}`} invoice={invoice} busy={busy} onDecide={onDecide} startRejecting={rejectRequested > 0} />;
+}
+
+function PanelFor({ invoice, busy, onDecide, startRejecting }: { invoice: VerifiedInvoiceDto; busy: boolean; onDecide: Props['onDecide']; startRejecting: boolean }) {
+  const defaultReason = invoice.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join('；');
+  const [mode, setMode] = useState<'none' | 'reduce' | 'reject'>(startRejecting ? 'reject' : 'none');
+  const [reason, setReason] = useState(invoice.decision?.reason || defaultReason);
+  const [amount, setAmount] = useState<string | null>(invoice.decision?.amount ?? null);
+  const submit = () => {
+    if (mode === 'reject') onDecide({ rowNos: [invoice.rowNo], kind: 'reject', reason });
+    if (mode === 'reduce' && amount) onDecide({ rowNos: [invoice.rowNo], kind: 'reduce', amount: Number(amount).toFixed(2), reason });
+    setMode('none');
+  };
+  return (
+    <Card size="small" title={`第 ${String(invoice.rowNo)} 行 ${invoice.key}`} data-testid="invoice-panel">
+      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label="开票日期">{invoice.issuedOn}（{invoice.kind}）</Descriptions.Item>
+        <Descriptions.Item label="销售方">{invoice.sellerName} {invoice.sellerTaxId}</Descriptions.Item>
+        <Descriptions.Item label="购买方">{invoice.buyerName} {invoice.buyerTaxId}</Descriptions.Item>
+        <Descriptions.Item label="项目名称">{invoice.itemName}</Descriptions.Item>
+        <Descriptions.Item label="金额 / 税额 / 合计">
+          {yuan(invoice.amount)} / {yuan(invoice.tax) || '—'} / {yuan(invoice.total)}
+        </Descriptions.Item>
+        <Descriptions.Item label="大写">{invoice.totalInWords || '—'}</Descriptions.Item>
+        <Descriptions.Item label="合同编号">{invoice.contractNo || '—'}</Descriptions.Item>
+        <Descriptions.Item label="附件">{invoice.attachments.join('；') || '—'}</Descriptions.Item>
+      </Descriptions>
+      {invoice.findings.length === 0 ? (
+        <Alert type="success" showIcon message="未发现问题" style={{ marginBottom: 12 }} />
+      ) : (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+          {invoice.findings.map((f, i) => (
+            <Alert
+              key={i}
+              type={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'}
+              showIcon
+              message={<span><Tag color={SEVERITY_COLOR[f.severity]}>{SEVERITY_LABEL[f.severity]}</Tag>{FINDING_LABEL[f.code] ?? f.code}</span>}
+              description={f.message}
+            />
+          ))}
+        </Space>
+      )}
+      <Typography.Paragraph type="secondary">
+        建议：{invoice.suggested.kind === 'accept' ? '认定' : invoice.suggested.kind === 'reject' ? '不予认定' : '复核后决定'}（{invoice.suggested.reason}）
+      </Typography.Paragraph>
+      {invoice.decision && (
+        <Alert
+          type={invoice.decision.stale ? 'warning' : 'info'}
+          message={`当前结论：${DECISION_LABEL[invoice.decision.kind]}${invoice.decision.amount ? ` ${yuan(invoice.decision.amount)} 元` : ''}（${invoice.decision.reviewer}，${invoice.decision.decidedAt.replace('T', ' ').slice(0, 16)}）${invoice.decision.stale ? '；材料包更新后此发票已变更，请复核' : ''}`}
+          description={invoice.decision.reason || undefined}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Space wrap>
+        <Button type="primary" disabled={busy} onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'accept' })}>
+          认定（A）
+        </Button>
+        <Button disabled={busy} onClick={() => setMode('reduce')}>核减</Button>
+        <Button danger disabled={busy} onClick={() => setMode('reject')}>不予认定（R）</Button>
+        {invoice.decision && <Button type="link" disabled={busy} onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'clear' })}>撤销结论</Button>}
+      </Space>
+      {mode !== 'none' && (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+          {mode === 'reduce' && (
+            <InputNumber<string>
+              stringMode
+              min="0"
+              max={invoice.amount}
+              precision={2}
+              style={{ width: '100%' }}
+              addonBefore="核减后认定金额"
+              addonAfter="元"
+              value={amount}
+              onChange={(value) => setAmount(value)}
+            />
+          )}
+          <Input.TextArea
+            autoFocus
+            rows={3}
+            placeholder="理由（必填）"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                if (reason.trim()) submit();
+              }
+              if (e.key === 'Escape') setMode('none');
+            }}
+            data-testid="decision-reason"
+          />
+          <Space>
+            <Button type="primary" danger={mode === 'reject'} disabled={!reason.trim() || (mode === 'reduce' && !amount)} onClick={submit}>
+              确定{mode === 'reject' ? '不予认定' : '核减'}（Enter）
+            </Button>
+            <Button onClick={() => setMode('none')}>取消（Esc）</Button>
+          </Space>
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, Select, Space } from 'antd';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { VerificationWorkspace } from './VerificationWorkspace';
+
+export function InvoiceVerificationPage() {
+  const [params, setParams] = useSearchParams();
+  const projects = useQuery({ queryKey: ['projects', null], queryFn: () => api.listProjects({}) });
+  const list = projects.data ?? [];
+  const batchId = params.get('batch') ?? list[0]?.batchId;
+  const projectId = params.get('project') ?? list.find((p) => p.batchId === batchId)?.id;
+  const value = batchId && projectId ? `${batchId}/${projectId}` : undefined;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card size="small">
+        <Select
+          showSearch
+          style={{ width: 520 }}
+          placeholder="选择项目"
+          loading={projects.isLoading}
+          value={value}
+          optionFilterProp="label"
+          onChange={(v: string) => {
+            const [batch = '', project = ''] = v.split('/');
+            setParams({ batch, project });
+          }}
+          options={list.map((p) => ({ value: `${p.batchId}/${p.id}`, label: `${p.id} ${p.name}（${p.applicant}）` }))}
+          data-testid="verification-project"
+        />
+      </Card>
+      {batchId && projectId ? <VerificationWorkspace key={value} batchId={batchId} projectId={projectId} /> : <Card><Empty description="尚无项目：请先在「评审批次」导入申报材料包" /></Card>}
+    </Space>
+  );
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { invoiceRowSchema } from './batches-contract';
+import { yuanString } from './money-schema';
+
+const id = z.string().min(1).max(100);
+const projectRef = z.strictObject({ batchId: id, projectId: id });
+
+export const findingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+});
+export type FindingDto = z.infer<typeof findingSchema>;
+
+export const decisionSchema = z.object({
+  kind: z.enum(['accept', 'reduce', 'reject']),
+  amount: yuanString.nullable(),
+  reason: z.string(),
+  reviewer: z.string(),
+  decidedAt: z.string(),
+  /** The invoice row changed (re-imported package) after the decision was taken. */
+  stale: z.boolean(),
+});
+export type DecisionDto = z.infer<typeof decisionSchema>;
+
+export const verifiedInvoiceSchema = invoiceRowSchema.extend({
+  findings: z.array(findingSchema),
+  /** Worst severity among the findings, or null when there are none. */
+  severity: z.enum(['error', 'warning', 'info']).nullable(),
+  decision: decisionSchema.nullable(),
+  suggested: z.object({ kind: z.enum(['accept', 'reject', 'review']), reason: z.string() }),
+});
+export type VerifiedInvoiceDto = z.infer<typeof verifiedInvoiceSchema>;
+
+export const contractReconciliationSchema = z.object({
+  contractNo: z.string(),
+  supplierName: z.string(),
+  category: z.string(),
+  contractAmount: yuanString,
+  invoiced: yuanString,
+  accepted: yuanString,
+  paid: yuanString,
+  unpaid: yuanString,
+  counted: yuanString,
+  eligible: z.boolean(),
+  trace: z.array(z.string()),
+  findings: z.array(findingSchema),
+});
+
+export const awardStepSchema = z.object({ text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
+
+export const projectVerificationSchema = z.object({
+  batchId: z.string(),
+  projectId: z.string(),
+  projectName: z.string(),
+  applicant: z.string(),
+  policy: z.string(),
+  stage: z.string(),
+  summary: z.object({
+    invoices: z.number().int(),
+    claimed: yuanString,
+    flagged: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    decided: z.number().int(),
+    stale: z.number().int(),
+    verifiedInvestment: yuanString,
+    award: yuanString.nullable(),
+    awardIsCeiling: z.boolean(),
+    awardMessage: z.string().nullable(),
+  }),
+  invoices: z.array(verifiedInvoiceSchema),
+  contracts: z.array(contractReconciliationSchema),
+  withoutContract: z.array(z.object({ rowNo: z.number().int(), key: z.string(), amount: yuanString })),
+  trace: z.array(z.string()),
+  awardTrace: z.array(awardStepSchema),
+});
+export type ProjectVerification = z.infer<typeof projectVerificationSchema>;
+
+export const batchVerificationSchema = z.object({
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      claimed: yuanString,
+      verifiedInvestment: yuanString,
+      award: yuanString.nullable(),
+      invoices: z.array(z.object({ key: z.string(), findings: z.array(findingSchema) })),
+    }),
+  ),
+});
+export type BatchVerification = z.infer<typeof batchVerificationSchema>;
+
+export const MAX_BULK_DECISIONS = 100_000;
+
+export const verificationContract = {
+  getProjectVerification: { input: projectRef, output: projectVerificationSchema },
+  decideInvoices: {
+    input: projectRef
+      .extend({
+        rowNos: z.array(z.number().int().positive()).min(1, { message: '请至少选择一张发票' }).max(MAX_BULK_DECISIONS),
+        kind: z.enum(['accept', 'reduce', 'reject', 'clear']),
+        amount: yuanString.optional(),
+        reason: z.string().trim().max(500, { message: '理由最多 500 个字' }).optional(),
+      })
+      .refine((d) => d.kind !== 'reduce' || (d.amount !== undefined && d.rowNos.length === 1), {
+        message: '核减须针对一张发票，并填写核减后的认定金额',
+        path: ['amount'],
+      })
+      .refine((d) => (d.kind !== 'reduce' && d.kind !== 'reject') || (d.reason ?? '').length > 0, {
+        message: '核减或不予认定必须填写理由',
+        path: ['reason'],
+      }),
+    output: projectVerificationSchema,
+  },
+  /** Writes 发票核验明细表.xlsx to `path`, or returns it (browser mode download) when no path is given. */
+  exportVerificationWorkbook: {
+    input: projectRef.extend({ path: z.string().min(1).max(4096).optional() }),
+    output: z.object({ fileName: z.string(), path: z.string().nullable(), base64: z.string().nullable() }),
+  },
+  verifyBatch: { input: z.strictObject({ batchId: id }), output: batchVerificationSchema },
+};

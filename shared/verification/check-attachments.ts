@@ -1,0 +1,99 @@
+import { parseDate } from '../domain/dates';
+import type { Dec } from '../domain/decimal';
+import { attachmentList, createAttachmentResolver } from './attachments';
+import type { FindingSink } from './findings';
+import { normalizeCode, normalizeName } from './names';
+import { readDecimal, yuan, ZERO, type IndexedInvoice, type ProjectIndex } from './project-index';
+import type { EInvoiceData } from './types';
+
+/**
+ * MISSING_ATTACHMENT: a 附件 cell names a file the package does not hold.
+ * ATTACHMENT_MISMATCH: an attached e-invoice (数电 XML, OFD, QR payload) says
+ * something else than its row. The file carries the tax bureau's data, so a
+ * different number, date, amount or tax id is an error; names that differ while
+ * the tax ids agree are a warning (abbreviations, an old company name).
+ */
+export function checkAttachments(index: ProjectIndex, sink: FindingSink): void {
+  const resolve = createAttachmentResolver(index.project);
+  const dates = new Map<string, string | undefined>();
+  const isoOf = (raw: string): string | undefined => {
+    if (!dates.has(raw)) {
+      const parsed = parseDate(raw);
+      dates.set(raw, parsed.ok ? parsed.value : undefined);
+    }
+    return dates.get(raw);
+  };
+
+  for (const row of index.invoices) {
+    for (const written of attachmentList(row.invoice.attachments)) {
+      const found = resolve(written);
+      if (found.fileName === undefined) {
+        sink.invoice(row.rowNo, 'MISSING_ATTACHMENT', 'warning', `附件「${written}」不在项目附件目录中，无法查看发票原件`);
+      }
+      if (found.einvoice) {
+        compare(row, found.einvoice, isoOf, sink);
+      } else if (found.fileName !== undefined && /\.(?:xml|ofd)$/iu.test(found.fileName)) {
+        sink.invoice(row.rowNo, 'ATTACHMENT_MISMATCH', 'info', `附件「${found.fileName}」未能读取出发票数据，未与本行比对，请人工查看`);
+      }
+    }
+  }
+  for (const contract of index.project.contracts) {
+    for (const written of attachmentList(contract.attachments)) {
+      if (resolve(written).fileName === undefined) {
+        sink.contract(contract.contractNo, 'MISSING_ATTACHMENT', 'warning', `合同附件「${written}」不在项目附件目录中`);
+      }
+    }
+  }
+  for (const payment of index.project.payments) {
+    for (const written of attachmentList(payment.attachments)) {
+      if (resolve(written).fileName === undefined) {
+        sink.payment(payment.rowNo, 'MISSING_ATTACHMENT', 'warning', `付款凭证附件「${written}」不在项目附件目录中`);
+      }
+    }
+  }
+}
+
+function compare(
+  row: IndexedInvoice,
+  data: EInvoiceData,
+  isoOf: (raw: string) => string | undefined,
+  sink: FindingSink,
+): void {
+  const { invoice } = row;
+  const hard: string[] = [];
+  const soft: string[] = [];
+  const text = (label: string, ours: string, theirs: string | undefined, fold: (s: string) => string, into: string[]) => {
+    if (theirs === undefined || fold(theirs) === '') return;
+    if (fold(ours) !== fold(theirs)) into.push(`${label}：表中「${ours.trim()}」，附件「${theirs.trim()}」`);
+  };
+  text('发票号码', invoice.number, data.number, normalizeCode, hard);
+  text('发票代码', invoice.code, data.code, normalizeCode, hard);
+  if (data.issuedOn !== undefined && data.issuedOn.trim() !== '') {
+    const theirs = isoOf(data.issuedOn.trim());
+    if (theirs !== invoice.issuedOn.trim()) hard.push(`开票日期：表中 ${invoice.issuedOn}，附件 ${data.issuedOn.trim()}`);
+  }
+  const amount = (label: string, ours: Dec | undefined, theirs: string | undefined) => {
+    if (theirs === undefined || theirs.trim() === '') return;
+    const value = readDecimal(theirs.replace(/[,，]/gu, ''));
+    if (value === undefined) return;
+    if (ours === undefined || !ours.eq(value)) hard.push(`${label}：表中 ${ours ? yuan(ours) : '无法读取'}，附件 ${yuan(value)}`);
+  };
+  amount('金额', row.amount, data.amount);
+  // An empty tax cell (`***` on a tax-exempt invoice) is zero tax.
+  const noTaxCell = invoice.tax === null || ['', '***'].includes(invoice.tax.trim());
+  amount('税额', row.tax ?? (noTaxCell ? ZERO : undefined), data.tax);
+  amount('价税合计', row.total, data.total);
+  text('销售方纳税人识别号', invoice.sellerTaxId, data.sellerTaxId, normalizeCode, hard);
+  text('购买方纳税人识别号', invoice.buyerTaxId, data.buyerTaxId, normalizeCode, hard);
+  text('销售方名称', invoice.sellerName, data.sellerName, normalizeName, soft);
+  text('购买方名称', invoice.buyerName, data.buyerName, normalizeName, soft);
+  if (data.red === true && !row.red) hard.push('红字标志：附件为红字发票，表中金额为正数');
+  if (data.red === false && row.red) hard.push('红字标志：附件为蓝字发票，表中金额为负数');
+  if (hard.length === 0 && soft.length === 0) return;
+  sink.invoice(
+    row.rowNo,
+    'ATTACHMENT_MISMATCH',
+    hard.length > 0 ? 'error' : 'warning',
+    `附件「${data.fileName}」（${data.source}）与本行不一致：${[...hard, ...soft].join('；')}`,
+  );
+}

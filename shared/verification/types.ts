@@ -1,0 +1,180 @@
+import type { Spending } from '../rules/rule-set-schema';
+
+/**
+ * The inputs and outputs of offline invoice verification (issue: 发票核验). Pure data: the core
+ * reads it from the database, the checks in this folder compute findings and the verified
+ * investment, and the UI shows them. Money is yuan decimal strings with two decimals.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const FINDING_CODES = [
+  'INVOICE_NUMBER_FORMAT',
+  'DUPLICATE_INVOICE',
+  'DATE_OUTSIDE_WINDOW',
+  'DATE_BEFORE_CONTRACT',
+  'AMOUNT_ARITHMETIC',
+  'TAX_RATE_UNKNOWN',
+  'AMOUNT_IN_WORDS_MISMATCH',
+  'BUYER_NOT_APPLICANT',
+  'CREDIT_CODE_CHECK',
+  'NO_CONTRACT',
+  'SELLER_NOT_CONTRACTOR',
+  'CONTRACT_OVERINVOICED',
+  'UNPAID_BEYOND_TAIL',
+  'EXCLUDED_SPENDING',
+  'RED_INVOICE',
+  'REVERSED_INVOICE',
+  'THIRD_PARTY_PAYMENT',
+  'RELATED_PARTY',
+  'ATTACHMENT_MISMATCH',
+  'MISSING_ATTACHMENT',
+  // Added with the checks: the same contract number twice on the 合同 sheet, a payment to someone
+  // other than the contractor, payments above the contract amount, one payment record entered twice.
+  'DUPLICATE_CONTRACT',
+  'PAYEE_NOT_CONTRACTOR',
+  'CONTRACT_OVERPAID',
+  'DUPLICATE_PAYMENT',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface VerificationFinding {
+  code: FindingCode;
+  severity: Severity;
+  /** Chinese, naming the values compared, e.g. 「金额 1,000.00 + 税额 130.00 = 1,130.00，与价税合计 1,131.00 不符」. */
+  message: string;
+}
+
+export interface VInvoice {
+  rowNo: number;
+  /** 20-digit number, or `code-number`. */
+  key: string;
+  code: string;
+  number: string;
+  issuedOn: string;
+  kind: string;
+  sellerName: string;
+  sellerTaxId: string;
+  buyerName: string;
+  buyerTaxId: string;
+  itemName: string;
+  amount: string;
+  /** A fraction such as "0.13", or 免税 / 不征税, or '' when unreadable. */
+  taxRate: string;
+  tax: string | null;
+  total: string;
+  totalInWords: string;
+  contractNo: string;
+  attachments: string[];
+}
+
+export interface VContract {
+  rowNo: number;
+  contractNo: string;
+  name: string;
+  supplierName: string;
+  supplierCode: string;
+  signedOn: string | null;
+  /** Including tax, as signed. */
+  amount: string;
+  /** 设备 / 软件 / 工艺 / 平台 / 咨询 / 测试 / 土建 / 土地 / 其他 */
+  category: string;
+  /** File names from the row's 附件 cell, when the reader passes them (checked against attachmentNames). */
+  attachments?: string[];
+}
+
+export interface VPayment {
+  rowNo: number;
+  voucherNo: string;
+  paidOn: string;
+  payer: string;
+  payee: string;
+  amount: string;
+  contractNo: string;
+  /** File names from the row's 附件 cell, when the reader passes them (checked against attachmentNames). */
+  attachments?: string[];
+}
+
+/** Data read from an attached e-invoice file (数电 XML, OFD, or a QR payload), to compare with its row. */
+export interface EInvoiceData {
+  /** Which reader produced it, for messages: 数电XML / OFD / 二维码. */
+  source: string;
+  fileName: string;
+  number: string;
+  code?: string;
+  issuedOn?: string;
+  sellerName?: string;
+  sellerTaxId?: string;
+  buyerName?: string;
+  buyerTaxId?: string;
+  amount?: string;
+  tax?: string;
+  total?: string;
+  totalInWords?: string;
+  red?: boolean;
+  /** For a red invoice: the blue invoice it reverses. */
+  originalNumber?: string;
+}
+
+export interface VProject {
+  batchId: string;
+  projectId: string;
+  applicant: string;
+  applicantCode: string;
+  invoices: VInvoice[];
+  contracts: VContract[];
+  payments: VPayment[];
+  /** Names of the files present under the project's 附件/ folder. */
+  attachmentNames: ReadonlySet<string>;
+  /** Parsed e-invoice attachments by file name (files that could not be read are absent). */
+  einvoices: ReadonlyMap<string, EInvoiceData>;
+}
+
+/** Where else an invoice key occurs in the database (other projects or batches). */
+export interface DuplicateLocation {
+  batchId: string;
+  projectId: string;
+  rowNo: number;
+}
+export type DuplicateLookup = (key: string) => readonly DuplicateLocation[];
+
+export interface VerificationContext {
+  /** The rule set's spending rules; undefined for a policy without them (window and tail not checked). */
+  spending: Spending | undefined;
+  duplicatesElsewhere: DuplicateLookup;
+}
+
+export type DecisionKind = 'accept' | 'reduce' | 'reject';
+
+export interface InvoiceDecision {
+  kind: DecisionKind;
+  /** For `reduce`: the amount (excluding tax) that counts. */
+  amount?: string;
+}
+
+export interface ContractReconciliation {
+  contractNo: string;
+  supplierName: string;
+  category: string;
+  contractAmount: string;
+  /** Sum of amounts excluding tax of all invoices on the contract (red ones netted). */
+  invoiced: string;
+  /** Sum of accepted amounts (after 核减) of invoices on it. */
+  accepted: string;
+  paid: string;
+  /** Invoiced (including tax) minus paid, not below zero. */
+  unpaid: string;
+  /** What counts toward the verified investment from this contract. */
+  counted: string;
+  eligible: boolean;
+  /** Chinese steps a reviewer can follow, in order. */
+  trace: string[];
+}
+
+export interface VerifiedInvestment {
+  total: string;
+  contracts: ContractReconciliation[];
+  /** Accepted invoices without a (known) contract: counted 0, listed for the reviewer. */
+  withoutContract: { rowNo: number; key: string; amount: string }[];
+  trace: string[];
+}
