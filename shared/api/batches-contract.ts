@@ -177,6 +177,14 @@ export const batchesContract = {
   listInvoices: { input: projectRef, output: z.array(invoiceRowSchema) },
   getAttachment: {
     input: projectRef.extend({ path: z.string().min(1).max(400) }),
-    output: z.object({ path: z.string(), mediaType: z.string(), size: z.number().int(), base64: z.string() }),
+    output: z.object({
+      path: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+      base64: z.string(),
+      /** For an e-invoice file (数电 XML, OFD): what it says, or why it could not be read. */
+      einvoice: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable(),
+      einvoiceError: z.string().nullable(),
+    }),
   },
 };

@@ -59,4 +59,17 @@ describe('发票核验 in browser mode', () => {
     await app.page.getByText('核定投资额计算过程').waitFor();
     await app.screenshot('verification-contracts');
   });
+
+  it('shows an attached 数电 XML as the invoice data it holds', async () => {
+    const detail = await app.core.api.getProject({ batchId, projectId });
+    const xml = detail.attachments.find((a) => a.path.endsWith('.xml'));
+    if (!xml) throw new Error('sample has no XML attachment');
+    const page = app.page;
+    await page.goto(page.url().replace(/#.*$/, `#/projects/${encodeURIComponent(batchId)}/${encodeURIComponent(projectId)}?tab=attachments`));
+    await page.getByText(xml.path, { exact: true }).click();
+    const data = page.getByTestId('einvoice-data');
+    await data.waitFor();
+    expect(await data.textContent()).toContain('数电XML');
+    await app.screenshot('attachment-einvoice-xml');
+  });
 });

@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../../shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createBatchQueries } from './batch-queries';
+import { readEInvoiceFile } from '../einvoice/read-einvoice-file';
 import { createBlobStore } from './import/blob-store';
 import { createImportJobs } from './import/import-jobs';
 import { importPackage, type ImportProgress } from './import/import-package';
@@ -36,9 +37,23 @@ export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogu
     listProjects: ({ batchId }) => queries.listProjects(batchId),
     getProject: ({ batchId, projectId }) => queries.getProject(batchId, projectId),
     listInvoices: ({ batchId, projectId }) => queries.listInvoices(batchId, projectId),
-    getAttachment: ({ batchId, projectId, path }) => {
+    getAttachment: async ({ batchId, projectId, path }) => {
       const row = queries.attachment(batchId, projectId, path);
-      return { path: row.path, mediaType: row.mediaType, size: row.size, base64: blobs.read(row.sha256).toString('base64') };
+      const content = blobs.read(row.sha256);
+      const parsed = await readEInvoiceFile(row.path, content);
+      return {
+        path: row.path,
+        mediaType: row.mediaType,
+        size: row.size,
+        base64: content.toString('base64'),
+        einvoice: parsed?.ok ? definedFields(parsed.value) : null,
+        einvoiceError: parsed && !parsed.ok ? parsed.message : null,
+      };
     },
   };
+}
+
+/** The API carries only present fields (JSON has no undefined). */
+function definedFields(data: object): Record<string, string | boolean> {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string' || typeof v === 'boolean')) as Record<string, string | boolean>;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { oneProjectSpec, writePackageZip } from '../../support/package-builder';
+import { generateSamplePackage } from '../../../electron/core/package/sample';
 import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
@@ -113,5 +114,29 @@ describe('jigai import', () => {
     expect(output.errors.map((e) => e.file).sort()).toEqual(['XM2024-001/附件/发票.pdf', 'XM2024-001/附件/缺失.pdf']);
     const info = JSON.parse((await jigai('info', '--data', dir, '--json')).stdout) as { counts: Record<string, number> };
     expect(info.counts).toEqual({ batches: 0, projects: 0, invoices: 0 });
+  });
+});
+
+describe('jigai verify', () => {
+  it('verifies a package in a temporary folder and reports each invoice with its findings', async () => {
+    const dir = dataDir();
+    const file = path.join(dir, 'sample.zip');
+    const sample = await generateSamplePackage({ projects: 2, invoices: 60, seed: 'cli-verify', outFile: file, defects: ['amount-arithmetic'] });
+    const result = await jigai('verify', '--package', file, '--json');
+    expect(result.code).toBe(EXIT_OK);
+    const output = JSON.parse(result.stdout) as { projects: { id: string; claimed: string; verifiedInvestment: string; award: string | null; invoices: { key: string; findings: { code: string }[] }[] }[] };
+    expect(output.projects.map((p) => p.id).sort()).toEqual(sample.manifest.projects.map((p) => p.id).sort());
+    expect(output.projects.reduce((n, p) => n + p.invoices.length, 0)).toBe(60);
+    const planted = sample.injected[0];
+    const flagged = output.projects.find((p) => p.id === planted?.projectId)?.invoices.find((i) => i.key === planted?.invoiceKey);
+    expect(flagged?.findings.map((f) => f.code)).toContain('AMOUNT_ARITHMETIC');
+    // The invoice with an error is not counted: verified < claimed.
+    const project = output.projects.find((p) => p.id === planted?.projectId);
+    expect(Number(project?.verifiedInvestment)).toBeLessThan(Number(project?.claimed));
+  });
+
+  it('exits 2 when neither or both of --package and --batch are given', async () => {
+    expect((await jigai('verify', '--json')).code).toBe(EXIT_BAD_INPUT);
+    expect((await jigai('verify', '--batch', 'X', '--package', 'y.zip', '--json')).code).toBe(EXIT_BAD_INPUT);
   });
 });

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Descriptions, Empty, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { AttachmentView } from '../../components/AttachmentView';
 import { useState } from 'react';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
 import { yuan } from '../../format';
@@ -6,6 +7,8 @@ import { DECISION_LABEL, FINDING_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from '.
 import type { DecisionRequest } from './use-verification';
 
 interface Props {
+  batchId: string;
+  projectId: string;
   invoice: VerifiedInvoiceDto | undefined;
   busy: boolean;
   onDecide: (request: DecisionRequest) => void;
@@ -14,16 +17,17 @@ interface Props {
 }
 
 /** The invoice, its findings and the decision form (认定 / 核减 / 不予认定 with a reason). */
-export function InvoiceSidePanel({ invoice, busy, onDecide, rejectRequested }: Props) {
+export function InvoiceSidePanel({ batchId, projectId, invoice, busy, onDecide, rejectRequested }: Props) {
   if (!invoice) return <Card size="small"><Empty description="选择一张发票查看详情（↑/↓ 或 J/K 切换）" /></Card>;
-  return <PanelFor key={`${String(invoice.rowNo)}-${String(rejectRequested)}`} invoice={invoice} busy={busy} onDecide={onDecide} startRejecting={rejectRequested > 0} />;
+  return <PanelFor key={`${String(invoice.rowNo)}-${String(rejectRequested)}`} batchId={batchId} projectId={projectId} invoice={invoice} busy={busy} onDecide={onDecide} startRejecting={rejectRequested > 0} />;
 }
 
-function PanelFor({ invoice, busy, onDecide, startRejecting }: { invoice: VerifiedInvoiceDto; busy: boolean; onDecide: Props['onDecide']; startRejecting: boolean }) {
+function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting }: { batchId: string; projectId: string; invoice: VerifiedInvoiceDto; busy: boolean; onDecide: Props['onDecide']; startRejecting: boolean }) {
   const defaultReason = invoice.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join('；');
   const [mode, setMode] = useState<'none' | 'reduce' | 'reject'>(startRejecting ? 'reject' : 'none');
   const [reason, setReason] = useState(invoice.decision?.reason || defaultReason);
   const [amount, setAmount] = useState<string | null>(invoice.decision?.amount ?? null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const submit = () => {
     if (mode === 'reject') onDecide({ rowNos: [invoice.rowNo], kind: 'reject', reason });
     if (mode === 'reduce' && amount) onDecide({ rowNos: [invoice.rowNo], kind: 'reduce', amount: Number(amount).toFixed(2), reason });
@@ -31,6 +35,9 @@ function PanelFor({ invoice, busy, onDecide, startRejecting }: { invoice: Verifi
   };
   return (
     <Card size="small" title={`第 ${String(invoice.rowNo)} 行 ${invoice.key}`} data-testid="invoice-panel">
+      <Modal open={viewing !== null} title={viewing} footer={null} width={860} onCancel={() => setViewing(null)} destroyOnHidden>
+        {viewing && <AttachmentView batchId={batchId} projectId={projectId} path={viewing} />}
+      </Modal>
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="开票日期">{invoice.issuedOn}（{invoice.kind}）</Descriptions.Item>
         <Descriptions.Item label="销售方">{invoice.sellerName} {invoice.sellerTaxId}</Descriptions.Item>
@@ -41,7 +48,15 @@ function PanelFor({ invoice, busy, onDecide, startRejecting }: { invoice: Verifi
         </Descriptions.Item>
         <Descriptions.Item label="大写">{invoice.totalInWords || '—'}</Descriptions.Item>
         <Descriptions.Item label="合同编号">{invoice.contractNo || '—'}</Descriptions.Item>
-        <Descriptions.Item label="附件">{invoice.attachments.join('；') || '—'}</Descriptions.Item>
+        <Descriptions.Item label="附件">
+          {invoice.attachments.length === 0
+            ? '—'
+            : invoice.attachments.map((name) => (
+                <Button key={name} type="link" size="small" style={{ padding: 0, marginRight: 8 }} onClick={() => setViewing(name)}>
+                  {name}
+                </Button>
+              ))}
+        </Descriptions.Item>
       </Descriptions>
       {invoice.findings.length === 0 ? (
         <Alert type="success" showIcon message="未发现问题" style={{ marginBottom: 12 }} />

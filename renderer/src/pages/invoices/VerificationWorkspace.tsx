@@ -144,7 +144,7 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
                   </Card>
                 </Col>
                 <Col span={9}>
-                  <InvoiceSidePanel invoice={currentInvoice} busy={decide.isPending} onDecide={(r) => decide.mutate(r)} rejectRequested={rejectRequested} />
+                  <InvoiceSidePanel batchId={batchId} projectId={projectId} invoice={currentInvoice} busy={decide.isPending} onDecide={(r) => decide.mutate(r)} rejectRequested={rejectRequested} />
                 </Col>
               </Row>
             ),
