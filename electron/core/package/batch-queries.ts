@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { BatchSummary, InvoiceRow, ProjectDetail, ProjectListItem } from '../../../shared/api/batches-contract';
 import { fenToMoney } from '../../../shared/domain/fen';
-import { fromBool, invoiceFromRow, splitNames as names, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
+import { contractFromRow, fromBool, invoiceFromRow, paymentFromRow, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
 
 const money = (fen: number | null) => (fen === null ? null : fenToMoney(fen));
 
@@ -82,30 +82,12 @@ export function createBatchQueries(db: Database.Database) {
           extra: JSON.parse(p.extra) as Record<string, string>,
         },
         contracts: statements.contracts.all(pk).map((c) => ({
-          rowNo: c.row_no,
-          contractNo: c.contract_no,
-          name: c.name,
-          supplierName: c.supplier_name,
-          supplierCode: c.supplier_code,
-          signedOn: c.signed_on,
-          amount: fenToMoney(c.amount_fen),
-          category: c.category,
-          domestic: fromBool(c.domestic),
+          ...contractFromRow(c),
           invoiced: fenToMoney(c.invoiced_fen),
           paid: fenToMoney(c.paid_fen),
           invoiceCount: c.invoice_count,
-          attachments: names(c.attachments),
         })),
-        payments: statements.payments.all(pk).map((r) => ({
-          rowNo: r.row_no,
-          voucherNo: r.voucher_no,
-          paidOn: r.paid_on,
-          payer: r.payer,
-          payee: r.payee,
-          amount: fenToMoney(r.amount_fen),
-          contractNo: r.contract_no,
-          attachments: names(r.attachments),
-        })),
+        payments: statements.payments.all(pk).map(paymentFromRow),
         indicators: statements.indicators.all(pk).map((r) => ({
           rowNo: r.row_no,
           category: r.category,

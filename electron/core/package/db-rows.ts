@@ -1,5 +1,5 @@
 import { fenToMoney } from '../../../shared/domain/fen';
-import type { VInvoice } from '../../../shared/verification/types';
+import type { VContract, VInvoice, VPayment } from '../../../shared/verification/types';
 
 /** Column shapes of the package tables (migration 0002), as better-sqlite3 returns them. */
 export interface ProjectRow {
@@ -105,5 +105,33 @@ export function invoiceFromRow(i: InvoiceDbRow): VInvoice {
     totalInWords: i.total_in_words,
     contractNo: i.contract_no,
     attachments: splitNames(i.attachments),
+  };
+}
+
+export function contractFromRow(c: ContractRow): VContract & { domestic: boolean | null; attachments: string[] } {
+  return {
+    rowNo: c.row_no,
+    contractNo: c.contract_no,
+    name: c.name,
+    supplierName: c.supplier_name,
+    supplierCode: c.supplier_code,
+    signedOn: c.signed_on,
+    amount: fenToMoney(c.amount_fen),
+    category: c.category,
+    domestic: fromBool(c.domestic),
+    attachments: splitNames(c.attachments),
+  };
+}
+
+export function paymentFromRow(r: PaymentRow): VPayment & { attachments: string[] } {
+  return {
+    rowNo: r.row_no,
+    voucherNo: r.voucher_no,
+    paidOn: r.paid_on,
+    payer: r.payer,
+    payee: r.payee,
+    amount: fenToMoney(r.amount_fen),
+    contractNo: r.contract_no,
+    attachments: splitNames(r.attachments),
   };
 }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { fenToMoney } from '../../../shared/domain/fen';
 import type { DuplicateLocation, VContract, VInvoice, VPayment } from '../../../shared/verification/types';
-import { invoiceFromRow, type ContractRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from '../package/db-rows';
+import { contractFromRow, invoiceFromRow, paymentFromRow, type ContractRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from '../package/db-rows';
 
 export interface LoadedProject {
   pk: number;
@@ -53,25 +52,8 @@ export function createProjectLoader(db: Database.Database) {
         pk: row.pk,
         row,
         invoices,
-        contracts: statements.contracts.all(row.pk).map((c) => ({
-          rowNo: c.row_no,
-          contractNo: c.contract_no,
-          name: c.name,
-          supplierName: c.supplier_name,
-          supplierCode: c.supplier_code,
-          signedOn: c.signed_on,
-          amount: fenToMoney(c.amount_fen),
-          category: c.category,
-        })),
-        payments: statements.payments.all(row.pk).map((r) => ({
-          rowNo: r.row_no,
-          voucherNo: r.voucher_no,
-          paidOn: r.paid_on,
-          payer: r.payer,
-          payee: r.payee,
-          amount: fenToMoney(r.amount_fen),
-          contractNo: r.contract_no,
-        })),
+        contracts: statements.contracts.all(row.pk).map(contractFromRow),
+        payments: statements.payments.all(row.pk).map(paymentFromRow),
         attachments: statements.attachments.all(row.pk),
         occurrences,
         fingerprints,

@@ -58,14 +58,5 @@ export function addRangeValidation(sheet: Worksheet, range: string, validation: 
   holder.dataValidations.add(range, validation);
 }
 
-/** Excel column letters for a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(column: number): string {
-  let letters = '';
-  let n = column;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** Excel column letters for a 1-based column number; one implementation for reading and writing. */
+export { columnLetter as columnLetters } from '../workbook/normalize-cell';
