@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
+import './app.css';
 import { App } from './App';
 import { ensureWindowApi } from './api/window-api';
 import { ErrorBoundary } from './app/ErrorBoundary';

@@ -1,3 +1,4 @@
+import { money } from '../../components/money';
 import { Alert, Table, Tag, Typography } from 'antd';
 import type { ProjectVerification } from '../../../../shared/api/verification-contract';
 import { yuan } from '../../format';
@@ -10,18 +11,19 @@ export function ContractReconciliation({ v }: { v: ProjectVerification }) {
         rowKey="contractNo"
         size="small"
         pagination={false}
+        scroll={{ x: 1400 }}
         dataSource={v.contracts}
         expandable={{ expandedRowRender: (c) => <ol style={{ margin: 0 }}>{c.trace.map((line, i) => <li key={i}>{line}</li>)}</ol> }}
         columns={[
-          { title: '合同编号', dataIndex: 'contractNo' },
-          { title: '供应商', dataIndex: 'supplierName', ellipsis: true },
+          { title: '合同编号', dataIndex: 'contractNo', width: 120 },
+          { title: '供应商', dataIndex: 'supplierName', width: 200, ellipsis: true },
           { title: '类别', dataIndex: 'category', render: (c: string, r) => <Tag color={r.eligible ? undefined : 'red'}>{c}</Tag> },
-          { title: '合同金额', dataIndex: 'contractAmount', align: 'right', render: yuan },
-          { title: '开票（不含税）', dataIndex: 'invoiced', align: 'right', render: yuan },
-          { title: '认定', dataIndex: 'accepted', align: 'right', render: yuan },
-          { title: '已付款', dataIndex: 'paid', align: 'right', render: yuan },
-          { title: '未付款', dataIndex: 'unpaid', align: 'right', render: yuan },
-          { title: '计入', dataIndex: 'counted', align: 'right', render: (a: string) => <Typography.Text strong>{yuan(a)}</Typography.Text> },
+          { title: '合同金额', dataIndex: 'contractAmount', align: 'right', render: money },
+          { title: '开票（不含税）', dataIndex: 'invoiced', align: 'right', render: money },
+          { title: '认定', dataIndex: 'accepted', align: 'right', render: money },
+          { title: '已付款', dataIndex: 'paid', align: 'right', render: money },
+          { title: '未付款', dataIndex: 'unpaid', align: 'right', render: money },
+          { title: '计入', dataIndex: 'counted', align: 'right', render: (a: string) => <Typography.Text strong>{money(a)}</Typography.Text> },
           {
             title: '问题',
             dataIndex: 'findings',

@@ -1,3 +1,4 @@
+import { money } from '../../components/money';
 import { Table, Tag, Tooltip } from 'antd';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
 import { yuan } from '../../format';
@@ -40,7 +41,7 @@ export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, o
         { title: '开票日期', dataIndex: 'issuedOn', width: 100 },
         { title: '销售方', dataIndex: 'sellerName', width: 200, ellipsis: true },
         { title: '项目名称', dataIndex: 'itemName', width: 180, ellipsis: true },
-        { title: '金额（不含税）', dataIndex: 'amount', width: 130, align: 'right', render: yuan },
+        { title: '金额（不含税）', dataIndex: 'amount', width: 130, align: 'right', render: money },
         { title: '合同', dataIndex: 'contractNo', width: 110 },
         {
           title: '核验发现',

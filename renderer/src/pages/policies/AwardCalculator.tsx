@@ -1,3 +1,4 @@
+import { money } from '../../components/money';
 import { Alert, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { evaluateCase, isCaseError, type FactSpec, type RuleSet } from '../../../../shared/rules';
@@ -93,7 +94,7 @@ export function AwardCalculator({ ruleSet }: { ruleSet: RuleSet }) {
                     </>
                   ),
                 },
-                { title: '金额（元）', dataIndex: 'amount', align: 'right', width: 130, render: yuan },
+                { title: '金额（元）', dataIndex: 'amount', align: 'right', width: 130, render: money },
                 { title: '依据', dataIndex: 'source', width: 150, render: (s: string) => <Typography.Text type="secondary" style={{ wordBreak: 'break-all', fontSize: 12 }}>{s}</Typography.Text> },
               ]}
             />

@@ -1,7 +1,7 @@
+import { money } from '../../components/money';
 import { Input, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { InvoiceRow } from '../../../../shared/api/batches-contract';
-import { yuan } from '../../format';
 
 /** Every invoice of a project in one virtualised table: 100,000 rows scroll without paging. */
 export function InvoicesTable({ invoices }: { invoices: readonly InvoiceRow[] }) {
@@ -32,10 +32,10 @@ export function InvoicesTable({ invoices }: { invoices: readonly InvoiceRow[] })
           { title: '类型', dataIndex: 'kind', width: 100 },
           { title: '销售方', dataIndex: 'sellerName', width: 220, ellipsis: true },
           { title: '项目名称', dataIndex: 'itemName', width: 220, ellipsis: true },
-          { title: '金额（不含税）', dataIndex: 'amount', width: 140, align: 'right', render: yuan },
+          { title: '金额（不含税）', dataIndex: 'amount', width: 140, align: 'right', render: money },
           { title: '税率', dataIndex: 'taxRate', width: 70, render: (r: string) => (/^\d/.test(r) ? `${String(Math.round(Number(r) * 100))}%` : r) },
-          { title: '税额', dataIndex: 'tax', width: 120, align: 'right', render: yuan },
-          { title: '价税合计', dataIndex: 'total', width: 140, align: 'right', render: yuan },
+          { title: '税额', dataIndex: 'tax', width: 120, align: 'right', render: money },
+          { title: '价税合计', dataIndex: 'total', width: 140, align: 'right', render: money },
           { title: '合同编号', dataIndex: 'contractNo', width: 130 },
           { title: '附件', dataIndex: 'attachments', width: 160, ellipsis: true, render: (a: string[]) => a.join('；') },
         ]}

@@ -1,3 +1,4 @@
+import { money } from '../../components/money';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -72,9 +73,9 @@ export function ProjectWorkspace() {
                   { title: '供应商', dataIndex: 'supplierName' },
                   { title: '签订日期', dataIndex: 'signedOn' },
                   { title: '投资类别', dataIndex: 'category', render: (c: string) => <Tag color={c === '土建' || c === '土地' ? 'red' : undefined}>{c}</Tag> },
-                  { title: '合同金额', dataIndex: 'amount', align: 'right', render: yuan },
-                  { title: '已开票（不含税）', dataIndex: 'invoiced', align: 'right', render: yuan },
-                  { title: '已付款', dataIndex: 'paid', align: 'right', render: yuan },
+                  { title: '合同金额', dataIndex: 'amount', align: 'right', render: money },
+                  { title: '已开票（不含税）', dataIndex: 'invoiced', align: 'right', render: money },
+                  { title: '已付款', dataIndex: 'paid', align: 'right', render: money },
                   { title: '发票数', dataIndex: 'invoiceCount', align: 'right' },
                 ]}
               />
@@ -99,7 +100,7 @@ export function ProjectWorkspace() {
                   { title: '付款日期', dataIndex: 'paidOn' },
                   { title: '付款方', dataIndex: 'payer' },
                   { title: '收款方', dataIndex: 'payee' },
-                  { title: '金额', dataIndex: 'amount', align: 'right', render: yuan },
+                  { title: '金额', dataIndex: 'amount', align: 'right', render: money },
                   { title: '合同编号', dataIndex: 'contractNo' },
                 ]}
               />

@@ -1,10 +1,10 @@
+import { money } from '../../components/money';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '../../../../shared/api/batches-contract';
 import { api } from '../../api/client';
-import { yuan } from '../../format';
 
 export function ProjectsPage() {
   const [params, setParams] = useSearchParams();
@@ -45,10 +45,10 @@ export function ProjectsPage() {
           { title: '编号', dataIndex: 'id', width: 140 },
           { title: '名称', dataIndex: 'name' },
           { title: '申报单位', dataIndex: 'applicant' },
-          { title: '计划总投资（元）', dataIndex: 'plannedInvestment', align: 'right', render: yuan },
+          { title: '计划总投资（元）', dataIndex: 'plannedInvestment', align: 'right', render: money },
           { title: '合同', dataIndex: 'contracts', align: 'right', width: 70 },
           { title: '发票', dataIndex: 'invoices', align: 'right', width: 80 },
-          { title: '发票金额（不含税）', dataIndex: 'invoiceAmountTotal', align: 'right', render: yuan },
+          { title: '发票金额（不含税）', dataIndex: 'invoiceAmountTotal', align: 'right', render: money },
           { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <Tag>{s}</Tag> },
         ]}
       />
