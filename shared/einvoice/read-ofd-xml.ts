@@ -78,14 +78,44 @@ export function readOfdOriginalInvoice(fileName: string, xml: string): Result<EI
   ].filter((label) => label !== ''));
   if (missing !== undefined) return fail(missing);
 
-  const id = invoiceIdentity(text('InvoiceCode'), numberText, '发票号码（InvoiceCode/InvoiceNo）');
+  return buildOfdData(fileName, {
+    code: text('InvoiceCode'),
+    number: numberText,
+    numberLabel: '发票号码（InvoiceCode/InvoiceNo）',
+    date: dateText,
+    dateLabel: '开票日期（IssueDate）',
+    moneyTexts,
+    sellerName: text('Seller', 'SellerName'),
+    sellerTaxId: text('Seller', 'SellerTaxID'),
+    buyerName: text('Buyer', 'BuyerName'),
+    buyerTaxId: text('Buyer', 'BuyerTaxID'),
+    remark: text('Note'),
+  });
+}
+
+interface OfdTexts {
+  code: string;
+  number: string;
+  numberLabel: string;
+  date: string;
+  dateLabel: string;
+  moneyTexts: Parameters<typeof readMoneyFields>[0];
+  sellerName: string;
+  sellerTaxId: string;
+  buyerName: string;
+  buyerTaxId: string;
+  remark: string;
+}
+
+/** Both OFD kinds end the same way: identity, date and amounts checked, then the data assembled. */
+function buildOfdData(fileName: string, t: OfdTexts): Result<EInvoiceData> {
+  const id = invoiceIdentity(t.code, t.number, t.numberLabel);
   if (!id.ok) return id;
-  const issuedOn = optionalDate(dateText, '开票日期（IssueDate）');
+  const issuedOn = optionalDate(t.date, t.dateLabel);
   if (!issuedOn.ok) return issuedOn;
-  const money = readMoneyFields(moneyTexts);
+  const money = readMoneyFields(t.moneyTexts);
   if (!money.ok) return money;
   const red = hasNegativeAmount(money.value);
-
   return ok(
     compactData<EInvoiceData>({
       source: OFD_SOURCE,
@@ -93,13 +123,13 @@ export function readOfdOriginalInvoice(fileName: string, xml: string): Result<EI
       number: id.value.number,
       code: id.value.kind === 'tax-control' ? id.value.code : undefined,
       issuedOn: issuedOn.value,
-      sellerName: text('Seller', 'SellerName'),
-      sellerTaxId: text('Seller', 'SellerTaxID'),
-      buyerName: text('Buyer', 'BuyerName'),
-      buyerTaxId: text('Buyer', 'BuyerTaxID'),
+      sellerName: t.sellerName,
+      sellerTaxId: t.sellerTaxId,
+      buyerName: t.buyerName,
+      buyerTaxId: t.buyerTaxId,
       ...money.value,
       red,
-      originalNumber: red ? originalKeyFromRemark(text('Note')) : undefined,
+      originalNumber: red ? originalKeyFromRemark(t.remark) : undefined,
     }),
   );
 }
@@ -155,30 +185,19 @@ export function readOfdCustomData(
     return fail(field('发票号码') === '' ? `${missing}；该 OFD 可能不是电子发票` : missing);
   }
 
-  const id = invoiceIdentity(field('发票代码'), field('发票号码'), '发票号码');
-  if (!id.ok) return id;
-  const issuedOn = optionalDate(field('开票日期'), '开票日期');
-  if (!issuedOn.ok) return issuedOn;
-  const money = readMoneyFields(moneyTexts);
-  if (!money.ok) return money;
-  const red = hasNegativeAmount(money.value);
-
-  return ok(
-    compactData<EInvoiceData>({
-      source: OFD_SOURCE,
-      fileName,
-      number: id.value.number,
-      code: id.value.kind === 'tax-control' ? id.value.code : undefined,
-      issuedOn: issuedOn.value,
-      sellerName: field('销售方名称'),
-      sellerTaxId: field('销售方纳税人识别号'),
-      buyerName: field('购买方名称'),
-      buyerTaxId: field('购买方纳税人识别号'),
-      ...money.value,
-      red,
-      originalNumber: red ? originalKeyFromRemark(field('备注')) : undefined,
-    }),
-  );
+  return buildOfdData(fileName, {
+    code: field('发票代码'),
+    number: field('发票号码'),
+    numberLabel: '发票号码',
+    date: field('开票日期'),
+    dateLabel: '开票日期',
+    moneyTexts,
+    sellerName: field('销售方名称'),
+    sellerTaxId: field('销售方纳税人识别号'),
+    buyerName: field('购买方名称'),
+    buyerTaxId: field('购买方纳税人识别号'),
+    remark: field('备注'),
+  });
 }
 
 /**
