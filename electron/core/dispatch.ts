@@ -50,3 +50,10 @@ export function createDirectApi(handlers: ApiHandlers, logger: Logger): Api {
   }
   return api as unknown as Api;
 }
+
+/** How a transport reaches the API: in this process (tests, CLI) or in the core's worker thread. */
+export type ApiInvoker = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export function inProcessInvoker(handlers: ApiHandlers, logger: Logger): ApiInvoker {
+  return (method, input) => dispatch(handlers, method, input, logger);
+}

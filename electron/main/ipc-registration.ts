@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { ipcChannel, methodNames, type ApiHandlers } from '../../shared/api/contract';
+import { ipcChannel, methodNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
-import { dispatch } from '../core/dispatch';
+import type { ApiInvoker } from '../core/dispatch';
 import type { Logger } from '../core/logger';
 
 /** The part of ipcMain we use, so tests can hand in a recording fake. */
@@ -17,7 +17,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
  */
 export function registerApiHandlers(
   ipc: IpcHandleRegistry,
-  handlers: ApiHandlers,
+  invoke: ApiInvoker,
   isTrustedSender: SenderCheck,
   logger: Logger,
 ): string[] {
@@ -29,7 +29,7 @@ export function registerApiHandlers(
         logger.warn('拒绝了来自非本应用窗口的调用', { channel, url: event.senderFrame?.url });
         return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本应用的窗口' } };
       }
-      return dispatch(handlers, method, input, logger);
+      return (await invoke(method, input)) as Envelope<unknown>;
     });
     channels.push(channel);
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
-import { createCore, type Core } from '../core/create-core';
+import { startCoreWorker, type CoreWorkerHost } from '../core/worker/core-worker-host';
 import { defaultDataDir } from '../core/default-data-dir';
 import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
 import { stderrLogger } from '../core/logger';
@@ -24,7 +24,7 @@ const logger = stderrLogger();
 
 app.setName(PRODUCT_NAME);
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+let core: CoreWorkerHost | null = null;
 
 /** The Electron build of the SQLite driver: shipped in resources/native when packaged. */
 function electronNativeBinding(): string | undefined {
@@ -70,10 +70,12 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData') || defaultDataDir();
     try {
-      core = createCore({ dataDir, resourcesDir, logger, nativeBinding: electronNativeBinding() });
+      // The core runs in a worker thread so that imports and verification never freeze the window.
+      const workerFile = fileURLToPath(new URL('./core-worker.js', import.meta.url));
+      core = await startCoreWorker(workerFile, { dataDir, resourcesDir, nativeBinding: electronNativeBinding() }, logger);
     } catch (error) {
       dialog.showErrorBox('技改评审无法启动', error instanceof Error ? error.message : String(error));
       app.quit();
@@ -81,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSession(session.defaultSession);
     const isTrustedSender = createSenderCheck(() => mainWindow, appUrlPrefix);
-    registerApiHandlers(ipcMain, core.handlers, isTrustedSender, logger);
+    registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger);
     registerDialogHandlers(() => mainWindow, isTrustedSender);
     Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir));
     mainWindow = createWindow();
@@ -91,8 +93,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    core?.close();
+    const closing = core?.close() ?? Promise.resolve();
     core = null;
-    app.quit();
+    void closing.then(() => app.quit());
   });
 }

@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiHandlers } from '../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/envelope';
-import { dispatch } from '../core/dispatch';
+import type { ApiInvoker } from '../core/dispatch';
 import type { Logger } from '../core/logger';
 import { readStaticFile } from './static-files';
 
 export interface BridgeServerOptions {
-  handlers: ApiHandlers;
+  /** The API: the core in this process, or its worker thread. */
+  invoke: ApiInvoker;
   logger: Logger;
   /** The renderer's build folder (index.html and assets). */
   staticDir: string;
@@ -161,7 +161,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       sendJson(response, 400, failure('BAD_INPUT', '请求内容不是有效的 JSON'));
       return;
     }
-    const envelope = await dispatch(options.handlers, decodeURIComponent(method), input, options.logger);
+    const envelope = await options.invoke(decodeURIComponent(method), input);
     sendJson(response, 200, envelope);
   }
 

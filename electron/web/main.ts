@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/create-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCoreWorker } from '../core/worker/core-worker-host';
 import { defaultDataDir } from '../core/default-data-dir';
 import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
 import { stderrLogger } from '../core/logger';
@@ -13,19 +15,20 @@ async function main(): Promise<void> {
   });
   const root = findInstallRoot(import.meta.url);
   const logger = stderrLogger();
-  const core = createCore({ dataDir: values.data ?? defaultDataDir(), resourcesDir: resourcesDirOf(root), logger });
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const core = await startCoreWorker(fileURLToPath(new URL('./core-worker.js', import.meta.url)), { dataDir, resourcesDir: resourcesDirOf(root) }, logger);
   const server = await startBridgeServer({
-    handlers: core.handlers,
+    invoke: core.invoke,
     logger,
     staticDir: rendererDirOf(root),
     port: values.port ? Number(values.port) : 0,
   });
-  process.stdout.write(`技改评审（浏览器模式）已启动，请在浏览器中打开：\n${server.url}\n数据文件夹：${core.context.dataDir}\n按 Ctrl+C 退出。\n`);
+  process.stdout.write(`技改评审（浏览器模式）已启动，请在浏览器中打开：\n${server.url}\n数据文件夹：${dataDir}\n按 Ctrl+C 退出。\n`);
   const stop = () => {
-    void server.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { inProcessInvoker } from '../../../electron/core/dispatch';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../../electron/core/create-core';
@@ -27,7 +28,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer 不存在：请先运行 npm run build');
   const temp = makeTempDir('jigai-e2e-');
   const core = createCore({ dataDir: temp.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger });
-  const server = await startBridgeServer({ handlers: core.handlers, logger: silentLogger, staticDir });
+  const server = await startBridgeServer({ invoke: inProcessInvoker(core.handlers, silentLogger), logger: silentLogger, staticDir });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

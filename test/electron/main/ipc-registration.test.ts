@@ -1,4 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron';
+import { inProcessInvoker } from '../../../electron/core/dispatch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ipcChannel, methodNames } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/envelope';
@@ -24,7 +25,7 @@ describe('IPC registration', () => {
     core = createTestCore();
     registered = new Map();
     const ipc: IpcHandleRegistry = { handle: (channel, listener) => registered.set(channel, listener) };
-    registerApiHandlers(ipc, core.handlers, createSenderCheck(() => appWindow, APP_URL), silentLogger);
+    registerApiHandlers(ipc, inProcessInvoker(core.handlers, silentLogger), createSenderCheck(() => appWindow, APP_URL), silentLogger);
   });
   afterEach(() => core.cleanup());
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { inProcessInvoker } from '../../../electron/core/dispatch';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../../electron/web/bridge-server';
@@ -14,7 +15,7 @@ describe('browser-mode HTTP bridge', () => {
   beforeAll(async () => {
     fs.writeFileSync(path.join(site.dir, 'index.html'), '<!doctype html><title>技改评审</title>');
     fs.writeFileSync(path.join(site.dir, '..', 'secret.txt'), 'not for the web');
-    server = await startBridgeServer({ handlers: core.handlers, logger: silentLogger, staticDir: site.dir });
+    server = await startBridgeServer({ invoke: inProcessInvoker(core.handlers, silentLogger), logger: silentLogger, staticDir: site.dir });
   });
   afterAll(async () => {
     await server.close();
