@@ -57,6 +57,7 @@ describe('发票核验 in browser mode', () => {
   it('shows the per-contract reconciliation', async () => {
     await app.page.getByRole('tab', { name: '合同对账' }).click();
     await app.page.getByText('核定投资额计算过程').waitFor();
+    await app.page.getByTestId('contract-chart').locator('canvas').waitFor();
     await app.screenshot('verification-contracts');
   });
 

@@ -2,11 +2,13 @@ import { money } from '../../components/money';
 import { Alert, Table, Tag, Typography } from 'antd';
 import type { ProjectVerification } from '../../../../shared/api/verification-contract';
 import { yuan } from '../../format';
+import { ContractChart } from './ContractChart';
 
 /** Contract by contract: amount, invoiced, paid, unpaid and what counts, with the reasoning. */
 export function ContractReconciliation({ v }: { v: ProjectVerification }) {
   return (
     <>
+      <ContractChart v={v} />
       <Table
         rowKey="contractNo"
         size="small"
