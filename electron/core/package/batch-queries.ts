@@ -16,12 +16,13 @@ export function createBatchQueries(db: Database.Database) {
   const statements = {
     batches: db.prepare<[], BatchSummary>(`${batchSelect} ORDER BY b.imported_at DESC`),
     batch: db.prepare<[string], BatchSummary>(`${batchSelect} WHERE b.id = ?`),
-    projects: db.prepare<[string | null, string | null], Omit<ProjectListItem, 'plannedInvestment' | 'invoiceAmountTotal'> & { plannedFen: number | null; invoiceFen: number }>(`
+    projects: db.prepare<[string | null, string | null], Omit<ProjectListItem, 'plannedInvestment' | 'invoiceAmountTotal' | 'state'> & { plannedFen: number | null; invoiceFen: number; decided: number }>(`
       SELECT p.batch_id AS batchId, p.project_id AS id, p.name, p.applicant, p.planned_investment_fen AS plannedFen,
         (SELECT count(*) FROM contracts c WHERE c.project_pk = p.pk) AS contracts,
         (SELECT count(*) FROM invoices i WHERE i.project_pk = p.pk) AS invoices,
         (SELECT coalesce(sum(i.amount_fen), 0) FROM invoices i WHERE i.project_pk = p.pk) AS invoiceFen,
-        '待核验' AS state
+        (SELECT count(*) FROM invoice_decisions d WHERE d.batch_id = p.batch_id AND d.project_id = p.project_id
+           AND EXISTS (SELECT 1 FROM invoices i WHERE i.project_pk = p.pk AND i.invoice_key = d.invoice_key)) AS decided
       FROM projects p WHERE (? IS NULL OR p.batch_id = ?) ORDER BY p.batch_id, p.project_id`),
     projectPk: db.prepare<[string, string], { pk: number }>('SELECT pk FROM projects WHERE batch_id = ? AND project_id = ?'),
     project: db.prepare<[number], ProjectRow>('SELECT * FROM projects WHERE pk = ?'),
@@ -51,8 +52,9 @@ export function createBatchQueries(db: Database.Database) {
     listBatches: () => statements.batches.all(),
     listProjects(batchId: string | undefined): ProjectListItem[] {
       const id = batchId ?? null;
-      return statements.projects.all(id, id).map(({ plannedFen, invoiceFen, ...rest }) => ({
+      return statements.projects.all(id, id).map(({ plannedFen, invoiceFen, decided, ...rest }) => ({
         ...rest,
+        state: reviewState(decided, rest.invoices),
         plannedInvestment: money(plannedFen),
         invoiceAmountTotal: fenToMoney(invoiceFen),
       }));
@@ -111,6 +113,13 @@ export function createBatchQueries(db: Database.Database) {
       return row;
     },
   };
+}
+
+/** Where the invoice review of a project stands, for the project list. */
+function reviewState(decided: number, invoices: number): string {
+  if (decided === 0) return '待核验';
+  if (decided < invoices) return `核验中（${String(decided)}/${String(invoices)}）`;
+  return '已核验';
 }
 
 /** Numeric target and achieved values compare; a lower achieved value is a shortfall. */

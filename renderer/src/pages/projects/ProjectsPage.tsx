@@ -49,7 +49,7 @@ export function ProjectsPage() {
           { title: '合同', dataIndex: 'contracts', align: 'right', width: 70 },
           { title: '发票', dataIndex: 'invoices', align: 'right', width: 80 },
           { title: '发票金额（不含税）', dataIndex: 'invoiceAmountTotal', align: 'right', render: money },
-          { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <Tag>{s}</Tag> },
+          { title: '状态', dataIndex: 'state', width: 130, render: (s: string) => <Tag color={s === '已核验' ? 'green' : s === '待核验' ? undefined : 'blue'}>{s}</Tag> },
         ]}
       />
     </Card>

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../../electron/core/create-core';
+import { silentLogger } from '../../../../electron/core/logger';
+import { LIBREOFFICE_WORKBOOK, oneProjectSpec, writePackageZip } from '../../../support/package-builder';
+import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+
+const BATCH = 'XM-2026-YS-01';
+const PROJECT = 'XM2024-001';
+let core: Core;
+let work: string;
+const cleanups: (() => void)[] = [];
+
+beforeEach(() => {
+  const data = makeTempDir();
+  const scratch = makeTempDir();
+  cleanups.push(data.cleanup, scratch.cleanup);
+  work = scratch.dir;
+  core = createCore({ dataDir: data.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger, now: () => new Date('2026-11-22T10:00:00Z') });
+});
+afterEach(() => {
+  core.close();
+  cleanups.splice(0).forEach((c) => c());
+});
+
+async function packageWith(name: string, edit?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync(LIBREOFFICE_WORKBOOK) as unknown as ArrayBuffer);
+  edit?.(workbook);
+  const file = path.join(work, name);
+  await writePackageZip(file, oneProjectSpec(Buffer.from(await workbook.xlsx.writeBuffer())));
+  return file;
+}
+
+describe('reviewers’ decisions across a re-imported batch', () => {
+  it('keeps decisions on unchanged invoices and marks those on changed invoices for review', async () => {
+    await core.api.importPackage({ path: await packageWith('v1.zip') });
+    await core.api.updateSettings({ reviewerName: '王评审' });
+    await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [3], kind: 'reject', reason: '设备未到货' });
+    await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [5], kind: 'reduce', amount: '80000.00', reason: '部分服务不属于本项目' });
+
+    // The bureau corrects the amount of row 5 and sends the package again; row 3 is untouched.
+    await core.api.importPackage({
+      path: await packageWith('v2.zip', (wb) => {
+        const sheet = wb.getWorksheet('发票');
+        if (sheet) sheet.getCell('J5').value = '88,000.60';
+      }),
+    });
+    const v = await core.api.getProjectVerification({ batchId: BATCH, projectId: PROJECT });
+    const row3 = v.invoices.find((i) => i.rowNo === 3);
+    const row5 = v.invoices.find((i) => i.rowNo === 5);
+    expect(row3?.decision).toMatchObject({ kind: 'reject', reason: '设备未到货', reviewer: '王评审', stale: false });
+    expect(row5?.decision).toMatchObject({ kind: 'reduce', amount: '80000.00', stale: true });
+    expect(v.summary).toMatchObject({ decided: 2, stale: 1 });
+    expect((await core.api.listProjects({ batchId: BATCH }))[0]?.state).toBe('核验中（2/4）');
+  });
+
+  it('records every decision in the audit trail with reviewer and reason', async () => {
+    await core.api.importPackage({ path: await packageWith('v1.zip') });
+    await core.api.updateSettings({ reviewerName: '李专家' });
+    await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [3, 4], kind: 'accept' });
+    await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [4], kind: 'clear' });
+    const rows = core.context.db.prepare("SELECT actor, action, details FROM audit_log WHERE subject = ? ORDER BY id").all(`project:${BATCH}/${PROJECT}`) as { actor: string; action: string; details: string }[];
+    expect(rows.map((r) => [r.actor, r.action])).toEqual([
+      ['李专家', '认定发票'],
+      ['李专家', '撤销认定'],
+    ]);
+    const v = await core.api.getProjectVerification({ batchId: BATCH, projectId: PROJECT });
+    expect(v.invoices.filter((i) => i.decision).map((i) => i.rowNo)).toEqual([3]);
+  });
+
+  it('refuses a reduction above the invoice amount and a rejection without a reason, storing nothing', async () => {
+    await core.api.importPackage({ path: await packageWith('v1.zip') });
+    await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [5], kind: 'reduce', amount: '99999999.00', reason: '核减' })).rejects.toThrow(/应在 0 与发票金额/);
+    await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [5], kind: 'reject' })).rejects.toThrow(/必须填写理由/);
+    await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [99], kind: 'accept' })).rejects.toThrow(/没有第 99 行/);
+    expect((await core.api.getProjectVerification({ batchId: BATCH, projectId: PROJECT })).summary.decided).toBe(0);
+  });
+});
