@@ -135,9 +135,8 @@ describe('readShudianXml: malformed and hostile input gives a Chinese failure', 
   <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
 ]>
 <EInvoice><EInvoiceData><SellerInformation><SellerName>&lol9;</SellerName></SellerInformation></EInvoiceData></EInvoice>`;
-    const started = Date.now();
+    // Refused for its DOCTYPE before any entity is expanded.
     expect(failureOf(readShudianXml('a.xml', bomb))).toMatch(/DOCTYPE/u);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuses external entities', () => {
