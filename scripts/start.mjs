@@ -1,8 +1,9 @@
 // npm start: the desktop app where Electron can run, browser mode where it cannot.
 // npm run web: browser mode directly. Extra arguments (e.g. --data DIR) are passed on.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,13 +16,24 @@ function run(command, commandArgs) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+/**
+ * The Electron program if it was downloaded, without triggering electron's own download attempt
+ * (which fails, slowly, on a machine without access to its download server).
+ */
 function electronBinary() {
+  const require = createRequire(import.meta.url);
+  let packageDir;
   try {
-    // electron's index.js throws when its binary was never downloaded.
-    return createRequire(import.meta.url)('electron');
+    packageDir = path.dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const base = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageDir, 'dist');
+  const binary = path.join(base, relative);
+  return existsSync(binary) ? binary : null;
 }
 
 if (!existsSync(new URL('../dist/electron/web.js', import.meta.url))) {
@@ -31,7 +43,7 @@ if (!existsSync(new URL('../dist/electron/web.js', import.meta.url))) {
 }
 
 const electron = webOnly ? null : electronBinary();
-if (electron && typeof electron === 'string' && existsSync(electron)) {
+if (electron) {
   const { ensureElectronNativeModule } = await import('./build-native-electron.mjs');
   await ensureElectronNativeModule();
   run(electron, ['.', ...passOn]);
