@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { manifestFor, sha256 } from '../electron/core/package/container/support/package-fixture';
 import { buildRawZip } from '../electron/core/package/container/support/raw-zip-writer';
 import { REPO_ROOT } from './temp-dir';
 
@@ -18,7 +18,6 @@ export interface PackageSpec {
   missing?: string[];
 }
 
-const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Writes a package zip as a bureau's tool would: UTF-8 names, manifest first. */
 export async function writePackageZip(file: string, spec: PackageSpec): Promise<void> {
@@ -28,21 +27,11 @@ export async function writePackageZip(file: string, spec: PackageSpec): Promise<
     listed[name] = spec.wrongHash?.includes(name) ? sha256(Buffer.from('something else')) : sha256(data);
   }
   for (const name of spec.missing ?? []) listed[name] = sha256(Buffer.from(name));
-  const manifest = {
-    format: 'jigai-package',
-    version: 1,
-    batch: {
-      id: 'XM-2026-YS-01',
-      name: '2026年新型技改重点项目竣工验收',
-      policy: 'xiamen-2024',
-      stage: 'acceptance',
-      issuer: '厦门市工业和信息化局',
-      createdAt: '2026-10-15',
-      ...spec.batch,
-    },
+  const manifest = manifestFor(new Map(Object.entries(spec.files)), {
+    ...(spec.batch ? { batch: spec.batch } : {}),
     projects: spec.projects,
     files: listed,
-  };
+  });
   // A raw writer rather than yazl, because hostile packages need names yazl refuses (`../x`).
   const entries = [
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)), deflate: true },
