@@ -1,6 +1,6 @@
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography, Upload } from 'antd';
-import { formatProblemLocation } from '../../../../shared/package/problem';
+import { useNavigate } from 'react-router';
 import { uploadToLocalService } from '../../api/http-bridge';
 import { isDesktop } from '../../api/window-api';
 import { ProblemTable } from '../../components/ProblemTable';
@@ -12,6 +12,7 @@ const PHASE_PERCENT: Record<string, number> = { reading: 10, parsing: 30, storin
 /** Import by dialog (desktop), drag and drop, or upload (browser mode); progress and located problems. */
 export function ImportPanel() {
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const importer = useImport();
   const { state } = importer;
   const busy = state.status === 'uploading' || state.status === 'running';
@@ -113,6 +114,9 @@ export function ImportPanel() {
               }
               style={{ marginBottom: 12 }}
             />
+            <Button type="primary" style={{ marginBottom: 12 }} onClick={() => void navigate(`/projects?batch=${encodeURIComponent(state.job.result?.batch.id ?? '')}`)}>
+              查看本批次的项目
+            </Button>
             <Descriptions size="small" column={3}>
               <Descriptions.Item label="批次编号">{state.job.result.batch.id}</Descriptions.Item>
               <Descriptions.Item label="评审阶段">{stageName(state.job.result.batch.stage)}</Descriptions.Item>
@@ -120,9 +124,7 @@ export function ImportPanel() {
             </Descriptions>
             {state.job.result.warnings.length > 0 && (
               <>
-                <Typography.Paragraph type="secondary">
-                  共 {state.job.result.warnings.length} 条提示（不影响导入），例如：{formatProblemLocation(state.job.result.warnings[0] ?? { severity: 'warning', file: '', message: '' })}
-                </Typography.Paragraph>
+                <Typography.Paragraph type="secondary">共 {state.job.result.warnings.length} 条提示（不影响导入，已随数据保存）：</Typography.Paragraph>
                 <ProblemTable problems={state.job.result.warnings} fileName={`导入提示-${state.name}.csv`} />
               </>
             )}
