@@ -16,12 +16,22 @@ import {
 import { RowReader } from './row-reader';
 import { locateTable, readSheetRows, type SheetRow } from './sheet-table';
 
+/**
+ * Worksheet parts the reader never looks at (drop-down lists, layout, printing): skipping them makes
+ * loading a template-based workbook markedly faster. Only cell data and merged ranges are needed.
+ */
+const IGNORED_SHEET_PARTS = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'hyperlinks', 'pageMargins',
+  'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts',
+  'conditionalFormatting', 'extLst',
+];
+
 /** Reads one project's 申报表.xlsx; every problem is collected, nothing stops at the first. */
 export async function parseProjectWorkbook(file: string, content: Buffer, projectId: string): Promise<ParsedWorkbook> {
   const problems: PackageProblem[] = [];
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    await workbook.xlsx.load(content as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
   } catch (error) {
     problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 .xlsx：${error instanceof Error ? error.message : String(error)}` });
     return { parsed: null, problems };
