@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '../../shared/domain/local-time';
 import { formatYuan } from '../../shared/domain/money';
 import { STAGE_NAMES, type Stage } from '../../shared/package/manifest-schema';
 
@@ -11,5 +12,5 @@ export function stageName(stage: string): string {
 }
 
 export function dateTime(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
+  return formatLocalDateTime(iso);
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app-contract';
 import { batchesContract } from './batches-contract';
 import { rulesContract } from './rules-contract';
-import { settingsContract } from './settings-contract';
+import { auditContract, settingsContract } from './settings-contract';
 import { verificationContract } from './verification-contract';
 
 /**
@@ -13,6 +13,7 @@ import { verificationContract } from './verification-contract';
 export const apiContract = {
   ...appContract,
   ...settingsContract,
+  ...auditContract,
   ...batchesContract,
   ...rulesContract,
   ...verificationContract,

@@ -22,3 +22,24 @@ export const settingsContract = {
     output: settingsSchema,
   },
 };
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  details: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The reviewers' due-diligence record (尽职免责): every import, decision and setting change. */
+export const auditContract = {
+  listAuditLog: {
+    input: z.strictObject({
+      subject: z.string().max(300).optional(),
+      limit: z.number().int().min(1).max(10_000).default(500),
+    }),
+    output: z.array(auditEntrySchema),
+  },
+};

@@ -13,3 +13,4 @@ export * from './header-match';
 export * from './yes-no';
 export * from './enums';
 export * from './fen';
+export * from './local-time';

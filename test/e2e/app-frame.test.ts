@@ -63,6 +63,7 @@ describe('application frame in browser mode', () => {
     await app.page.getByRole('button', { name: '保 存' }).or(app.page.getByRole('button', { name: '保存' })).click();
     await app.page.getByText('设置已保存').waitFor();
     expect((await app.core.api.getSettings({})).reviewerName).toBe('林工程师');
+    await app.page.getByTestId('audit-log').getByText('修改设置').waitFor();
     await app.screenshot('settings');
   });
 });

@@ -16,3 +16,21 @@ export function createAuditLog(db: Database.Database, now: () => Date) {
     },
   };
 }
+
+/** Newest first; `subject` narrows to one batch or project (`project:BATCH/PROJECT`, `batch:BATCH`). */
+export function createAuditReader(db: Database.Database) {
+  const all = db.prepare<[number], AuditRow>('SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id DESC LIMIT ?');
+  const bySubject = db.prepare<[string, number], AuditRow>('SELECT id, at, actor, action, subject, details FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT ?');
+  return {
+    list: (subject: string | undefined, limit: number): AuditRow[] => (subject ? bySubject.all(subject, limit) : all.all(limit)),
+  };
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  details: string;
+}

@@ -1,14 +1,16 @@
 import type { ApiHandlers } from '../../../shared/api/contract';
-import { createAuditLog } from '../audit/audit-log';
+import { createAuditLog, createAuditReader } from '../audit/audit-log';
 import type { CoreContext } from '../core-context';
 import { createSettingsStore } from './settings-store';
 
-type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'updateSettings'>;
+type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'updateSettings' | 'listAuditLog'>;
 
 export function createSettingsHandlers(ctx: CoreContext): SettingsHandlers {
   const store = createSettingsStore(ctx.db);
   const audit = createAuditLog(ctx.db, ctx.now);
+  const auditReader = createAuditReader(ctx.db);
   return {
+    listAuditLog: ({ subject, limit }) => auditReader.list(subject, limit),
     getSettings: () => store.read(),
     updateSettings: (changes) =>
       ctx.db.transaction(() => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ProjectVerification } from '../../../shared/api/verification-contract';
+import { formatLocalDateTime } from '../../../shared/domain/local-time';
 import { sumMoney } from '../../../shared/domain/money';
 
 const DECISION_LABEL = { accept: '认定', reduce: '核减', reject: '不予认定' } as const;
@@ -18,7 +19,7 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
 
   const invoices = workbook.addWorksheet('发票核验明细', { views: [{ state: 'frozen', ySplit: 3 }] });
   invoices.addRow([`${v.projectName}（${v.projectId}）发票核验明细表`]);
-  invoices.addRow([`申报单位：${v.applicant}　政策：${v.policy}　核验人：${reviewer || '（未署名）'}　导出时间：${exportedAt.replace('T', ' ').slice(0, 19)}`]);
+  invoices.addRow([`申报单位：${v.applicant}　政策：${v.policy}　核验人：${reviewer || '（未署名）'}　导出时间：${formatLocalDateTime(exportedAt, true)}`]);
   const header = ['行号', '发票号码', '开票日期', '发票类型', '销售方名称', '销售方纳税人识别号', '项目名称', '金额（不含税）', '税率', '税额', '价税合计', '合同编号', '核验发现', '最高级别', '认定结论', '理由', '认定人', '认定时间', '计入金额（核减/认定后，不含税）'];
   invoices.addRow(header).font = { bold: true };
   for (const invoice of v.invoices) {
@@ -42,7 +43,7 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
       decision ? `${DECISION_LABEL[decision.kind]}${decision.stale ? '（数据已变更，需复核）' : ''}` : `未认定（建议：${invoice.suggested.kind === 'accept' ? '认定' : invoice.suggested.kind === 'reject' ? '不予认定' : '复核'}）`,
       decision?.reason ?? '',
       decision?.reviewer ?? '',
-      decision?.decidedAt.replace('T', ' ').slice(0, 19) ?? '',
+      decision ? formatLocalDateTime(decision.decidedAt, true) : '',
       counted === null ? null : Number(counted),
     ]);
   }

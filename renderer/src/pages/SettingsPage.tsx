@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Radio, Spin } from 'antd';
 import type { Settings } from '../../../shared/api/settings-contract';
 import { api } from '../api/client';
+import { AuditLogCard } from './AuditLogCard';
 
 export function SettingsPage() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.getSettings({}) });
@@ -12,6 +13,7 @@ export function SettingsPage() {
     mutationFn: (values: Settings) => api.updateSettings(values),
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings'], saved);
+      void queryClient.invalidateQueries({ queryKey: ['auditLog'] });
       void message.success('设置已保存');
     },
     onError: (error) => void message.error(error.message),
@@ -21,7 +23,8 @@ export function SettingsPage() {
   if (!settings.data) return <Spin />;
 
   return (
-    <Card title="评审人信息" style={{ maxWidth: 640 }}>
+    <>
+      <Card title="评审人信息" style={{ maxWidth: 640 }}>
       <Form form={form} layout="vertical" initialValues={settings.data} onFinish={(values) => save.mutate(values)}>
         <Form.Item label="姓名" name="reviewerName" extra="记录在每一项认定、评分和签名中">
           <Input maxLength={50} autoFocus />
@@ -42,5 +45,7 @@ export function SettingsPage() {
         </Button>
       </Form>
     </Card>
+    <AuditLogCard />
+    </>
   );
 }

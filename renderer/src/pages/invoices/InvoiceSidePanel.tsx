@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Empty, Input, InputNumber, Modal, Sp
 import { AttachmentView } from '../../components/AttachmentView';
 import { useState } from 'react';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
-import { yuan } from '../../format';
+import { dateTime, yuan } from '../../format';
 import { DECISION_LABEL, FINDING_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from './labels';
 import type { DecisionRequest } from './use-verification';
 
@@ -79,7 +79,7 @@ function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting 
       {invoice.decision && (
         <Alert
           type={invoice.decision.stale ? 'warning' : 'info'}
-          message={`当前结论：${DECISION_LABEL[invoice.decision.kind]}${invoice.decision.amount ? ` ${yuan(invoice.decision.amount)} 元` : ''}（${invoice.decision.reviewer}，${invoice.decision.decidedAt.replace('T', ' ').slice(0, 16)}）${invoice.decision.stale ? '；材料包更新后此发票已变更，请复核' : ''}`}
+          message={`当前结论：${DECISION_LABEL[invoice.decision.kind]}${invoice.decision.amount ? ` ${yuan(invoice.decision.amount)} 元` : ''}（${invoice.decision.reviewer}，${dateTime(invoice.decision.decidedAt)}）${invoice.decision.stale ? '；材料包更新后此发票已变更，请复核' : ''}`}
           description={invoice.decision.reason || undefined}
           style={{ marginBottom: 12 }}
         />

@@ -69,6 +69,11 @@ describe('reviewers’ decisions across a re-imported batch', () => {
     ]);
     const v = await core.api.getProjectVerification({ batchId: BATCH, projectId: PROJECT });
     expect(v.invoices.filter((i) => i.decision).map((i) => i.rowNo)).toEqual([3]);
+    // The same record through the API, newest first, all of it or one project's.
+    const all = await core.api.listAuditLog({});
+    expect(all.map((e) => e.action)).toEqual(['撤销认定', '认定发票', '修改设置', '导入材料包']);
+    const forProject = await core.api.listAuditLog({ subject: `project:${BATCH}/${PROJECT}`, limit: 1 });
+    expect(forProject).toEqual([expect.objectContaining({ actor: '李专家', action: '撤销认定' })]);
   });
 
   it('refuses a reduction above the invoice amount and a rejection without a reason, storing nothing', async () => {
