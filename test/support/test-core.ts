@@ -14,3 +14,23 @@ export function createTestCore(now: () => Date = () => new Date('2026-11-22T09:0
     },
   };
 }
+
+/**
+ * A core on a real data folder (database file, stored attachments) plus a scratch folder for
+ * packages the test writes; `close` removes both.
+ */
+export function createFolderCore(): { core: Core; dataDir: string; work: string; close: () => void } {
+  const data = makeTempDir();
+  const scratch = makeTempDir();
+  const core = createCore({ dataDir: data.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger, now: () => new Date('2026-11-22T10:00:00Z') });
+  return {
+    core,
+    dataDir: data.dir,
+    work: scratch.dir,
+    close: () => {
+      core.close();
+      data.cleanup();
+      scratch.cleanup();
+    },
+  };
+}

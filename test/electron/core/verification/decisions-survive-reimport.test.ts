@@ -2,28 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/create-core';
-import { silentLogger } from '../../../../electron/core/logger';
+import type { Core } from '../../../../electron/core/create-core';
 import { LIBREOFFICE_WORKBOOK, oneProjectSpec, writePackageZip } from '../../../support/package-builder';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import { createFolderCore } from '../../../support/test-core';
 
 const BATCH = 'XM-2026-YS-01';
 const PROJECT = 'XM2024-001';
 let core: Core;
 let work: string;
-const cleanups: (() => void)[] = [];
+let close: () => void;
 
 beforeEach(() => {
-  const data = makeTempDir();
-  const scratch = makeTempDir();
-  cleanups.push(data.cleanup, scratch.cleanup);
-  work = scratch.dir;
-  core = createCore({ dataDir: data.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger, now: () => new Date('2026-11-22T10:00:00Z') });
+  ({ core, work, close } = createFolderCore());
 });
-afterEach(() => {
-  core.close();
-  cleanups.splice(0).forEach((c) => c());
-});
+afterEach(() => close());
 
 async function packageWith(name: string, edit?: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const workbook = new ExcelJS.Workbook();

@@ -4,28 +4,19 @@ import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../shared/api/errors';
-import { createCore, type Core } from '../../../../../electron/core/create-core';
-import { silentLogger } from '../../../../../electron/core/logger';
+import type { Core } from '../../../../../electron/core/create-core';
 import { LIBREOFFICE_WORKBOOK, oneProjectSpec, snapshotFolder, writePackageZip } from '../../../../support/package-builder';
-import { RESOURCES_DIR, makeTempDir } from '../../../../support/temp-dir';
+import { createFolderCore } from '../../../../support/test-core';
 
 let core: Core;
 let dataDir: string;
 let work: string;
-const cleanups: (() => void)[] = [];
+let close: () => void;
 
 beforeEach(() => {
-  const data = makeTempDir();
-  const scratch = makeTempDir();
-  cleanups.push(data.cleanup, scratch.cleanup);
-  dataDir = data.dir;
-  work = scratch.dir;
-  core = createCore({ dataDir, resourcesDir: RESOURCES_DIR, logger: silentLogger, now: () => new Date('2026-11-22T10:00:00Z') });
+  ({ core, dataDir, work, close } = createFolderCore());
 });
-afterEach(() => {
-  core.close();
-  cleanups.splice(0).forEach((c) => c());
-});
+afterEach(() => close());
 
 async function editedWorkbook(edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
