@@ -10,6 +10,8 @@ import { createBatchHandlers } from './package/batch-handlers';
 import { createRuleSetCatalogue } from './rules/rule-set-catalogue';
 import { createRulesHandlers } from './rules/rules-handlers';
 import { createVerificationHandlers } from './verification/verification-handlers';
+import { createEInvoiceCache } from './verification/einvoice-cache';
+import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
 
 export interface CoreOptions {
@@ -50,12 +52,14 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
   };
   const catalogue = createRuleSetCatalogue(db, context.resourcesDir, now);
+  // One cache for attachment viewing and verification: each e-invoice file is parsed once.
+  const einvoices = createEInvoiceCache(createBlobStore(dataDir));
   const handlers: ApiHandlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
-    ...createBatchHandlers(context, catalogue),
+    ...createBatchHandlers(context, catalogue, einvoices),
     ...createRulesHandlers(catalogue),
-    ...createVerificationHandlers(context, catalogue),
+    ...createVerificationHandlers(context, catalogue, einvoices),
   };
   return {
     handlers,

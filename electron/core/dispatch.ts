@@ -24,7 +24,7 @@ export async function dispatch(
     const problems = describeIssues(parsed.error.issues);
     return {
       ok: false,
-      error: { code: 'BAD_INPUT', message: `「${method}」的输入无效：${problems.join('；')}`, details: problems },
+      error: { code: 'BAD_INPUT', message: `输入有误：${problems.join('；')}`, details: problems },
     };
   }
   try {
@@ -34,7 +34,7 @@ export async function dispatch(
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.toBody() };
     logger.error(`「${method}」执行失败`, { error: error instanceof Error ? error.stack : String(error) });
-    return { ok: false, error: { code: 'INTERNAL', message: `「${method}」执行时发生内部错误，详情已写入日志` } };
+    return { ok: false, error: { code: 'INTERNAL', message: '操作未能完成（程序内部错误），详情已写入日志' } };
   }
 }
 

@@ -3,7 +3,7 @@ import type { ApiHandlers } from '../../../shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createBatchQueries } from './batch-queries';
-import { readEInvoiceFile } from '../einvoice/read-einvoice-file';
+import type { EInvoiceCache } from '../verification/einvoice-cache';
 import { createBlobStore } from './import/blob-store';
 import { createImportJobs } from './import/import-jobs';
 import { importPackage, type ImportProgress } from './import/import-package';
@@ -13,7 +13,7 @@ type BatchHandlers = Pick<
   'importPackage' | 'startImport' | 'getImportJob' | 'listBatches' | 'listProjects' | 'getProject' | 'listInvoices' | 'getAttachment'
 >;
 
-export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue): BatchHandlers {
+export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): BatchHandlers {
   const queries = createBatchQueries(ctx.db);
   const blobs = createBlobStore(ctx.dataDir);
   // One import at a time: two concurrent imports of one batch would race on its rows.
@@ -40,7 +40,7 @@ export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogu
     getAttachment: async ({ batchId, projectId, path }) => {
       const row = queries.attachment(batchId, projectId, path);
       const content = blobs.read(row.sha256);
-      const parsed = await readEInvoiceFile(row.path, content);
+      const parsed = await einvoices.read(row.path, row.sha256, content);
       return {
         path: row.path,
         mediaType: row.mediaType,

@@ -1,5 +1,6 @@
 import { fenToMoney } from '../../../shared/domain/fen';
 import type { VContract, VInvoice, VPayment } from '../../../shared/verification/types';
+import type { ContractRecord, IndicatorRecord, InvoiceRecord, PaymentRecord, ProjectRecord } from './records';
 
 /** Column shapes of the package tables (migration 0002), as better-sqlite3 returns them. */
 export interface ProjectRow {
@@ -134,4 +135,86 @@ export function paymentFromRow(r: PaymentRow): VPayment & { attachments: string[
     contractNo: r.contract_no,
     attachments: splitNames(r.attachments),
   };
+}
+
+const extraOf = (json: string) => JSON.parse(json) as Record<string, string>;
+
+/** Rows back into the records the importer writes, for the change report of a re-import. */
+export function projectRecordFromRow(p: ProjectRow): ProjectRecord {
+  return {
+    projectId: p.project_id,
+    name: p.name,
+    applicant: p.applicant,
+    creditCode: p.credit_code,
+    industryCode: p.industry_code,
+    tier: p.tier,
+    chainLeader: fromBool(p.chain_leader),
+    supportingEnterprises: p.supporting_enterprises,
+    regionKind: p.region_kind,
+    plannedInvestmentFen: p.planned_investment_fen,
+    periodStart: p.period_start,
+    periodEnd: p.period_end,
+    district: p.district,
+    contact: p.contact,
+    phone: p.phone,
+    extra: extraOf(p.extra),
+  };
+}
+
+export function contractRecordFromRow(r: ContractRow): ContractRecord {
+  return {
+    rowNo: r.row_no,
+    contractNo: r.contract_no,
+    name: r.name,
+    supplierName: r.supplier_name,
+    supplierCode: r.supplier_code,
+    signedOn: r.signed_on,
+    amountFen: r.amount_fen,
+    category: r.category,
+    domestic: fromBool(r.domestic),
+    attachments: splitNames(r.attachments),
+    extra: extraOf(r.extra),
+  };
+}
+
+export function invoiceRecordFromRow(r: InvoiceDbRow): InvoiceRecord {
+  return {
+    rowNo: r.row_no,
+    invoiceKey: r.invoice_key,
+    code: r.code,
+    number: r.number,
+    issuedOn: r.issued_on,
+    kind: r.kind,
+    sellerName: r.seller_name,
+    sellerTaxId: r.seller_tax_id,
+    buyerName: r.buyer_name,
+    buyerTaxId: r.buyer_tax_id,
+    itemName: r.item_name,
+    amountFen: r.amount_fen,
+    taxRate: r.tax_rate,
+    taxFen: r.tax_fen,
+    totalFen: r.total_fen,
+    totalInWords: r.total_in_words,
+    contractNo: r.contract_no,
+    attachments: splitNames(r.attachments),
+    extra: extraOf(r.extra),
+  };
+}
+
+export function paymentRecordFromRow(r: PaymentRow): PaymentRecord {
+  return {
+    rowNo: r.row_no,
+    voucherNo: r.voucher_no,
+    paidOn: r.paid_on,
+    payer: r.payer,
+    payee: r.payee,
+    amountFen: r.amount_fen,
+    contractNo: r.contract_no,
+    attachments: splitNames(r.attachments),
+    extra: extraOf(r.extra),
+  };
+}
+
+export function indicatorRecordFromRow(r: IndicatorRow): IndicatorRecord {
+  return { rowNo: r.row_no, category: r.category, name: r.name, unit: r.unit, target: r.target, achieved: r.achieved, evidence: r.evidence };
 }

@@ -3,13 +3,14 @@ import type { ApiHandlers } from '../../../shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createSettingsStore } from '../settings/settings-store';
+import type { EInvoiceCache } from './einvoice-cache';
 import { buildVerificationWorkbook } from './export-workbook';
 import { createVerificationService } from './verification-service';
 
 type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch'>;
 
-export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue): VerificationHandlers {
-  const service = createVerificationService(ctx, catalogue);
+export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): VerificationHandlers {
+  const service = createVerificationService(ctx, catalogue, einvoices);
   const settings = createSettingsStore(ctx.db);
   const reviewerName = () => settings.read().reviewerName || '（未署名）';
   return {

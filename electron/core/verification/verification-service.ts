@@ -8,10 +8,9 @@ import { computeVerifiedInvestment, suggestDecision, verifyProject } from '../..
 import type { EInvoiceData, InvoiceDecision, VerificationFinding, VProject } from '../../../shared/verification/types';
 import { createAuditLog } from '../audit/audit-log';
 import type { CoreContext } from '../core-context';
-import { createBlobStore } from '../package/import/blob-store';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createDecisionStore, type StoredDecision } from './decision-store';
-import { createEInvoiceCache } from './einvoice-cache';
+import type { EInvoiceCache } from './einvoice-cache';
 import { createProjectLoader, type LoadedProject } from './load-project';
 import { computeProjectAward } from './project-award';
 
@@ -33,10 +32,9 @@ interface Computation {
 }
 
 /** Runs the checks on a project, applies the reviewers' decisions and computes verified investment and award. */
-export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCatalogue) {
+export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache) {
   const loader = createProjectLoader(ctx.db);
   const decisions = createDecisionStore(ctx.db);
-  const einvoices = createEInvoiceCache(createBlobStore(ctx.dataDir));
   const audit = createAuditLog(ctx.db, ctx.now);
   const batchOf = ctx.db.prepare<[string], { policy: string; stage: string }>('SELECT policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
@@ -50,7 +48,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     for (const attachment of loaded.attachments) {
       if (!E_INVOICE_EXTENSIONS.has(path.extname(attachment.path).toLowerCase())) continue;
       const data = await einvoices.read(attachment.path, attachment.sha256);
-      if (data) parsed.set(attachment.path, data);
+      if (data?.ok) parsed.set(attachment.path, data.value);
     }
     const project: VProject = {
       batchId,

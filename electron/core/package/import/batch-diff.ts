@@ -16,6 +16,15 @@ export interface ProjectChanges {
 
 type Keyed = Map<string, string>;
 
+/** JSON with object keys sorted, so that records read back from the database compare by content alone. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /**
  * Rows are matched by their natural key (合同编号, invoice key, 凭证号, 指标名称), with an occurrence
  * counter so that repeated keys still pair up; content is compared without the row number, so a row
@@ -29,7 +38,7 @@ function keyed<T extends { rowNo: number }>(rows: readonly T[], keyOf: (row: T) 
     const occurrence = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrence);
     const { rowNo: _rowNo, ...content } = row;
-    result.set(occurrence === 1 ? base : `${base}#${String(occurrence)}`, JSON.stringify(content));
+    result.set(occurrence === 1 ? base : `${base}#${String(occurrence)}`, canonical(content));
   }
   return result;
 }
@@ -65,7 +74,7 @@ export function diffProject(projectId: string, before: ParsedProject | undefined
     付款: compare('付款', keyed(before?.payments ?? [], (r) => r.voucherNo), keyed(after?.payments ?? [], (r) => r.voucherNo), details),
     绩效指标: compare('绩效指标', keyed(before?.indicators ?? [], (r) => r.name), keyed(after?.indicators ?? [], (r) => r.name), details),
   };
-  const projectChanged = JSON.stringify(before?.project) !== JSON.stringify(after?.project);
+  const projectChanged = canonical(before?.project) !== canonical(after?.project);
   const status = !before ? 'added' : !after ? 'removed' : projectChanged || details.length > 0 ? 'changed' : 'unchanged';
   if (projectChanged && before && after) details.unshift({ sheet: '项目信息', key: projectId, change: 'changed' });
   return { projectId, status, sheets, details };

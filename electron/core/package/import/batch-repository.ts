@@ -1,6 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { Manifest } from '../../../../shared/package/manifest-schema';
-import type { ContractRecord, IndicatorRecord, InvoiceRecord, ParsedProject, PaymentRecord, ProjectRecord } from '../records';
+import {
+  contractRecordFromRow,
+  indicatorRecordFromRow,
+  invoiceRecordFromRow,
+  paymentRecordFromRow,
+  projectRecordFromRow,
+  type ContractRow,
+  type IndicatorRow,
+  type InvoiceDbRow,
+  type PaymentRow,
+  type ProjectRow,
+} from '../db-rows';
+import type { ParsedProject } from '../records';
 
 export interface StoredAttachment {
   path: string;
@@ -9,7 +21,6 @@ export interface StoredAttachment {
   mediaType: string;
 }
 
-const splitNames = (joined: string) => (joined === '' ? [] : joined.split(';'));
 const json = (value: unknown) => JSON.stringify(value);
 const bool = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 
@@ -58,11 +69,11 @@ export function createBatchRepository(db: Database.Database) {
     insertImportLog: db.prepare(
       'INSERT INTO import_log (batch_id, imported_at, source_name, package_sha256, summary) VALUES (?, ?, ?, ?, ?)',
     ),
-    selectProject: db.prepare('SELECT * FROM projects WHERE pk = ?'),
-    selectContracts: db.prepare('SELECT * FROM contracts WHERE project_pk = ? ORDER BY row_no'),
-    selectInvoices: db.prepare('SELECT * FROM invoices WHERE project_pk = ? ORDER BY row_no'),
-    selectPayments: db.prepare('SELECT * FROM payments WHERE project_pk = ? ORDER BY row_no'),
-    selectIndicators: db.prepare('SELECT * FROM indicators WHERE project_pk = ? ORDER BY row_no'),
+    selectProject: db.prepare<[number], ProjectRow>('SELECT * FROM projects WHERE pk = ?'),
+    selectContracts: db.prepare<[number], ContractRow>('SELECT * FROM contracts WHERE project_pk = ? ORDER BY row_no'),
+    selectInvoices: db.prepare<[number], InvoiceDbRow>('SELECT * FROM invoices WHERE project_pk = ? ORDER BY row_no'),
+    selectPayments: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE project_pk = ? ORDER BY row_no'),
+    selectIndicators: db.prepare<[number], IndicatorRow>('SELECT * FROM indicators WHERE project_pk = ? ORDER BY row_no'),
   };
 
   function writeProject(batchId: string, parsed: ParsedProject, attachments: readonly StoredAttachment[]): number {
@@ -106,81 +117,13 @@ export function createBatchRepository(db: Database.Database) {
   }
 
   function readProject(pk: number): ParsedProject {
-    const p = statements.selectProject.get(pk) as Record<string, unknown>;
-    const project: ProjectRecord = {
-      projectId: p.project_id as string,
-      name: p.name as string,
-      applicant: p.applicant as string,
-      creditCode: p.credit_code as string,
-      industryCode: p.industry_code as string | null,
-      tier: p.tier as ProjectRecord['tier'],
-      chainLeader: p.chain_leader === null ? null : p.chain_leader === 1,
-      supportingEnterprises: p.supporting_enterprises as number | null,
-      regionKind: p.region_kind as string | null,
-      plannedInvestmentFen: p.planned_investment_fen as number | null,
-      periodStart: p.period_start as string | null,
-      periodEnd: p.period_end as string | null,
-      district: p.district as string,
-      contact: p.contact as string,
-      phone: p.phone as string,
-      extra: JSON.parse(p.extra as string) as Record<string, string>,
+    return {
+      project: projectRecordFromRow(statements.selectProject.get(pk) as ProjectRow),
+      contracts: statements.selectContracts.all(pk).map(contractRecordFromRow),
+      invoices: statements.selectInvoices.all(pk).map(invoiceRecordFromRow),
+      payments: statements.selectPayments.all(pk).map(paymentRecordFromRow),
+      indicators: statements.selectIndicators.all(pk).map(indicatorRecordFromRow),
     };
-    const rows = (statement: Database.Statement) => statement.all(pk) as Record<string, unknown>[];
-    const contracts: ContractRecord[] = rows(statements.selectContracts).map((r) => ({
-      rowNo: r.row_no as number,
-      contractNo: r.contract_no as string,
-      name: r.name as string,
-      supplierName: r.supplier_name as string,
-      supplierCode: r.supplier_code as string,
-      signedOn: r.signed_on as string | null,
-      amountFen: r.amount_fen as number,
-      category: r.category as string,
-      domestic: r.domestic === null ? null : r.domestic === 1,
-      attachments: splitNames(r.attachments as string),
-      extra: JSON.parse(r.extra as string) as Record<string, string>,
-    }));
-    const invoices: InvoiceRecord[] = rows(statements.selectInvoices).map((r) => ({
-      rowNo: r.row_no as number,
-      invoiceKey: r.invoice_key as string,
-      code: r.code as string,
-      number: r.number as string,
-      issuedOn: r.issued_on as string,
-      kind: r.kind as string,
-      sellerName: r.seller_name as string,
-      sellerTaxId: r.seller_tax_id as string,
-      buyerName: r.buyer_name as string,
-      buyerTaxId: r.buyer_tax_id as string,
-      itemName: r.item_name as string,
-      amountFen: r.amount_fen as number,
-      taxRate: r.tax_rate as string,
-      taxFen: r.tax_fen as number | null,
-      totalFen: r.total_fen as number,
-      totalInWords: r.total_in_words as string,
-      contractNo: r.contract_no as string,
-      attachments: splitNames(r.attachments as string),
-      extra: JSON.parse(r.extra as string) as Record<string, string>,
-    }));
-    const payments: PaymentRecord[] = rows(statements.selectPayments).map((r) => ({
-      rowNo: r.row_no as number,
-      voucherNo: r.voucher_no as string,
-      paidOn: r.paid_on as string,
-      payer: r.payer as string,
-      payee: r.payee as string,
-      amountFen: r.amount_fen as number,
-      contractNo: r.contract_no as string,
-      attachments: splitNames(r.attachments as string),
-      extra: JSON.parse(r.extra as string) as Record<string, string>,
-    }));
-    const indicators: IndicatorRecord[] = rows(statements.selectIndicators).map((r) => ({
-      rowNo: r.row_no as number,
-      category: r.category as string,
-      name: r.name as string,
-      unit: r.unit as string,
-      target: r.target as string,
-      achieved: r.achieved as string,
-      evidence: r.evidence as string,
-    }));
-    return { project, contracts, invoices, payments, indicators };
   }
 
   return {
