@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { BatchSummary, InvoiceRow, ProjectDetail, ProjectListItem } from '../../../shared/api/batches-contract';
 import { fenToMoney } from '../../../shared/domain/fen';
-import { contractFromRow, fromBool, invoiceFromRow, paymentFromRow, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
+import { contractFromRow, invoiceFromRow, paymentFromRow, projectRecordFromRow, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
 
 const money = (fen: number | null) => (fen === null ? null : fenToMoney(fen));
 
@@ -62,27 +62,10 @@ export function createBatchQueries(db: Database.Database) {
     getProject(batchId: string, projectId: string): ProjectDetail {
       const pk = projectPk(batchId, projectId);
       const batch = statements.batch.get(batchId) as BatchSummary;
-      const p = statements.project.get(pk) as ProjectRow;
+      const { projectId: id, plannedInvestmentFen, ...project } = projectRecordFromRow(statements.project.get(pk) as ProjectRow);
       return {
         batch,
-        project: {
-          id: p.project_id,
-          name: p.name,
-          applicant: p.applicant,
-          creditCode: p.credit_code,
-          industryCode: p.industry_code,
-          tier: p.tier,
-          chainLeader: fromBool(p.chain_leader),
-          supportingEnterprises: p.supporting_enterprises,
-          regionKind: p.region_kind,
-          plannedInvestment: money(p.planned_investment_fen),
-          periodStart: p.period_start,
-          periodEnd: p.period_end,
-          district: p.district,
-          contact: p.contact,
-          phone: p.phone,
-          extra: JSON.parse(p.extra) as Record<string, string>,
-        },
+        project: { id, ...project, plannedInvestment: money(plannedInvestmentFen) },
         contracts: statements.contracts.all(pk).map((c) => ({
           ...contractFromRow(c),
           invoiced: fenToMoney(c.invoiced_fen),
