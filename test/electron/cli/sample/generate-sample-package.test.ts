@@ -7,7 +7,7 @@ import {
   generateSamplePackage,
   type DefectName,
   type SamplePackage,
-} from '../../../../../electron/core/package/sample';
+} from '../../../../electron/cli/sample';
 import {
   checkCreditCode,
   checkInvoiceTax,
@@ -19,8 +19,8 @@ import {
   moneyToFen,
   parseMoney,
   type Result,
-} from '../../../../../shared/domain';
-import { makeTempDir } from '../../../../support/temp-dir';
+} from '../../../../shared/domain';
+import { makeTempDir } from '../../../support/temp-dir';
 import { readPackage, readWorkbook, type ReadPackage } from './support/read-package';
 import { reviewPackage, type Review } from './support/review-package';
 

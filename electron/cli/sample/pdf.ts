@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { fenToMoney } from '../../../../shared/domain';
-import { enumLabel, INVOICE_TYPES } from '../../../../shared/domain';
+import { fenToMoney } from '../../../shared/domain';
+import { enumLabel, INVOICE_TYPES } from '../../../shared/domain';
 import { documentOf, groupedYuan, wordsOf } from './invoice-math';
 import { isDigital } from './invoice-numbers';
 import type { Contract, Invoice, Payment, Project } from './model';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import { AppError } from '../../../../shared/api/errors';
-import { invoiceKey, type Stage } from '../../../../shared/domain';
-import { manifestSchema, type Manifest } from '../../../../shared/package/manifest-schema';
+import { AppError } from '../../../shared/api/errors';
+import { invoiceKey, type Stage } from '../../../shared/domain';
+import { manifestSchema, type Manifest } from '../../../shared/package/manifest-schema';
 import { planAttachments } from './attachments';
 import { SampleContext, buildProjects, finishProjects, isStage, splitEvenly } from './build-data';
 import * as catalog from './catalog';

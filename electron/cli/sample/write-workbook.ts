@@ -8,16 +8,16 @@ import {
   SHEET_COLUMNS,
   enumLabel,
   type SheetName,
-} from '../../../../shared/domain';
+} from '../../../shared/domain';
 import {
   NUMBER_FORMATS,
   PROJECT_INFO_LAYOUT,
   SHEET_LAYOUTS,
   type ColumnKind,
   type ColumnLayout,
-} from '../template/layout';
-import { addColumnValidations } from '../template/write-template';
-import { HEADER_BORDER, TITLE_FONT, addRangeValidation, listValidation, styleHeaderCell } from '../template/styles';
+} from '../../core/package/template/layout';
+import { addColumnValidations } from '../../core/package/template/write-template';
+import { HEADER_BORDER, TITLE_FONT, addRangeValidation, listValidation, styleHeaderCell } from '../../core/package/template/styles';
 import { excelDate } from './dates';
 import { groupedYuan, plainYuan } from './invoice-math';
 import { isDigital } from './invoice-numbers';
