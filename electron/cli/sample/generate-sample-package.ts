@@ -8,7 +8,7 @@ import * as catalog from './catalog';
 import { DEFECT_NAMES, isDefectName, plantDataDefects, plantPaymentDefects, type DefectName, type PendingDefect } from './defects';
 import { buildEInvoiceXml } from './einvoice-xml';
 import type { Project } from './model';
-import { DEFAULT_CJK_FONTS, PdfRenderer, type CjkFont } from './pdf';
+import { PdfRenderer } from './pdf';
 import { createRng } from './prng';
 import { writeProjectWorkbook } from './write-workbook';
 import { normalizeZipTimestamps, sha256, zipFiles, type ZipInput } from './zip';
@@ -25,8 +25,8 @@ export interface SamplePackageOptions {
   batchId?: string;
   /** Also write the zip here. */
   outFile?: string;
-  /** Fonts to try for PDF attachments, in order; an empty list makes no PDFs. */
-  fonts?: readonly CjkFont[];
+  /** Render the PDF attachments (default true); false leaves them out, which is much faster. */
+  pdfAttachments?: boolean;
 }
 
 export interface InjectedDefect {
@@ -53,7 +53,7 @@ export interface SamplePackage {
   zip: Buffer;
   manifest: Manifest;
   injected: InjectedDefect[];
-  /** Things a user should know, e.g. that no CJK font was found so PDFs were left out. */
+  /** Things a user should know, e.g. that PDF attachments were left out on request. */
   notes: string[];
   stats: SamplePackageStats;
 }
@@ -162,15 +162,9 @@ export async function generateSamplePackage(options: SamplePackageOptions): Prom
 
   const notes: string[] = [];
   const created = new Date(`${batch.createdAt}T09:00:00Z`);
-  const fonts = options.fonts ?? DEFAULT_CJK_FONTS;
   let renderer: PdfRenderer | undefined;
-  if (fonts.length === 0) {
-    notes.push('未指定中文字体，未生成 PDF 附件');
-  } else {
-    const opened = PdfRenderer.open(fonts, coverageText(), created);
-    if (opened.ok) renderer = opened.renderer;
-    else notes.push(opened.note);
-  }
+  if (options.pdfAttachments === false) notes.push('按要求未生成 PDF 附件');
+  else renderer = PdfRenderer.open(coverageText(), created);
 
   const entries: ZipInput[] = [];
   const files: Record<string, string> = {};
@@ -183,8 +177,6 @@ export async function generateSamplePackage(options: SamplePackageOptions): Prom
       files[file.path] = sha256(file.data);
     }
   }
-  const missingGlyphs = renderer?.missingGlyphs ?? [];
-  if (missingGlyphs.length > 0) notes.push(`字体缺少字形「${missingGlyphs.join('')}」，部分 PDF 附件未生成`);
 
   const manifest = manifestSchema.parse({
     format: 'jigai-package',

@@ -7,5 +7,4 @@ export {
   type SamplePackageOptions,
   type SamplePackageStats,
 } from './generate-sample-package';
-export { DEFAULT_CJK_FONTS, type CjkFont } from './pdf';
 export { INVOICE_WINDOW, STAGE_TIMELINE } from './build-data';

@@ -1,95 +1,43 @@
-import fs from 'node:fs';
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { fenToMoney } from '../../../shared/domain';
 import { enumLabel, INVOICE_TYPES } from '../../../shared/domain';
+import { assertGlyphCoverage } from '../../core/fonts/glyph-coverage';
+import { openReportFonts } from '../../core/fonts/report-fonts';
 import { documentOf, groupedYuan, wordsOf } from './invoice-math';
 import { isDigital } from './invoice-numbers';
 import type { Contract, Invoice, Payment, Project } from './model';
 
 /**
  * PDF renderings of the attachments: e-invoices laid out like the printed 数电 invoice, contracts,
- * bank receipts. pdfkit embeds a subset of a CJK font; without one no PDF is made (the caller
- * leaves those files out and says so), because a PDF of empty boxes would mislead a reviewer.
+ * bank receipts. pdfkit embeds a subset of the bundled report font (Noto Sans SC); a character the
+ * font cannot draw stops the package with an error naming it, because a PDF of empty boxes would
+ * mislead a reviewer.
  */
-
-export interface CjkFont {
-  file: string;
-  /** Face inside a .ttc collection (PostScript name), e.g. NotoSansCJKsc-Regular. */
-  family?: string;
-}
-
-export const DEFAULT_CJK_FONTS: readonly CjkFont[] = [
-  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { file: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { file: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
-  { file: 'C:\\Windows\\Fonts\\simhei.ttf' },
-  { file: 'C:\\Windows\\Fonts\\simsun.ttc', family: 'SimSun' },
-];
-
-/** The part of a fontkit font object we use; pdfkit accepts the object itself as a font source. */
-interface LoadedFont {
-  layout: (text: string) => unknown;
-  hasGlyphForCodePoint: (codePoint: number) => boolean;
-}
-
-function isLoadedFont(value: unknown): value is LoadedFont {
-  const candidate = value as Partial<LoadedFont> | null;
-  return typeof candidate?.layout === 'function' && typeof candidate.hasGlyphForCodePoint === 'function';
-}
 
 const INK = '#8B4513';
 const BLACK = '#000000';
 
 type Doc = PDFKit.PDFDocument;
 
-export type FontOpenResult = { ok: true; renderer: PdfRenderer } | { ok: false; note: string };
-
 export class PdfRenderer {
-  private missing = new Set<string>();
-
   private constructor(
-    private readonly font: LoadedFont,
+    private readonly font: Font,
     private readonly creationDate: Date,
   ) {}
 
   /**
-   * Loads the first usable font of the list and checks that it has a glyph for every character
-   * of `coverageText` (the generator passes all the text its word lists can produce).
+   * Opens the report font and checks that it has a glyph for every character of `coverageText`
+   * (the generator passes all the text its word lists can produce), so a gap shows before any work.
    */
-  static open(candidates: readonly CjkFont[], coverageText: string, creationDate: Date): FontOpenResult {
-    const tried: string[] = [];
-    for (const candidate of candidates) {
-      if (!fs.existsSync(candidate.file)) continue;
-      let font: unknown;
-      try {
-        const probe = new PDFDocument({ autoFirstPage: false });
-        probe.registerFont('cjk', fs.readFileSync(candidate.file), candidate.family);
-        probe.font('cjk');
-        // pdfkit keeps the parsed fontkit font on the document; reusing it avoids parsing a
-        // 20 MB collection for every PDF.
-        font = (probe as unknown as { _font?: { font?: unknown } })._font?.font;
-      } catch (error) {
-        tried.push(`${candidate.file}：${error instanceof Error ? error.message : String(error)}`);
-        continue;
-      }
-      if (!isLoadedFont(font)) {
-        tried.push(`${candidate.file}：无法读取字形信息`);
-        continue;
-      }
-      const lacking = [...new Set(coverageText)].filter((ch) => ch.trim() !== '' && !font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0));
-      if (lacking.length > 0) {
-        tried.push(`${candidate.file}${candidate.family ? `（${candidate.family}）` : ''}缺少字形：${lacking.slice(0, 20).join('')}`);
-        continue;
-      }
-      return { ok: true, renderer: new PdfRenderer(font, creationDate) };
-    }
-    const detail = tried.length > 0 ? `（${tried.join('；')}）` : '';
-    return { ok: false, note: `未找到可用的中文字体，未生成 PDF 附件${detail}` };
+  static open(coverageText: string, creationDate: Date): PdfRenderer {
+    const font = openReportFonts().regular;
+    assertGlyphCoverage(font, coverageText, '示例材料的词表');
+    return new PdfRenderer(font, creationDate);
   }
 
-  /** Draws a document; undefined when some text has no glyph in the font (the note says which). */
-  private async render(title: string, size: [number, number], draw: (doc: Doc, text: Text) => void): Promise<Buffer | undefined> {
+  /** Draws a document; throws before drawing a character the font has no glyph for. */
+  private async render(title: string, size: [number, number], draw: (doc: Doc, text: Text) => void): Promise<Buffer> {
     const doc = new PDFDocument({
       size,
       margin: 0,
@@ -101,10 +49,10 @@ export class PdfRenderer {
       doc.on('end', resolve);
       doc.on('error', reject);
     });
-    doc.font(this.font as unknown as Buffer);
-    const missing: string[] = [];
+    // pdfkit takes a fontkit font object as a source (PDFFontFactory.open); its type declarations omit that case.
+    doc.font(this.font as unknown as PDFKit.Mixins.PDFFontSource);
     const text: Text = (value, x, y, options = {}) => {
-      for (const ch of value) if (ch.trim() !== '' && !this.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) missing.push(ch);
+      assertGlyphCoverage(this.font, value, `「${title}」`);
       doc
         .fillColor(options.color ?? BLACK)
         .fontSize(options.size ?? 9)
@@ -113,27 +61,18 @@ export class PdfRenderer {
     draw(doc, text);
     doc.end();
     await done;
-    if (missing.length > 0) {
-      for (const ch of missing) this.missing.add(ch);
-      return undefined;
-    }
     return Buffer.concat(chunks);
   }
 
-  /** Characters that kept some PDF from being made. */
-  get missingGlyphs(): string[] {
-    return [...this.missing];
-  }
-
-  invoice(invoice: Invoice): Promise<Buffer | undefined> {
+  invoice(invoice: Invoice): Promise<Buffer> {
     return this.render(`发票 ${invoice.number}`, [684, 396], (doc, text) => drawInvoice(doc, text, invoice));
   }
 
-  contract(contract: Contract, project: Project): Promise<Buffer | undefined> {
+  contract(contract: Contract, project: Project): Promise<Buffer> {
     return this.render(contract.name, [595, 842], (doc, text) => drawContract(doc, text, contract, project));
   }
 
-  receipt(payment: Payment): Promise<Buffer | undefined> {
+  receipt(payment: Payment): Promise<Buffer> {
     return this.render(`电子回单 ${payment.voucherNo}`, [595, 320], (doc, text) => drawReceipt(doc, text, payment));
   }
 }

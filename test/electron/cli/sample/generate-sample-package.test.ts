@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,13 +25,12 @@ import { makeTempDir } from '../../../support/temp-dir';
 import { readPackage, readWorkbook, type ReadPackage } from './support/read-package';
 import { reviewPackage, type Review } from './support/review-package';
 
-const NO_PDF = { fonts: [] } as const;
+const NO_PDF = { pdfAttachments: false } as const;
 
 function parseOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(result.message);
   return result.value;
 }
-const HAS_CJK_FONT = fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
 
 describe('generateSamplePackage — a clean package', () => {
   let sample: SamplePackage;
@@ -313,7 +313,7 @@ describe('generateSamplePackage — defects', () => {
   });
 });
 
-describe.runIf(HAS_CJK_FONT)('generateSamplePackage — PDF attachments', () => {
+describe('generateSamplePackage — PDF attachments', () => {
   let sample: SamplePackage;
   beforeAll(async () => {
     sample = await generateSamplePackage({ projects: 2, invoices: 30, seed: 'pdf', defects: ['red-invoice', 'attachment-mismatch'] });
@@ -342,11 +342,25 @@ describe.runIf(HAS_CJK_FONT)('generateSamplePackage — PDF attachments', () => 
     expect(again.zip.equals(sample.zip)).toBe(true);
   }, 60_000);
 
-  it('leaves PDFs out with a note when no usable font exists', async () => {
-    const none = await generateSamplePackage({ projects: 1, invoices: 10, seed: 'nofont', fonts: [{ file: '/nonexistent/font.ttc' }] });
-    expect(none.notes.join('')).toContain('未找到可用的中文字体');
-    const pkg = await readPackage(none.zip);
-    expect([...pkg.entries.keys()].some((name) => name.endsWith('.pdf'))).toBe(false);
-    expect(reviewPackage(pkg).errors).toEqual([]);
+  it('writes PDFs whose Chinese text pdftotext reads back, in the bundled Noto Sans SC', async () => {
+    const pkg = await readPackage(sample.zip);
+    const invoiceName = [...pkg.entries.keys()].find((name) => /\/附件\/\d{20}\.pdf$/u.test(name)) ?? '';
+    const pdf = pkg.entries.get(invoiceName) ?? Buffer.alloc(0);
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/u);
+    // The seller's name as the invoice's XML data file states it: Chinese text the PDF must carry too.
+    const xml = pkg.entries.get(invoiceName.replace(/\.pdf$/u, '.xml'))?.toString('utf8') ?? '';
+    const sellerName = /<SellerName>([^<]+)<\/SellerName>/u.exec(xml)?.[1] ?? '';
+    expect(sellerName).toMatch(/有限公司|股份/u);
+    const { dir, cleanup } = makeTempDir('sample-pdf-');
+    try {
+      const file = path.join(dir, 'invoice.pdf');
+      fs.writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('电子发票');
+      expect(text).toContain('价税合计（大写）');
+      expect(text).toContain(sellerName);
+    } finally {
+      cleanup();
+    }
   });
 });
