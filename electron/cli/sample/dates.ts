@@ -53,7 +53,3 @@ export function randomDate(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
 export function excelDate(date: IsoDate): Date {
   return new Date(toMs(date));
 }
-
-export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
-}
