@@ -17,6 +17,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: each TypeScript file is linted with the tsconfig of its layer (found by the
+    // TypeScript project service). A promise nobody awaits loses its error (an import that fails
+    // silently, a decision that is never saved), so every promise is awaited, returned or marked `void`.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: '请使用具名导出（named export）。' }],
