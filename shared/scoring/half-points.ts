@@ -6,7 +6,7 @@ import { Dec } from '../domain/decimal';
  */
 
 /** Plain non-negative decimal, at most three integer digits and two decimals ("18.50" is read as 18.5). */
-const PLAIN_POINTS = /^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?$/u;
+export const PLAIN_POINTS = /^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?$/u;
 
 export const HALF = new Dec('0.5');
 

@@ -3,7 +3,7 @@ import { Dec } from '../domain/decimal';
 import { STAGES, type Stage } from '../domain/enums';
 import { descriptionSchema, labelSchema, ruleIdSchema, sourceSchema } from '../rules/rule-set-primitives';
 import { formatIssuePath, translateZodIssues } from '../rules/zod-errors-zh';
-import { HALF, halfPointsProblem } from './half-points';
+import { HALF, isHalfPoints, PLAIN_POINTS } from './half-points';
 
 /**
  * A rubric (评分标准) as data: the items a panel scores a project on, for one family of rule sets and
@@ -14,10 +14,11 @@ import { HALF, halfPointsProblem } from './half-points';
 export const RUBRIC_FORMAT = 'jigai-rubric';
 export const RUBRIC_TOTAL = '100';
 
+// The value found is appended to these messages by the translation of zod issues.
 const pointsSchema = (what: string) =>
   z.string({ error: `${what}应为数字字符串（以 0.5 分为单位），如 "18.5"` }).superRefine((value, ctx) => {
-    const problem = halfPointsProblem(value, what);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (!PLAIN_POINTS.test(value)) ctx.addIssue({ code: 'custom', message: `${what}应为不带符号的数字字符串（以 0.5 分为单位），如 "18.5"` });
+    else if (!isHalfPoints(value)) ctx.addIssue({ code: 'custom', message: `${what}应为 0.5 分的整数倍` });
   });
 
 const stageIds = STAGES.map((s) => s.id) as [Stage, ...Stage[]];
