@@ -77,6 +77,9 @@ export function consolidatePanel(projects: readonly PanelProjectTotals[], option
   const method = options.method ?? 'mean';
   const divergencePoints = options.divergencePoints ?? DEFAULT_DIVERGENCE_POINTS;
   const threshold = new Dec(divergencePoints);
+  const ids = new Set(projects.map((p) => p.id));
+  // Callers validate their input (panel-input.ts); a repeated id here is a programming error.
+  if (ids.size !== projects.length) throw new Error('汇总的项目编号有重复');
 
   const counted = new Map(
     projects.map((p) => [p.id, new Map(Object.entries(p.scores).flatMap(([expert, total]) => (total === null ? [] : [[expert, new Dec(total)] as const])))]),

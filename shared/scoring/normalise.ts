@@ -38,7 +38,9 @@ export function normalise(totals: ReadonlyMap<string, ReadonlyMap<string, Dec>>)
   const all: Dec[] = [];
   for (const scores of totals.values()) {
     for (const [expert, total] of scores) {
-      byExpert.set(expert, [...(byExpert.get(expert) ?? []), total]);
+      const own = byExpert.get(expert);
+      if (own) own.push(total);
+      else byExpert.set(expert, [total]);
       all.push(total);
     }
   }
