@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import { z } from 'zod';
 import { caseInputSchema } from '../../../shared/api/award-schema';
-import { describeIssues } from '../../../shared/api/validation-message';
+import { describeIssues, safeParseInChinese } from '../../../shared/api/validation-message';
 import type { CliCommand } from '../command';
 
 /** The file is read at the edge: each case an object of facts, located by its position when not. */
@@ -29,7 +29,7 @@ export const awardCommand: CliCommand = {
       throw new AppError('BAD_INPUT', `案例文件不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`);
     }
     if (!Array.isArray(cases)) throw new AppError('BAD_INPUT', '案例文件应为 JSON 数组，每个元素是一个案例，如 [{"policy":"xiamen-2024","investment":"150000000.00"}]');
-    const checked = caseListSchema.safeParse(cases);
+    const checked = safeParseInChinese(caseListSchema, cases);
     if (!checked.success) throw new AppError('BAD_INPUT', `案例文件有误：${describeIssues(checked.error.issues).join('；')}`);
     const results = await openCore().api.computeAwards({ cases: checked.data });
     const lines = results.map((r, i) =>

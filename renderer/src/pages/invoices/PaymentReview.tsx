@@ -1,11 +1,19 @@
 import { Alert, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { VerifiedPaymentDto } from '../../../../shared/api/verification-contract';
+import type { FindingCode } from '../../../../shared/codes/codes';
 import { FINDING_LABEL, SEVERITY_LABEL } from '../../../../shared/codes/labels';
 import { money } from '../../components/money';
 import { SEVERITY_COLOR } from './colors';
 
 type Filter = 'flagged' | 'all';
+
+const has = (payment: VerifiedPaymentDto, code: FindingCode) => payment.findings.some((f) => f.code === code);
+
+/** The cell a finding is about, in the warning colour, so the eye goes to it. */
+function Marked({ text, when }: { text: string; when: boolean }) {
+  return when ? <Typography.Text type="warning" strong>{text}</Typography.Text> : <>{text}</>;
+}
 
 /**
  * The 付款 sheet as the checks see it: who paid whom, for which contract, and what does not fit
@@ -37,17 +45,25 @@ export function PaymentReview({ payments }: { payments: VerifiedPaymentDto[] }) 
           rowKey="rowNo"
           size="small"
           pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-          scroll={{ x: 1300 }}
           dataSource={shown}
           data-testid="payment-table"
           columns={[
-            { title: '行', dataIndex: 'rowNo', width: 56 },
-            { title: '凭证号', dataIndex: 'voucherNo', width: 150 },
-            { title: '付款日期', dataIndex: 'paidOn', width: 100 },
-            { title: '付款方', dataIndex: 'payer', width: 190, ellipsis: true },
-            { title: '收款方', dataIndex: 'payee', width: 190, ellipsis: true },
-            { title: '金额（元）', dataIndex: 'amount', width: 130, align: 'right', render: money },
-            { title: '合同编号', dataIndex: 'contractNo', width: 120, render: (c: string) => c || '—' },
+            { title: '行', dataIndex: 'rowNo', width: 52 },
+            {
+              title: '凭证号 / 付款日期',
+              dataIndex: 'voucherNo',
+              width: 150,
+              render: (voucher: string, p) => (
+                <>
+                  <div>{voucher}</div>
+                  <Typography.Text type="secondary">{p.paidOn}</Typography.Text>
+                </>
+              ),
+            },
+            { title: '付款方', dataIndex: 'payer', width: 150, ellipsis: true, render: (payer: string, p) => <Marked text={payer} when={has(p, 'THIRD_PARTY_PAYMENT')} /> },
+            { title: '收款方', dataIndex: 'payee', width: 150, ellipsis: true, render: (payee: string, p) => <Marked text={payee} when={has(p, 'PAYEE_NOT_CONTRACTOR')} /> },
+            { title: '金额（元）', dataIndex: 'amount', width: 120, align: 'right', render: money },
+            { title: '合同编号', dataIndex: 'contractNo', width: 110, render: (c: string, p) => <Marked text={c || '—'} when={has(p, 'NO_CONTRACT')} /> },
             {
               title: '核验发现',
               dataIndex: 'findings',
