@@ -21,6 +21,9 @@ export const INSTALMENT_STAGE_LABEL: Readonly<Record<Stage, string>> = {
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
 
+/** A problem found in an application package: an error stops the import, a warning does not (提示). */
+export const PACKAGE_PROBLEM_LABEL: Readonly<Record<'error' | 'warning', string>> = { error: '错误', warning: '提示' };
+
 export const FINDING_LABEL: Readonly<Record<FindingCode, string>> = {
   INVOICE_NUMBER_FORMAT: '号码格式',
   DUPLICATE_INVOICE: '重复发票',

@@ -3,6 +3,7 @@ import { DECISION_KINDS, FINDING_CODES, REVIEW_STATES, SEVERITIES, STAGES, SUGGE
 import {
   DECISION_LABEL,
   FINDING_LABEL,
+  PACKAGE_PROBLEM_LABEL,
   findingLine,
   INSTALMENT_STAGE_LABEL,
   REVIEW_STATE_LABEL,
@@ -19,6 +20,7 @@ const tables: [string, readonly string[], Readonly<Record<string, string>>][] = 
   ['decision', DECISION_KINDS, DECISION_LABEL],
   ['suggestion', SUGGESTION_KINDS, SUGGESTION_LABEL],
   ['review state', REVIEW_STATES, REVIEW_STATE_LABEL],
+  ['package problem', ['error', 'warning'], PACKAGE_PROBLEM_LABEL],
 ];
 
 describe('the label table', () => {

@@ -2,8 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Segmented, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
-import type { FindingCode } from '../../../../shared/codes/codes';
-import { FINDING_LABEL } from '../../../../shared/codes/labels';
+import { SEVERITIES, type FindingCode } from '../../../../shared/codes/codes';
+import { FINDING_LABEL, SEVERITY_LABEL } from '../../../../shared/codes/labels';
 import { api } from '../../api/client';
 import { isDesktop } from '../../api/window-api';
 import { ContractReconciliation } from './ContractReconciliation';
@@ -135,9 +135,7 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
                         onChange={setSeverity}
                         options={[
                           { value: 'all', label: '全部' },
-                          { value: 'error', label: '错误' },
-                          { value: 'warning', label: '警告' },
-                          { value: 'info', label: '提示' },
+                          ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] })),
                           { value: 'clean', label: '无问题' },
                           { value: 'undecided', label: '待认定' },
                         ]}
