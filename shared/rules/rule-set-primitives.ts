@@ -9,8 +9,6 @@ import { dec, PLAIN_DECIMAL, PLAIN_MONEY } from './money';
  */
 
 export { STAGES, type Stage } from '../codes/codes';
-/** Rule sets speak of disbursement stages (拨付阶段): 立项, 中期评估, 竣工验收. */
-export { INSTALMENT_STAGE_LABEL as STAGE_LABEL } from '../codes/labels';
 
 export const stageSchema = z.enum(STAGES, {
   error: '应为拨付阶段 "application"（立项）、"midterm"（中期评估）或 "acceptance"（竣工验收）之一',
