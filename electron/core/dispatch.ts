@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/envelope';
 import { apiContract, isMethodName, type Api, type ApiHandlers, type MethodName } from '../../shared/api/contract';
-import { describeIssues } from '../../shared/api/validation-message';
+import { describeIssues, safeParseInChinese } from '../../shared/api/validation-message';
 import type { Logger } from './logger';
 
 /**
@@ -19,7 +19,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${method}」的功能` } };
   }
   const spec = apiContract[method];
-  const parsed = spec.input.safeParse(rawInput ?? {});
+  const parsed = safeParseInChinese(spec.input, rawInput ?? {});
   if (!parsed.success) {
     const problems = describeIssues(parsed.error.issues);
     return {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { apiErrorCodeSchema, importJobStateSchema, importPhaseSchema, reviewStateSchema, stageSchema as stage } from './code-schemas';
 import { yuanString } from './money-schema';
 import { packageProblemSchema } from './problem-schema';
 
-const stage = z.enum(['application', 'midterm', 'acceptance']);
 const filePath = z.string().min(1, { message: '请选择文件' }).max(4096);
 const id = z.string().min(1).max(100);
 
@@ -40,11 +40,11 @@ export type ImportSummaryDto = z.infer<typeof importSummarySchema>;
 
 export const importJobSchema = z.object({
   jobId: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
-  progress: z.object({ phase: z.string(), done: z.number(), total: z.number(), message: z.string() }),
+  state: importJobStateSchema,
+  progress: z.object({ phase: importPhaseSchema, done: z.number(), total: z.number(), message: z.string() }),
   result: importSummarySchema.optional(),
   error: z
-    .object({ code: z.string(), message: z.string(), errors: z.array(packageProblemSchema), warnings: z.array(packageProblemSchema) })
+    .object({ code: apiErrorCodeSchema, message: z.string(), errors: z.array(packageProblemSchema), warnings: z.array(packageProblemSchema) })
     .optional(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
@@ -71,7 +71,8 @@ export const projectListItemSchema = z.object({
   contracts: z.number().int(),
   invoices: z.number().int(),
   invoiceAmountTotal: yuanString,
-  state: z.string(),
+  /** Where the invoice review stands, with how many invoices carry a decision. */
+  state: z.object({ code: reviewStateSchema, decided: z.number().int() }),
 });
 export type ProjectListItem = z.infer<typeof projectListItemSchema>;
 

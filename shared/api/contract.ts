@@ -3,6 +3,7 @@ import { appContract } from './app-contract';
 import { batchesContract } from './batches-contract';
 import { rulesContract } from './rules-contract';
 import { auditContract, settingsContract } from './settings-contract';
+import { mergeContracts } from './merge-contracts';
 import { verificationContract } from './verification-contract';
 
 /**
@@ -10,14 +11,14 @@ import { verificationContract } from './verification-contract';
  * carry it, preload exposes it and the renderer, the CLI and the tests call it; a method added here
  * is typed everywhere. Each domain keeps its methods in its own *-contract.ts file.
  */
-export const apiContract = {
-  ...appContract,
-  ...settingsContract,
-  ...auditContract,
-  ...batchesContract,
-  ...rulesContract,
-  ...verificationContract,
-};
+export const apiContract = mergeContracts(
+  appContract,
+  settingsContract,
+  auditContract,
+  batchesContract,
+  rulesContract,
+  verificationContract,
+);
 
 export type ApiContract = typeof apiContract;
 export type MethodName = keyof ApiContract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseInputSchema, caseOutcomeSchema } from './award-schema';
 
 export const ruleSetSummarySchema = z.object({
   id: z.string(),
@@ -10,9 +11,6 @@ export const ruleSetSummarySchema = z.object({
   sourceName: z.string(),
 });
 export type RuleSetSummary = z.infer<typeof ruleSetSummarySchema>;
-
-/** Results of the shared engine, passed through as they are (the engine's own types describe them). */
-const caseOutcome = z.record(z.string(), z.unknown());
 
 export const MAX_CASES_PER_CALL = 100_000;
 
@@ -28,7 +26,7 @@ export const rulesContract = {
     output: ruleSetSummarySchema,
   },
   computeAwards: {
-    input: z.strictObject({ cases: z.array(z.unknown()).max(MAX_CASES_PER_CALL, { message: `一次最多计算 ${String(MAX_CASES_PER_CALL)} 个案例` }) }),
-    output: z.array(caseOutcome),
+    input: z.strictObject({ cases: z.array(caseInputSchema).max(MAX_CASES_PER_CALL, { message: `一次最多计算 ${String(MAX_CASES_PER_CALL)} 个案例` }) }),
+    output: z.array(caseOutcomeSchema),
   },
 };

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { invoiceRowSchema } from './batches-contract';
+import { decisionActionSchema, decisionKindSchema, findingCodeSchema, severitySchema, stageSchema, suggestionKindSchema } from './code-schemas';
 import { yuanString } from './money-schema';
 
 const id = z.string().min(1).max(100);
 const projectRef = z.strictObject({ batchId: id, projectId: id });
 
 export const findingSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
+  code: findingCodeSchema,
+  severity: severitySchema,
   message: z.string(),
 });
 export type FindingDto = z.infer<typeof findingSchema>;
 
 export const decisionSchema = z.object({
-  kind: z.enum(['accept', 'reduce', 'reject']),
+  kind: decisionKindSchema,
   amount: yuanString.nullable(),
   reason: z.string(),
   reviewer: z.string(),
@@ -26,11 +27,26 @@ export type DecisionDto = z.infer<typeof decisionSchema>;
 export const verifiedInvoiceSchema = invoiceRowSchema.extend({
   findings: z.array(findingSchema),
   /** Worst severity among the findings, or null when there are none. */
-  severity: z.enum(['error', 'warning', 'info']).nullable(),
+  severity: severitySchema.nullable(),
   decision: decisionSchema.nullable(),
-  suggested: z.object({ kind: z.enum(['accept', 'reject', 'review']), reason: z.string() }),
+  suggested: z.object({ kind: suggestionKindSchema, reason: z.string() }),
 });
 export type VerifiedInvoiceDto = z.infer<typeof verifiedInvoiceSchema>;
+
+/** A row of the 付款 sheet with what the checks found on it (payee, duplicates, third-party payer, contract). */
+export const verifiedPaymentSchema = z.object({
+  rowNo: z.number().int(),
+  voucherNo: z.string(),
+  paidOn: z.string(),
+  payer: z.string(),
+  payee: z.string(),
+  amount: yuanString,
+  contractNo: z.string(),
+  findings: z.array(findingSchema),
+  /** Worst severity among the findings, or null when there are none. */
+  severity: severitySchema.nullable(),
+});
+export type VerifiedPaymentDto = z.infer<typeof verifiedPaymentSchema>;
 
 export const contractReconciliationSchema = z.object({
   contractNo: z.string(),
@@ -55,7 +71,7 @@ export const projectVerificationSchema = z.object({
   projectName: z.string(),
   applicant: z.string(),
   policy: z.string(),
-  stage: z.string(),
+  stage: stageSchema,
   summary: z.object({
     invoices: z.number().int(),
     claimed: yuanString,
@@ -71,6 +87,7 @@ export const projectVerificationSchema = z.object({
   }),
   invoices: z.array(verifiedInvoiceSchema),
   contracts: z.array(contractReconciliationSchema),
+  payments: z.array(verifiedPaymentSchema),
   withoutContract: z.array(z.object({ rowNo: z.number().int(), key: z.string(), amount: yuanString })),
   trace: z.array(z.string()),
   awardTrace: z.array(awardStepSchema),
@@ -85,6 +102,8 @@ export const batchVerificationSchema = z.object({
       verifiedInvestment: yuanString,
       award: yuanString.nullable(),
       invoices: z.array(z.object({ key: z.string(), findings: z.array(findingSchema) })),
+      /** Every row of the 付款 sheet, by voucher number, with its findings (empty when clean). */
+      payments: z.array(z.object({ voucher: z.string(), rowNo: z.number().int(), findings: z.array(findingSchema) })),
     }),
   ),
 });
@@ -98,7 +117,7 @@ export const verificationContract = {
     input: projectRef
       .extend({
         rowNos: z.array(z.number().int().positive()).min(1, { message: '请至少选择一张发票' }).max(MAX_BULK_DECISIONS),
-        kind: z.enum(['accept', 'reduce', 'reject', 'clear']),
+        kind: decisionActionSchema,
         amount: yuanString.optional(),
         reason: z.string().trim().max(500, { message: '理由最多 500 个字' }).optional(),
       })

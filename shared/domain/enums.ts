@@ -1,3 +1,5 @@
+import type { Stage } from '../codes/codes';
+import { STAGE_LABEL } from '../codes/labels';
 import { fail, ok, type Result } from './result';
 import { compactText, isBlank, quote } from './text';
 
@@ -39,11 +41,11 @@ export function enumLabel<Id extends string>(options: readonly EnumOption<Id>[],
 }
 
 // --- Review stages (manifest `stage`) ---------------------------------------
-export type Stage = 'application' | 'midterm' | 'acceptance';
+export type { Stage };
 export const STAGES: readonly EnumOption<Stage>[] = [
-  { id: 'application', label: '立项评审', aliases: ['立项'] },
-  { id: 'midterm', label: '中期评估', aliases: ['中期'] },
-  { id: 'acceptance', label: '竣工验收', aliases: ['验收'] },
+  { id: 'application', label: STAGE_LABEL.application, aliases: ['立项'] },
+  { id: 'midterm', label: STAGE_LABEL.midterm, aliases: ['中期'] },
+  { id: 'acceptance', label: STAGE_LABEL.acceptance, aliases: ['验收'] },
 ];
 export const parseStage = (input: unknown, label = '评审阶段'): Result<Stage> => parseEnum(STAGES, input, label);
 

@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { STAGES } from '../codes/codes';
 
-export const STAGES = ['application', 'midterm', 'acceptance'] as const;
-export type Stage = (typeof STAGES)[number];
-export const STAGE_NAMES: Record<Stage, string> = {
-  application: '立项评审',
-  midterm: '中期评估',
-  acceptance: '竣工验收',
-};
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: '应为 64 位小写十六进制的 SHA-256 值' });
 const relativePath = z.string().min(1).max(400);

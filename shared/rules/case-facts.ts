@@ -1,3 +1,4 @@
+import type { CaseErrorCode } from '../codes/codes';
 import type { Dec } from '../domain/decimal';
 import type { FactSpec } from './fact-schema';
 import { constant, dec, formatAmountWithReadable, PLAIN_DECIMAL, PLAIN_MONEY } from './money';
@@ -10,7 +11,7 @@ import { constant, dec, formatAmountWithReadable, PLAIN_DECIMAL, PLAIN_MONEY } f
  * depend on the others (a "点" project in Shenyang needs no chain-leader flag).
  */
 
-export type CaseErrorCode = 'INVALID_CASE' | 'UNKNOWN_POLICY' | 'MISSING_FIELD' | 'INVALID_FIELD' | 'INTERNAL';
+export type { CaseErrorCode };
 
 export interface CaseError {
   readonly code: CaseErrorCode;

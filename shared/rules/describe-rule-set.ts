@@ -1,8 +1,8 @@
+import { INSTALMENT_STAGE_LABEL } from '../codes/labels';
 import { bandRangeLabel } from './bands';
 import { describeCondition } from './conditions';
 import { FACT_TYPE_LABEL, type FactSpec } from './fact-schema';
 import { dec, formatPercent, formatReadable } from './money';
-import { STAGE_LABEL } from './rule-set-primitives';
 import type { AwardRule, Band, Formula, RuleSet } from './rule-set-schema';
 
 /**
@@ -133,7 +133,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
               bonus.label,
               describeCondition(bonus.when, facts),
               money(bonus.amount),
-              `${STAGE_LABEL[bonus.payableAt]}后拨付${bonus.requiresAcceptance ? '（以通过竣工验收为条件）' : ''}`,
+              `${INSTALMENT_STAGE_LABEL[bonus.payableAt]}后拨付${bonus.requiresAcceptance ? '（以通过竣工验收为条件）' : ''}`,
               bonus.description,
             ],
             bonus.source,
@@ -163,7 +163,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
         ...schedule.instalments.map((instalment) =>
           row(
             [
-              STAGE_LABEL[instalment.stage],
+              INSTALMENT_STAGE_LABEL[instalment.stage],
               instalment.kind === 'percent' ? percent(instalment.percent) : '剩余部分',
               instalment.description,
             ],

@@ -1,9 +1,10 @@
+import { INSTALMENT_STAGE_LABEL } from '../codes/labels';
 import type { Dec } from '../domain/decimal';
 import { CaseInputError, FactReader, readMoney } from './case-facts';
 import { describeActualValues, describeCondition, evaluateCondition } from './conditions';
 import { evaluateFormula } from './formulas';
 import { constant, formatFen, formatGrouped, percentOf, roundFen, ZERO } from './money';
-import { STAGES, STAGE_LABEL, type Stage } from './rule-set-primitives';
+import { STAGES, type Stage } from './rule-set-primitives';
 import type { AwardRule, RuleSet } from './rule-set-schema';
 import { buildSchedule, computeDisbursement, type BonusPayment, type Disbursement, type ScheduleEntry } from './schedule';
 import { TraceBuilder, type Finding, type TraceStep } from './trace';
@@ -50,7 +51,7 @@ export interface AwardResult {
 /** The fields of one case, as read from JSON; validated against the rule set's declared facts. */
 export type CaseFacts = Readonly<Record<string, unknown>>;
 
-const STAGE_CHOICES = STAGES.map((stage) => `"${stage}"（${STAGE_LABEL[stage]}）`).join('、');
+const STAGE_CHOICES = STAGES.map((stage) => `"${stage}"（${INSTALMENT_STAGE_LABEL[stage]}）`).join('、');
 
 function readStage(input: CaseFacts): Stage | undefined {
   const value = input.stage;
@@ -192,7 +193,7 @@ export function computeAward(ruleSet: RuleSet, input: CaseFacts): AwardResult {
       trace.add({
         rule: `bonus:${bonus.id}`,
         text: granted
-          ? `一次性奖励「${bonus.label}」：满足条件（${condition}），奖励 ${formatGrouped(amount)}，${STAGE_LABEL[bonus.payableAt]}后拨付`
+          ? `一次性奖励「${bonus.label}」：满足条件（${condition}），奖励 ${formatGrouped(amount)}，${INSTALMENT_STAGE_LABEL[bonus.payableAt]}后拨付`
           : `一次性奖励「${bonus.label}」：不满足条件（${condition}；本项目：${actual}），不予奖励`,
         formula: granted ? `+ ${formatGrouped(amount)}` : '',
         amount: granted ? amount : ZERO,

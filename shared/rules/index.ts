@@ -1,7 +1,7 @@
 export type { Condition, CompareOp } from './condition-schema';
 export type { FactSpec, FactType } from './fact-schema';
 export { RESERVED_CASE_FIELDS } from './fact-schema';
-export { STAGES, STAGE_LABEL, type Stage } from './rule-set-primitives';
+export { STAGES, type Stage } from './rule-set-primitives';
 export {
   RULE_SET_FORMAT,
   RULE_SET_SCHEMA_VERSION,

@@ -1,7 +1,8 @@
+import { INSTALMENT_STAGE_LABEL } from '../codes/labels';
 import type { Condition } from './condition-schema';
 import { RESERVED_CASE_FIELDS, type FactSpec, type FactType } from './fact-schema';
 import { dec, ZERO } from './money';
-import { STAGES, STAGE_LABEL } from './rule-set-primitives';
+import { STAGES } from './rule-set-primitives';
 import type { Band, Formula, RuleSet } from './rule-set-schema';
 
 /**
@@ -272,7 +273,7 @@ function checkSchedule(ruleSet: RuleSet, report: Report): void {
   schedule.instalments.forEach((instalment, i) => {
     const order = STAGES.indexOf(instalment.stage);
     if (order <= lastIndex) {
-      report([...path, i, 'stage'], `拨付阶段应按 立项 → 中期评估 → 竣工验收 的顺序且不重复，「${STAGE_LABEL[instalment.stage]}」位置不对`);
+      report([...path, i, 'stage'], `拨付阶段应按 立项 → 中期评估 → 竣工验收 的顺序且不重复，「${INSTALMENT_STAGE_LABEL[instalment.stage]}」位置不对`);
     }
     lastIndex = Math.max(lastIndex, order);
     if (instalment.kind === 'percent') {
@@ -290,7 +291,7 @@ function checkSchedule(ruleSet: RuleSet, report: Report): void {
   const stages = new Set(schedule.instalments.map((instalment) => instalment.stage));
   ruleSet.bonuses.forEach((bonus, i) => {
     if (!stages.has(bonus.payableAt)) {
-      report(['bonuses', i, 'payableAt'], `拨付批次中没有「${STAGE_LABEL[bonus.payableAt]}」阶段，一次性奖励无法在该阶段发放`);
+      report(['bonuses', i, 'payableAt'], `拨付批次中没有「${INSTALMENT_STAGE_LABEL[bonus.payableAt]}」阶段，一次性奖励无法在该阶段发放`);
     }
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAGES } from '../codes/codes';
 import { dec, PLAIN_DECIMAL, PLAIN_MONEY } from './money';
 
 /**
@@ -7,14 +8,7 @@ import { dec, PLAIN_DECIMAL, PLAIN_MONEY } from './money';
  * hand; the path is added by the parser.
  */
 
-export const STAGES = ['application', 'midterm', 'acceptance'] as const;
-export type Stage = (typeof STAGES)[number];
-
-export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
-  application: '立项',
-  midterm: '中期评估',
-  acceptance: '竣工验收',
-};
+export { STAGES, type Stage } from '../codes/codes';
 
 export const stageSchema = z.enum(STAGES, {
   error: '应为拨付阶段 "application"（立项）、"midterm"（中期评估）或 "acceptance"（竣工验收）之一',

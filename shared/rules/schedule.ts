@@ -1,6 +1,7 @@
+import { INSTALMENT_STAGE_LABEL } from '../codes/labels';
 import type { Dec } from '../domain/decimal';
 import { constant, dec, formatFen, formatGrouped, maxDec, percentOf, roundFen, ZERO } from './money';
-import { STAGES, STAGE_LABEL, type Stage } from './rule-set-primitives';
+import { STAGES, type Stage } from './rule-set-primitives';
 import type { Schedule } from './rule-set-schema';
 import type { Finding } from './trace';
 
@@ -113,7 +114,7 @@ export function buildSchedule(input: ScheduleInput): ScheduleEntry[] {
 
   return drafts.map((draft) => ({
     stage: draft.stage,
-    label: STAGE_LABEL[draft.stage],
+    label: INSTALMENT_STAGE_LABEL[draft.stage],
     percent: draft.percent,
     amount: formatFen(draft.amount),
     bonus: formatFen(draft.bonus),

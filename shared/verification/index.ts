@@ -4,3 +4,4 @@ export { computeVerifiedInvestment } from './verified-investment';
 export { normalizeName, normalizeCode, normalizeContractNo, tradeNameStem } from './names';
 export { linkRedInvoices, type RedLink } from './red-links';
 export { EXCLUDED_WORDING } from './check-spending';
+export { verifiedPayments, worstSeverity, type VerifiedPayment } from './payment-findings';

@@ -1,3 +1,4 @@
+import type { DecisionKind, FindingCode, Severity } from '../codes/codes';
 import type { Spending } from '../rules/rule-set-schema';
 
 /**
@@ -6,37 +7,7 @@ import type { Spending } from '../rules/rule-set-schema';
  * investment, and the UI shows them. Money is yuan decimal strings with two decimals.
  */
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export const FINDING_CODES = [
-  'INVOICE_NUMBER_FORMAT',
-  'DUPLICATE_INVOICE',
-  'DATE_OUTSIDE_WINDOW',
-  'DATE_BEFORE_CONTRACT',
-  'AMOUNT_ARITHMETIC',
-  'TAX_RATE_UNKNOWN',
-  'AMOUNT_IN_WORDS_MISMATCH',
-  'BUYER_NOT_APPLICANT',
-  'CREDIT_CODE_CHECK',
-  'NO_CONTRACT',
-  'SELLER_NOT_CONTRACTOR',
-  'CONTRACT_OVERINVOICED',
-  'UNPAID_BEYOND_TAIL',
-  'EXCLUDED_SPENDING',
-  'RED_INVOICE',
-  'REVERSED_INVOICE',
-  'THIRD_PARTY_PAYMENT',
-  'RELATED_PARTY',
-  'ATTACHMENT_MISMATCH',
-  'MISSING_ATTACHMENT',
-  // Added with the checks: the same contract number twice on the 合同 sheet, a payment to someone
-  // other than the contractor, payments above the contract amount, one payment record entered twice.
-  'DUPLICATE_CONTRACT',
-  'PAYEE_NOT_CONTRACTOR',
-  'CONTRACT_OVERPAID',
-  'DUPLICATE_PAYMENT',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+export { FINDING_CODES, type FindingCode, type Severity, type DecisionKind } from '../codes/codes';
 
 export interface VerificationFinding {
   code: FindingCode;
@@ -143,8 +114,6 @@ export interface VerificationContext {
   spending: Spending | undefined;
   duplicatesElsewhere: DuplicateLookup;
 }
-
-export type DecisionKind = 'accept' | 'reduce' | 'reject';
 
 export interface InvoiceDecision {
   kind: DecisionKind;

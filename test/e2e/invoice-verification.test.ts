@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSamplePackage } from '../../electron/cli/sample';
+import { plantPaymentDefects, type PlantedPayments } from '../support/plant-payment-defects';
 import { makeTempDir } from '../support/temp-dir';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
@@ -9,11 +10,14 @@ describe('发票核验 in browser mode', () => {
   const scratch = makeTempDir();
   let batchId = '';
   let projectId = '';
+  let planted: PlantedPayments;
 
   beforeAll(async () => {
     app = await startAppUnderTest();
     const file = path.join(scratch.dir, 'sample.zip');
-    await generateSamplePackage({ projects: 1, invoices: 80, seed: 'e2e-verify', outFile: file, defects: ['amount-arithmetic', 'buyer-not-applicant'] });
+    const sample = await generateSamplePackage({ projects: 1, invoices: 80, seed: 'e2e-verify', defects: ['amount-arithmetic', 'buyer-not-applicant', 'third-party-payment'] });
+    // A payee other than the contractor and one voucher entered twice, beside the third-party payer.
+    planted = await plantPaymentDefects(sample.zip, sample.manifest, sample.manifest.projects[0]?.id ?? '', file);
     const summary = await app.core.api.importPackage({ path: file });
     batchId = summary.batch.id;
     projectId = summary.projects[0]?.id ?? '';
@@ -59,6 +63,30 @@ describe('发票核验 in browser mode', () => {
     await app.page.getByText('核定投资额计算过程').waitFor();
     await app.page.getByTestId('contract-chart').locator('canvas').waitFor();
     await app.screenshot('verification-contracts');
+  });
+
+  it('shows the payment findings in 付款核验, where the invoice keys do nothing', async () => {
+    const page = app.page;
+    const before = await app.core.api.getProjectVerification({ batchId, projectId });
+    const flagged = before.payments.filter((p) => p.findings.length > 0).length;
+    expect(flagged).toBeGreaterThanOrEqual(4);
+    const tab = page.getByRole('tab', { name: `付款核验（${String(flagged)} 笔有问题）` });
+    await tab.focus();
+    await tab.press('Enter');
+    const table = page.getByTestId('payment-table');
+    await table.waitFor();
+    await table.getByText('收款方非合同供应商').first().waitFor();
+    expect(await table.textContent()).toContain(planted.wrongPayee);
+    expect(await table.getByText('重复付款记录').count()).toBe(2);
+    expect(await table.getByText('第三方付款').count()).toBeGreaterThanOrEqual(1);
+    // Only the flagged rows are listed at first: the reviewer sees the problems, not 300 clean rows.
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(flagged);
+    await app.screenshot('verification-payments');
+
+    // A on this tab must not accept the invoice last opened in 逐张核验.
+    await page.locator('body').press('a');
+    const after = await app.core.api.getProjectVerification({ batchId, projectId });
+    expect(after.summary.decided).toBe(before.summary.decided);
   });
 
   it('shows an attached 数电 XML as the invoice data it holds', async () => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
+import { z } from 'zod';
+import { caseInputSchema } from '../../../shared/api/award-schema';
+import { describeIssues, safeParseInChinese } from '../../../shared/api/validation-message';
 import type { CliCommand } from '../command';
 
-interface Outcome {
-  award?: string;
-  ceiling?: boolean;
-  error?: { code: string; message: string };
-}
+/** The file is read at the edge: each case an object of facts, located by its position when not. */
+const caseListSchema = z.array(caseInputSchema);
 
 export const awardCommand: CliCommand = {
   name: 'award',
@@ -29,9 +29,11 @@ export const awardCommand: CliCommand = {
       throw new AppError('BAD_INPUT', `案例文件不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`);
     }
     if (!Array.isArray(cases)) throw new AppError('BAD_INPUT', '案例文件应为 JSON 数组，每个元素是一个案例，如 [{"policy":"xiamen-2024","investment":"150000000.00"}]');
-    const results = (await openCore().api.computeAwards({ cases })) as Outcome[];
+    const checked = safeParseInChinese(caseListSchema, cases);
+    if (!checked.success) throw new AppError('BAD_INPUT', `案例文件有误：${describeIssues(checked.error.issues).join('；')}`);
+    const results = await openCore().api.computeAwards({ cases: checked.data });
     const lines = results.map((r, i) =>
-      r.error ? `案例 ${String(i + 1)}：错误：${r.error.message}` : `案例 ${String(i + 1)}：奖补${r.ceiling ? '上限' : '金额'} ${r.award ?? ''} 元`,
+      'error' in r ? `案例 ${String(i + 1)}：错误：${r.error.message}` : `案例 ${String(i + 1)}：奖补${r.ceiling ? '上限' : '金额'} ${r.award} 元`,
     );
     return { json: results, text: lines.join('\n') };
   },

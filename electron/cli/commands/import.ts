@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { formatProblemLocation } from '../../../shared/package/problem';
-import { STAGE_NAMES } from '../../../shared/package/manifest-schema';
+import { STAGE_LABEL } from '../../../shared/codes/labels';
 import type { CliCommand } from '../command';
 
 export const importCommand: CliCommand = {
@@ -15,7 +15,7 @@ export const importCommand: CliCommand = {
     if (!source || rest.length > 0) throw new AppError('BAD_INPUT', '请给出一个材料包文件或文件夹，例如：jigai import 材料包.zip');
     const summary = await openCore().api.importPackage({ path: path.resolve(source) });
     const lines = [
-      `已导入批次「${summary.batch.name}」（${summary.batch.id}，${STAGE_NAMES[summary.batch.stage]}，政策 ${summary.batch.policy}）`,
+      `已导入批次「${summary.batch.name}」（${summary.batch.id}，${STAGE_LABEL[summary.batch.stage]}，政策 ${summary.batch.policy}）`,
       ...summary.projects.map(
         (p) => `  ${p.id}：合同 ${String(p.contracts)}，发票 ${String(p.invoices)}（金额合计 ${p.invoiceAmountTotal} 元），付款 ${String(p.payments)}，指标 ${String(p.indicators)}，附件 ${String(p.attachments)}`,
       ),

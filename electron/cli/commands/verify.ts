@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { findingLine } from '../../../shared/codes/labels';
 import type { CliCommand } from '../command';
 
 export const verifyCommand: CliCommand = {
@@ -23,10 +24,13 @@ export const verifyCommand: CliCommand = {
       const result = await core.api.verifyBatch({ batchId });
       const lines = result.projects.flatMap((p) => {
         const flagged = p.invoices.filter((i) => i.findings.length > 0);
+        const flaggedPayments = p.payments.filter((r) => r.findings.length > 0);
         return [
           `项目 ${p.id}：申报发票金额 ${p.claimed} 元，核定投资额 ${p.verifiedInvestment} 元，奖补 ${p.award ?? '无法测算'}${p.award === null ? '' : ' 元'}`,
-          ...flagged.slice(0, 100).flatMap((i) => i.findings.map((f) => `  ${i.key} [${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}] ${f.message}`)),
+          ...flagged.slice(0, 100).flatMap((i) => i.findings.map((f) => `  发票 ${i.key} ${findingLine(f)}`)),
           ...(flagged.length > 100 ? [`  ……其余 ${String(flagged.length - 100)} 张有发现的发票请用 --json 查看`] : []),
+          ...flaggedPayments.slice(0, 100).flatMap((p) => p.findings.map((f) => `  付款凭证 ${p.voucher}（第 ${String(p.rowNo)} 行）${findingLine(f)}`)),
+          ...(flaggedPayments.length > 100 ? [`  ……其余 ${String(flaggedPayments.length - 100)} 笔有发现的付款请用 --json 查看`] : []),
         ];
       });
       return { json: result, text: lines.join('\n') };

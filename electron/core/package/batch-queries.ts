@@ -99,10 +99,9 @@ export function createBatchQueries(db: Database.Database) {
 }
 
 /** Where the invoice review of a project stands, for the project list. */
-function reviewState(decided: number, invoices: number): string {
-  if (decided === 0) return '待核验';
-  if (decided < invoices) return `核验中（${String(decided)}/${String(invoices)}）`;
-  return '已核验';
+function reviewState(decided: number, invoices: number): ProjectListItem['state'] {
+  if (decided === 0) return { code: 'pending', decided };
+  return { code: decided < invoices ? 'in-progress' : 'done', decided };
 }
 
 /** Numeric target and achieved values compare; a lower achieved value is a shortfall. */

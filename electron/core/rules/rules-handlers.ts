@@ -20,7 +20,7 @@ export function createRulesHandlers(catalogue: RuleSetCatalogue): RulesHandlers 
     importRuleSet: ({ text, sourceName }) => summarize(catalogue.importText(text, sourceName)),
     computeAwards: ({ cases }) => {
       const ruleSets = new Map<string, RuleSet>([...catalogue.all()].map(([id, entry]) => [id, entry.ruleSet]));
-      return evaluateCases(ruleSets, cases) as unknown as Record<string, unknown>[];
+      return evaluateCases(ruleSets, cases);
     },
   };
 }

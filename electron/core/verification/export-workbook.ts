@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { ProjectVerification } from '../../../shared/api/verification-contract';
+import { DECISION_LABEL, findingLine, SEVERITY_LABEL, SUGGESTION_LABEL } from '../../../shared/codes/labels';
 import { formatLocalDateTime } from '../../../shared/domain/local-time';
 import { sumMoney } from '../../../shared/domain/money';
 
-const DECISION_LABEL = { accept: '认定', reduce: '核减', reject: '不予认定' } as const;
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const MONEY_FORMAT = '#,##0.00';
 
 /**
@@ -38,9 +37,9 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
       invoice.tax === null ? null : Number(invoice.tax),
       Number(invoice.total),
       invoice.contractNo,
-      invoice.findings.map((f) => `[${f.code}] ${f.message}`).join('\n'),
+      invoice.findings.map(findingLine).join('\n'),
       invoice.severity ? SEVERITY_LABEL[invoice.severity] : '',
-      decision ? `${DECISION_LABEL[decision.kind]}${decision.stale ? '（数据已变更，需复核）' : ''}` : `未认定（建议：${invoice.suggested.kind === 'accept' ? '认定' : invoice.suggested.kind === 'reject' ? '不予认定' : '复核'}）`,
+      decision ? `${DECISION_LABEL[decision.kind]}${decision.stale ? '（数据已变更，需复核）' : ''}` : `未认定（建议：${SUGGESTION_LABEL[invoice.suggested.kind]}）`,
       decision?.reason ?? '',
       decision?.reviewer ?? '',
       decision ? formatLocalDateTime(decision.decidedAt, true) : '',
@@ -59,6 +58,8 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
   for (const column of [4, 5, 6, 7, 8, 9]) contracts.getColumn(column).numFmt = MONEY_FORMAT;
   [16, 28, 10, 16, 18, 16, 16, 16, 18, 10, 90].forEach((width, i) => (contracts.getColumn(i + 1).width = width));
   contracts.getColumn(11).alignment = { wrapText: true, vertical: 'top' };
+
+  addPaymentSheet(workbook, v);
 
   const totals = workbook.addWorksheet('项目合计');
   const s = v.summary;
@@ -85,4 +86,16 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
     for (const step of v.awardTrace) totals.addRow([`${step.text}${step.formula ? `（${step.formula}）` : ''}`, Number(step.amount), step.source]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** 付款核验: every row of the 付款 sheet with what the checks found on it (payee, duplicates, payer). */
+function addPaymentSheet(workbook: ExcelJS.Workbook, v: ProjectVerification): void {
+  const sheet = workbook.addWorksheet('付款核验', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(['行号', '凭证号', '付款日期', '付款方', '收款方', '金额', '合同编号', '核验发现', '最高级别']).font = { bold: true };
+  for (const p of v.payments) {
+    sheet.addRow([p.rowNo, p.voucherNo, p.paidOn, p.payer, p.payee, Number(p.amount), p.contractNo, p.findings.map(findingLine).join('\n'), p.severity ? SEVERITY_LABEL[p.severity] : '']);
+  }
+  sheet.getColumn(6).numFmt = MONEY_FORMAT;
+  [6, 18, 12, 28, 28, 16, 16, 70, 8].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
 }

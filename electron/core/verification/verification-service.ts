@@ -3,9 +3,10 @@ import { AppError } from '../../../shared/api/errors';
 import type { BatchVerification, DecisionDto, ProjectVerification, VerifiedInvoiceDto } from '../../../shared/api/verification-contract';
 import { fenToMoney, moneyToFen } from '../../../shared/domain/fen';
 import { sumMoney } from '../../../shared/domain/money';
+import type { Stage } from '../../../shared/codes/codes';
 import type { RuleSet } from '../../../shared/rules';
-import { computeVerifiedInvestment, suggestDecision, verifyProject } from '../../../shared/verification';
-import type { EInvoiceData, InvoiceDecision, VerificationFinding, VProject } from '../../../shared/verification/types';
+import { computeVerifiedInvestment, suggestDecision, verifiedPayments, verifyProject, worstSeverity } from '../../../shared/verification';
+import type { EInvoiceData, InvoiceDecision, VProject } from '../../../shared/verification/types';
 import { createAuditLog } from '../audit/audit-log';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
@@ -14,21 +15,14 @@ import type { EInvoiceCache } from './einvoice-cache';
 import { createProjectLoader, type LoadedProject } from './load-project';
 import { computeProjectAward } from './project-award';
 
-const SEVERITY_ORDER = { error: 3, warning: 2, info: 1 } as const;
 const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd']);
-
-function worstSeverity(findings: readonly VerificationFinding[]): VerifiedInvoiceDto['severity'] {
-  let worst: VerifiedInvoiceDto['severity'] = null;
-  for (const f of findings) if (worst === null || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[worst]) worst = f.severity;
-  return worst;
-}
 
 interface Computation {
   loaded: LoadedProject;
   ruleSet: RuleSet | undefined;
   project: VProject;
   findings: ReturnType<typeof verifyProject>;
-  batch: { policy: string; stage: string };
+  batch: { policy: string; stage: Stage };
 }
 
 /** Runs the checks on a project, applies the reviewers' decisions and computes verified investment and award. */
@@ -36,7 +30,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   const loader = createProjectLoader(ctx.db);
   const decisions = createDecisionStore(ctx.db);
   const audit = createAuditLog(ctx.db, ctx.now);
-  const batchOf = ctx.db.prepare<[string], { policy: string; stage: string }>('SELECT policy, stage FROM batches WHERE id = ?');
+  const batchOf = ctx.db.prepare<[string], { policy: string; stage: Stage }>('SELECT policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
 
   async function compute(batchId: string, projectId: string): Promise<Computation> {
@@ -139,6 +133,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       },
       invoices,
       contracts: verified.contracts.map((contract) => ({ ...contract, findings: c.findings.contracts.get(contract.contractNo) ?? [] })),
+      payments: verifiedPayments(c.project.payments, c.findings.payments),
       withoutContract: verified.withoutContract,
       trace: verified.trace,
       awardTrace: projectAward.trace,
@@ -207,6 +202,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         verifiedInvestment: verified.total,
         award: award(c, verified.total).award,
         invoices: c.project.invoices.map((i) => ({ key: i.key, findings: c.findings.invoices.get(i.rowNo) ?? [] })),
+        payments: c.project.payments.map((p) => ({ voucher: p.voucherNo, rowNo: p.rowNo, findings: c.findings.payments.get(p.rowNo) ?? [] })),
       });
     }
     return { projects };

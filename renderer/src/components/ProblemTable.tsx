@@ -1,12 +1,13 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag } from 'antd';
+import { PACKAGE_PROBLEM_LABEL } from '../../../shared/codes/labels';
 import type { PackageProblem } from '../../../shared/package/problem';
 import { formatProblemLocation } from '../../../shared/package/problem';
 
 const HEADERS = ['级别', '文件', '工作表', '行', '列', '说明'];
 
 function rowsOf(problems: readonly PackageProblem[]): string[][] {
-  return problems.map((p) => [p.severity === 'error' ? '错误' : '提示', p.file, p.sheet ?? '', p.row === undefined ? '' : String(p.row), p.column ?? '', p.message]);
+  return problems.map((p) => [PACKAGE_PROBLEM_LABEL[p.severity], p.file, p.sheet ?? '', p.row === undefined ? '' : String(p.row), p.column ?? '', p.message]);
 }
 
 /** CSV with a BOM so Excel opens the Chinese text correctly; cells starting with = + - @ are neutralised. */
@@ -51,7 +52,7 @@ export function ProblemTable({ problems, fileName }: { problems: readonly Packag
         pagination={false}
         dataSource={problems.map((p, key) => ({ ...p, key }))}
         columns={[
-          { title: '级别', dataIndex: 'severity', width: 70, render: (s: string) => (s === 'error' ? <Tag color="red">错误</Tag> : <Tag color="gold">提示</Tag>) },
+          { title: '级别', dataIndex: 'severity', width: 70, render: (s: PackageProblem['severity']) => <Tag color={s === 'error' ? 'red' : 'gold'}>{PACKAGE_PROBLEM_LABEL[s]}</Tag> },
           { title: '位置', key: 'where', width: 300, render: (_, p) => formatProblemLocation(p) },
           { title: '说明', dataIndex: 'message' },
         ]}

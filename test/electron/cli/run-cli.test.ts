@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { oneProjectSpec, writePackageZip } from '../../support/package-builder';
 import { generateSamplePackage } from '../../../electron/cli/sample';
 import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
+import { plantPaymentDefects } from '../../support/plant-payment-defects';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 const cleanups: (() => void)[] = [];
@@ -133,7 +134,29 @@ describe('jigai verify', () => {
     // The invoice with an error is not counted: verified < claimed.
     const project = output.projects.find((p) => p.id === planted?.projectId);
     expect(Number(project?.verifiedInvestment)).toBeLessThan(Number(project?.claimed));
-  });
+  }, 60_000);
+
+  it('reports each payment voucher with its findings, as JSON and as text', async () => {
+    const dir = dataDir();
+    const sample = await generateSamplePackage({ projects: 1, invoices: 40, seed: 'cli-payments', defects: ['third-party-payment'] });
+    const projectId = sample.manifest.projects[0]?.id ?? '';
+    const file = path.join(dir, 'payments.zip');
+    const planted = await plantPaymentDefects(sample.zip, sample.manifest, projectId, file);
+    const result = await jigai('verify', '--package', file, '--json');
+    expect(result.code).toBe(EXIT_OK);
+    const output = JSON.parse(result.stdout) as { projects: { id: string; payments: { voucher: string; findings: { code: string; severity: string; message: string }[] }[] }[] };
+    const payments = output.projects.find((p) => p.id === projectId)?.payments ?? [];
+    const codes = (voucher: string) => payments.filter((p) => p.voucher === voucher).flatMap((p) => p.findings.map((f) => f.code));
+    expect(codes(planted.wrongPayee)).toContain('PAYEE_NOT_CONTRACTOR');
+    expect(codes(planted.duplicated).filter((c) => c === 'DUPLICATE_PAYMENT')).toHaveLength(2);
+    expect(payments.flatMap((p) => p.findings.map((f) => f.code))).toContain('THIRD_PARTY_PAYMENT');
+    expect(payments.some((p) => p.findings.length === 0)).toBe(true);
+
+    const text = await jigai('verify', '--package', file);
+    expect(text.stdout).toContain(`付款凭证 ${planted.wrongPayee}`);
+    expect(text.stdout).toContain('[警告] 收款方非合同供应商：');
+    expect(text.stdout).not.toContain('PAYEE_NOT_CONTRACTOR');
+  }, 60_000);
 
   it('exits 2 when neither or both of --package and --batch are given', async () => {
     expect((await jigai('verify', '--json')).code).toBe(EXIT_BAD_INPUT);

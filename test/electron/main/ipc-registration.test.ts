@@ -49,7 +49,7 @@ describe('IPC registration', () => {
     const result = await call(ipcChannel('updateSettings'), event(7, mainFrame), { reviewerRole: 'king' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(!result.ok && result.error.message).toContain('reviewerRole');
-    expect(!result.ok && result.error.message).toContain('取值无效');
+    expect(!result.ok && result.error.message).toContain('无效选项：期望以下之一 "expert"|"chair"');
     const unknownField = await call(ipcChannel('updateSettings'), event(7, mainFrame), { reviewerName: '王五', admin: true });
     expect(!unknownField.ok && unknownField.error.message).toContain('未知字段 admin');
     expect(await core.api.getSettings({})).toMatchObject({ reviewerName: '', reviewerRole: 'expert' });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../../shared/api/errors';
 import { fenToMoney } from '../../../../shared/domain/fen';
-import type { Stage } from '../../../../shared/package/manifest-schema';
+import type { ImportPhase, Stage } from '../../../../shared/codes/codes';
 import type { PackageProblem } from '../../../../shared/package/problem';
 import type { CoreContext } from '../../core-context';
 import { createAuditLog } from '../../audit/audit-log';
@@ -13,7 +13,7 @@ import { createBatchRepository, type StoredAttachment } from './batch-repository
 import { createBlobStore } from './blob-store';
 
 export interface ImportProgress {
-  phase: 'reading' | 'parsing' | 'storing' | 'done';
+  phase: ImportPhase;
   done: number;
   total: number;
   message: string;

@@ -1,13 +1,14 @@
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography, Upload } from 'antd';
 import { useNavigate } from 'react-router';
+import type { ImportPhase } from '../../../../shared/codes/codes';
 import { uploadToLocalService } from '../../api/http-bridge';
 import { isDesktop } from '../../api/window-api';
 import { ProblemTable } from '../../components/ProblemTable';
 import { stageName } from '../../format';
 import { useImport } from './use-import';
 
-const PHASE_PERCENT: Record<string, number> = { reading: 10, parsing: 30, storing: 90, done: 100 };
+const PHASE_PERCENT: Readonly<Record<ImportPhase, number>> = { reading: 10, parsing: 30, storing: 90, done: 100 };
 
 /** Import by dialog (desktop), drag and drop, or upload (browser mode); progress and located problems. */
 export function ImportPanel() {
@@ -81,7 +82,7 @@ export function ImportPanel() {
             </Typography.Text>
             <Progress
               percent={Math.round(
-                (PHASE_PERCENT[state.job.progress.phase] ?? 0) +
+                PHASE_PERCENT[state.job.progress.phase] +
                   (state.job.progress.phase === 'parsing' ? (60 * state.job.progress.done) / Math.max(1, state.job.progress.total) : 0),
               )}
               status="active"

@@ -2,7 +2,8 @@ import { money } from '../../components/money';
 import { Table, Tag, Tooltip } from 'antd';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
 import { yuan } from '../../format';
-import { DECISION_COLOR, DECISION_LABEL, FINDING_LABEL, SEVERITY_COLOR } from './labels';
+import { DECISION_LABEL, FINDING_LABEL } from '../../../../shared/codes/labels';
+import { DECISION_COLOR, SEVERITY_COLOR } from './colors';
 
 interface Props {
   invoices: VerifiedInvoiceDto[];
@@ -52,7 +53,7 @@ export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, o
               {findings.map((f, i) => (
                 <Tooltip key={i} title={f.message}>
                   <Tag color={SEVERITY_COLOR[f.severity]} style={{ marginBottom: 2 }}>
-                    {FINDING_LABEL[f.code] ?? f.code}
+                    {FINDING_LABEL[f.code]}
                   </Tag>
                 </Tooltip>
               ))}

@@ -3,7 +3,9 @@ import { AttachmentView } from '../../components/AttachmentView';
 import { useState } from 'react';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
 import { dateTime, yuan } from '../../format';
-import { DECISION_LABEL, FINDING_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from './labels';
+import { DECISION_LABEL, FINDING_LABEL, SEVERITY_LABEL, SUGGESTION_LABEL } from '../../../../shared/codes/labels';
+import { parseMoney } from '../../../../shared/domain/money';
+import { SEVERITY_COLOR } from './colors';
 import type { DecisionRequest } from './use-verification';
 
 interface Props {
@@ -30,7 +32,9 @@ function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting 
   const [viewing, setViewing] = useState<string | null>(null);
   const submit = () => {
     if (mode === 'reject') onDecide({ rowNos: [invoice.rowNo], kind: 'reject', reason });
-    if (mode === 'reduce' && amount) onDecide({ rowNos: [invoice.rowNo], kind: 'reduce', amount: Number(amount).toFixed(2), reason });
+    // The typed amount stays a decimal string end to end; parseMoney gives it two decimals exactly.
+    const reduced = mode === 'reduce' && amount ? parseMoney(amount, { allowNegative: false, label: '核减后认定金额' }) : null;
+    if (reduced?.ok) onDecide({ rowNos: [invoice.rowNo], kind: 'reduce', amount: reduced.value, reason });
     setMode('none');
   };
   return (
@@ -67,14 +71,14 @@ function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting 
               key={i}
               type={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'}
               showIcon
-              message={<span><Tag color={SEVERITY_COLOR[f.severity]}>{SEVERITY_LABEL[f.severity]}</Tag>{FINDING_LABEL[f.code] ?? f.code}</span>}
+              message={<span><Tag color={SEVERITY_COLOR[f.severity]}>{SEVERITY_LABEL[f.severity]}</Tag>{FINDING_LABEL[f.code]}</span>}
               description={f.message}
             />
           ))}
         </Space>
       )}
       <Typography.Paragraph type="secondary">
-        建议：{invoice.suggested.kind === 'accept' ? '认定' : invoice.suggested.kind === 'reject' ? '不予认定' : '复核后决定'}（{invoice.suggested.reason}）
+        建议：{SUGGESTION_LABEL[invoice.suggested.kind]}（{invoice.suggested.reason}）
       </Typography.Paragraph>
       {invoice.decision && (
         <Alert

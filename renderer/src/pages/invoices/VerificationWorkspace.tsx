@@ -2,18 +2,21 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Segmented, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
+import { SEVERITIES, type FindingCode } from '../../../../shared/codes/codes';
+import { FINDING_LABEL, SEVERITY_LABEL } from '../../../../shared/codes/labels';
 import { api } from '../../api/client';
 import { isDesktop } from '../../api/window-api';
 import { ContractReconciliation } from './ContractReconciliation';
 import { InvoiceReviewTable } from './InvoiceReviewTable';
 import { InvoiceSidePanel } from './InvoiceSidePanel';
-import { FINDING_LABEL } from './labels';
+import { PaymentReview } from './PaymentReview';
 import { useVerification } from './use-verification';
 import { VerificationSummary } from './VerificationSummary';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info' | 'clean' | 'undecided';
+type TabKey = 'invoices' | 'contracts' | 'payments';
 
-function matches(invoice: VerifiedInvoiceDto, severity: SeverityFilter, code: string | undefined): boolean {
+function matches(invoice: VerifiedInvoiceDto, severity: SeverityFilter, code: FindingCode | undefined): boolean {
   if (code && !invoice.findings.some((f) => f.code === code)) return false;
   if (severity === 'all') return true;
   if (severity === 'clean') return invoice.findings.length === 0;
@@ -29,7 +32,8 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
   const { modal, message } = App.useApp();
   const { query, decide } = useVerification(batchId, projectId);
   const [severity, setSeverity] = useState<SeverityFilter>('all');
-  const [code, setCode] = useState<string | undefined>(undefined);
+  const [code, setCode] = useState<FindingCode | undefined>(undefined);
+  const [tab, setTab] = useState<TabKey>('invoices');
   const [current, setCurrent] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<number[]>([]);
   const [rejectRequested, setRejectRequested] = useState(0);
@@ -39,6 +43,8 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
   const codes = useMemo(() => [...new Set(v?.invoices.flatMap((i) => i.findings.map((f) => f.code)) ?? [])], [v]);
 
   useEffect(() => {
+    // The invoice keys act only on the invoice list: on another tab an A must not accept an invoice out of sight.
+    if (tab !== 'invoices') return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || shown.length === 0) return;
       const index = shown.findIndex((i) => i.rowNo === current);
@@ -58,10 +64,12 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown, current, decide]);
+  }, [tab, shown, current, decide]);
 
   if (query.error) return <Alert type="error" showIcon message={query.error.message} />;
   if (!v) return <Spin tip="正在核验" />;
+
+  const flaggedPayments = v.payments.filter((p) => p.findings.length > 0).length;
 
   const bulk = (kind: 'accept' | 'reject') => {
     if (kind === 'accept') {
@@ -111,6 +119,8 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <VerificationSummary v={v} />
       <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as TabKey)}
         items={[
           {
             key: 'invoices',
@@ -125,14 +135,12 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
                         onChange={setSeverity}
                         options={[
                           { value: 'all', label: '全部' },
-                          { value: 'error', label: '错误' },
-                          { value: 'warning', label: '警告' },
-                          { value: 'info', label: '提示' },
+                          ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] })),
                           { value: 'clean', label: '无问题' },
                           { value: 'undecided', label: '待认定' },
                         ]}
                       />
-                      <Select allowClear placeholder="按发现类型筛选" style={{ width: 200 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: FINDING_LABEL[c] ?? c }))} />
+                      <Select allowClear placeholder="按发现类型筛选" style={{ width: 200 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: FINDING_LABEL[c] }))} />
                       <Typography.Text type="secondary">{shown.length} 张</Typography.Text>
                       <Button onClick={() => setSelected(shown.map((i) => i.rowNo))}>全选筛选结果</Button>
                       <Button disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('accept')}>批量认定（{selected.length}）</Button>
@@ -150,6 +158,11 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
             ),
           },
           { key: 'contracts', label: '合同对账', children: <ContractReconciliation v={v} /> },
+          {
+            key: 'payments',
+            label: flaggedPayments > 0 ? `付款核验（${String(flaggedPayments)} 笔有问题）` : '付款核验',
+            children: <PaymentReview payments={v.payments} />,
+          },
         ]}
       />
     </Space>

@@ -3,12 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProjectDetail } from '../../../../shared/api/batches-contract';
+import { enumLabel, parseInvestmentCategory, PROJECT_TYPES } from '../../../../shared/domain/enums';
 import { api } from '../../api/client';
 import { stageName, yuan } from '../../format';
 import { AttachmentsTab } from './AttachmentsTab';
 import { InvoicesTable } from './InvoicesTable';
-
-const TIER: Record<string, string> = { point: '点', line: '线', area: '面' };
 
 function BasicInfo({ detail }: { detail: ProjectDetail }) {
   const p = detail.project;
@@ -19,7 +18,7 @@ function BasicInfo({ detail }: { detail: ProjectDetail }) {
       <Descriptions.Item label="申报单位">{p.applicant}</Descriptions.Item>
       <Descriptions.Item label="统一社会信用代码">{p.creditCode}</Descriptions.Item>
       <Descriptions.Item label="行业代码">{p.industryCode ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="项目类型">{p.tier ? TIER[p.tier] : '—'}</Descriptions.Item>
+      <Descriptions.Item label="项目类型">{p.tier ? enumLabel(PROJECT_TYPES, p.tier) : '—'}</Descriptions.Item>
       <Descriptions.Item label="是否链主企业">{p.chainLeader === null ? '—' : p.chainLeader ? '是' : '否'}</Descriptions.Item>
       <Descriptions.Item label="配套企业数量">{p.supportingEnterprises ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="计划总投资（元）">{yuan(p.plannedInvestment) || '—'}</Descriptions.Item>
@@ -35,6 +34,12 @@ function BasicInfo({ detail }: { detail: ProjectDetail }) {
       ))}
     </Descriptions>
   );
+}
+
+/** 土建 and 土地 are outside what the policies count as investment: marked, by category code. */
+function isBuildingOrLand(category: string): boolean {
+  const parsed = parseInvestmentCategory(category);
+  return parsed.ok && (parsed.value === 'construction' || parsed.value === 'land');
 }
 
 export function ProjectWorkspace() {
@@ -72,7 +77,7 @@ export function ProjectWorkspace() {
                   { title: '合同名称', dataIndex: 'name' },
                   { title: '供应商', dataIndex: 'supplierName' },
                   { title: '签订日期', dataIndex: 'signedOn' },
-                  { title: '投资类别', dataIndex: 'category', render: (c: string) => <Tag color={c === '土建' || c === '土地' ? 'red' : undefined}>{c}</Tag> },
+                  { title: '投资类别', dataIndex: 'category', render: (c: string) => <Tag color={isBuildingOrLand(c) ? 'red' : undefined}>{c}</Tag> },
                   { title: '合同金额', dataIndex: 'amount', align: 'right', render: money },
                   { title: '已开票（不含税）', dataIndex: 'invoiced', align: 'right', render: money },
                   { title: '已付款', dataIndex: 'paid', align: 'right', render: money },

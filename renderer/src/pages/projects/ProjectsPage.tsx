@@ -1,10 +1,11 @@
 import { money } from '../../components/money';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Card, Input, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '../../../../shared/api/batches-contract';
 import { api } from '../../api/client';
+import { ReviewStateTag } from './ReviewStateTag';
 
 export function ProjectsPage() {
   const [params, setParams] = useSearchParams();
@@ -49,7 +50,7 @@ export function ProjectsPage() {
           { title: '合同', dataIndex: 'contracts', align: 'right', width: 70 },
           { title: '发票', dataIndex: 'invoices', align: 'right', width: 80 },
           { title: '发票金额（不含税）', dataIndex: 'invoiceAmountTotal', align: 'right', render: money },
-          { title: '状态', dataIndex: 'state', width: 130, render: (s: string) => <Tag color={s === '已核验' ? 'green' : s === '待核验' ? undefined : 'blue'}>{s}</Tag> },
+          { title: '状态', dataIndex: 'state', width: 130, render: (s: ProjectListItem['state'], p) => <ReviewStateTag state={s} invoices={p.invoices} /> },
         ]}
       />
     </Card>

@@ -46,7 +46,7 @@ describe('reviewers’ decisions across a re-imported batch', () => {
     expect(row3?.decision).toMatchObject({ kind: 'reject', reason: '设备未到货', reviewer: '王评审', stale: false });
     expect(row5?.decision).toMatchObject({ kind: 'reduce', amount: '80000.00', stale: true });
     expect(v.summary).toMatchObject({ decided: 2, stale: 1 });
-    expect((await core.api.listProjects({ batchId: BATCH }))[0]?.state).toBe('核验中（2/4）');
+    expect((await core.api.listProjects({ batchId: BATCH }))[0]?.state).toEqual({ code: 'in-progress', decided: 2 });
   });
 
   it('records every decision in the audit trail with reviewer and reason', async () => {
