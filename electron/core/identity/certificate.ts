@@ -28,22 +28,22 @@ export interface CertificateSubject {
  * The role is left out on purpose: one person is an expert in one batch and the chair in the next,
  * while the certificate names the person.
  */
-function subjectName(subject: CertificateSubject): x509.JsonName {
-  const attribute = (oid: string, value: string) => ({ [oid]: [{ utf8String: value }] });
-  return [
+function subjectName(subject: CertificateSubject): x509.Name {
+  const attribute = (oid: string, value: string): x509.JsonAttributeAndObjectValue => ({ [oid]: [{ utf8String: value }] });
+  return new x509.Name([
     attribute(NAME_OID.commonName, subject.name),
     attribute(NAME_OID.organization, subject.organization),
     ...(subject.field === '' ? [] : [attribute(NAME_OID.organizationalUnit, subject.field)]),
     attribute(NAME_OID.userId, subject.reviewerId),
-  ];
+  ]);
 }
 
-async function toCryptoKeys(keys: SigningKeyPair): Promise<CryptoKeyPair> {
+async function toCryptoKeys(keys: SigningKeyPair): Promise<webcrypto.CryptoKeyPair> {
   const [privateKey, publicKey] = await Promise.all([
     webcrypto.subtle.importKey('pkcs8', keys.privateKey.export({ format: 'der', type: 'pkcs8' }), WEBCRYPTO_ALGORITHM, false, ['sign']),
     webcrypto.subtle.importKey('spki', keys.publicKey.export({ format: 'der', type: 'spki' }), WEBCRYPTO_ALGORITHM, true, ['verify']),
   ]);
-  return { privateKey, publicKey } as CryptoKeyPair;
+  return { privateKey, publicKey } as webcrypto.CryptoKeyPair;
 }
 
 /** A self-signed end-entity certificate for signing documents (digital signature, non-repudiation). */

@@ -3,6 +3,7 @@ import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
 /** @peculiar/x509 set up once for Node: its crypto is Node's WebCrypto implementation (OpenSSL). */
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+// Node's type differs from the DOM's Crypto only in declarations the library does not use.
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 export { x509 };

@@ -1,0 +1,20 @@
+import { formatIssuePath, translateZodIssues } from '../rules/zod-errors-zh';
+import { refuse, type ExpertFileRefusal } from './expert-file-refusal';
+import { expertFileSchema, type ExpertFile } from './expert-file-schema';
+
+const SHOWN_PROBLEMS = 20;
+
+/** The file's text to its typed form; every shape problem is located by its JSON path. */
+export function parseExpertFileText(text: string): { readonly ok: true; readonly file: ExpertFile } | ExpertFileRefusal {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/u, '')); // a byte-order mark left by Windows Notepad is harmless
+  } catch (error) {
+    return refuse('MALFORMED', `文件不是有效的 JSON（${error instanceof Error ? error.message : String(error)}），可能不完整或被编辑损坏`);
+  }
+  const parsed = expertFileSchema.safeParse(json);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  const problems = translateZodIssues(parsed.error.issues, json).map((issue) => `${formatIssuePath(issue.path)}：${issue.message}`);
+  const more = problems.length > SHOWN_PROBLEMS ? `等 ${String(problems.length)} 处` : '';
+  return refuse('MALFORMED', `专家评审文件内容不符合格式（${problems.slice(0, 3).join('；')}${more}）`, problems);
+}
