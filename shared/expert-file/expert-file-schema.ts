@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { yuanString } from '../api/money-schema';
 import { FINGERPRINT_PATTERN } from '../identity/fingerprint-text';
 import { publicReviewerProfileSchema } from '../identity/reviewer-profile';
-import { RECUSAL_KIND_IDS } from '../scoring/recusal';
-import { VERDICT_IDS } from '../scoring/verdict';
+import type { EnumOption } from '../domain/enums';
+import { RECUSAL_KIND_IDS, RECUSAL_KINDS } from '../scoring/recusal';
+import { VERDICT_IDS, VERDICTS } from '../scoring/verdict';
 
 /**
  * The expert file (专家评审文件, docs/expert-file.md): one expert's work on one batch, handed to the
@@ -16,6 +17,9 @@ export const EXPERT_FILE_FORMAT_VERSION = 1;
 export const EXPERT_FILE_SIGNATURE_ALGORITHM = 'RSASSA-PKCS1-v1_5-SHA256';
 export const EXPERT_FILE_CANONICALIZATION = 'RFC8785';
 
+/** The codes a file must use, each with the label a chair knows: `pass（通过）、…`. */
+const codesWithLabels = (options: readonly EnumOption<string>[]) => options.map((o) => `${o.id}（${o.label}）`).join('、');
+
 const text = (max: number, what: string) => z.string().max(max, { message: `${what}最多 ${String(max)} 个字` });
 const id = (what: string) => z.string().trim().min(1, { message: `${what}不能为空` }).max(100, { message: `${what}最多 100 个字符` });
 
@@ -23,7 +27,7 @@ const id = (what: string) => z.string().trim().min(1, { message: `${what}不能�
 export const itemScoreString = z.string().regex(/^(?:0|[1-9]\d?|100)(?:\.5)?$/u, { message: '分数应为 0–100 之间、以 0.5 为步长的数字字符串，如 "18" 或 "18.5"' });
 
 export const recusalSchema = z.strictObject({
-  kind: z.enum(RECUSAL_KIND_IDS, { message: `回避原因应为 ${RECUSAL_KIND_IDS.join('、')} 之一` }),
+  kind: z.enum(RECUSAL_KIND_IDS, { message: `回避原因应为 ${codesWithLabels(RECUSAL_KINDS)} 之一` }),
   note: text(500, '回避说明'),
 });
 
@@ -48,12 +52,21 @@ const scoredProjectSchema = z.strictObject({
   /** By rubric item id; an item not yet scored is absent. */
   scores: z.record(id('评分项编号'), itemScoreString),
   comments: z.record(id('评分项编号'), text(2000, '评分说明')),
-  verdict: z.enum(VERDICT_IDS, { message: `评审结论应为 ${VERDICT_IDS.join('、')} 之一` }).nullable(),
+  verdict: z.enum(VERDICT_IDS, { message: `评审结论应为 ${codesWithLabels(VERDICTS)} 之一` }).nullable(),
   opinion: text(5000, '评审意见'),
   invoiceDecisions: z.array(invoiceDecisionEntrySchema),
 });
 
 export const expertProjectSchema = z.union([recusedProjectSchema, scoredProjectSchema], { message: '项目条目应为回避声明（仅含 projectId 与 recusal）或评分结果' });
+
+/**
+ * Which form of `expertProjectSchema` an entry meant (its index in the union): `recusal: null` marks
+ * a scored project. Used to report the problems of that form rather than "matches neither".
+ */
+export function intendedProjectForm(entry: unknown): 0 | 1 {
+  const recusal = typeof entry === 'object' && entry !== null ? (entry as { recusal?: unknown }).recusal : undefined;
+  return recusal === null ? 1 : 0;
+}
 
 export const expertFileContentSchema = z
   .strictObject({
