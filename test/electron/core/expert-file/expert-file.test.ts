@@ -1,10 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExpertFile, readExpertFile } from '../../../../electron/core/expert-file/expert-file-signing';
 import { createReviewerIdentity, unlockSigningKey, type SigningKey } from '../../../../electron/core/identity/reviewer-identity';
+import { canonicalJson } from '../../../../shared/expert-file/canonical-json';
 import type { ExpertFileExpectations } from '../../../../shared/expert-file/accept-expert-file';
 import type { ReadExpertFileResult } from '../../../../shared/expert-file/expert-file-refusal';
 import { publicProfileOf, type ReviewerProfile } from '../../../../shared/identity/reviewer-profile';
 import { BATCH_ID, PACKAGE_SHA256, sampleExpertContent } from '../../../shared/expert-file/sample-expert-content';
+import { hasOpenssl } from '../identity/openssl';
 
 describe('expert file', () => {
   let expert: ReviewerProfile;
@@ -105,6 +111,18 @@ describe('expert file', () => {
       '$.content.projects[0].verdict：评审结论应为 pass（通过）、basic-pass（基本通过）、fail（不通过） 之一，实际为 "通过"',
     ]);
     expect(result.message).toMatch(/专家评审文件内容不符合格式/u);
+  });
+
+  it.runIf(hasOpenssl())('can be checked without this program: OpenSSL verifies the signature over the canonical content', () => {
+    const file = JSON.parse(fileOf(2).toString('utf8')) as { content: { expert: { certificatePem: string } }; signature: { value: string } };
+    const dir = mkdtempSync(join(tmpdir(), 'jigai-expert-file-'));
+    const [content, signature, certificate] = [join(dir, 'content.json'), join(dir, 'signature.bin'), join(dir, 'expert.pem')];
+    writeFileSync(content, canonicalJson(file.content), 'utf8');
+    writeFileSync(signature, Buffer.from(file.signature.value, 'base64'));
+    writeFileSync(certificate, file.content.expert.certificatePem);
+    const publicKey = join(dir, 'expert-public.pem');
+    writeFileSync(publicKey, execFileSync('openssl', ['x509', '-in', certificate, '-noout', '-pubkey']));
+    expect(execFileSync('openssl', ['dgst', '-sha256', '-verify', publicKey, '-signature', signature, content], { encoding: 'utf8' }).trim()).toBe('Verified OK');
   });
 
   it('will not sign work in another reviewer’s name or with an unfinished shape', () => {

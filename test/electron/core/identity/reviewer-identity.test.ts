@@ -8,18 +8,10 @@ import { signDetached, verifyDetached } from '../../../../electron/core/identity
 import { createReviewerIdentity, unlockSigningKey } from '../../../../electron/core/identity/reviewer-identity';
 import { formatFingerprintForReading } from '../../../../shared/identity/fingerprint-text';
 import type { ReviewerProfile } from '../../../../shared/identity/reviewer-profile';
+import { hasOpenssl } from './openssl';
 
 const PASSPHRASE = '厦门评审2026!';
 const NOW = new Date('2026-11-20T08:30:00Z');
-
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function writeTemp(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'jigai-identity-')), name);
