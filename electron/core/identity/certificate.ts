@@ -1,4 +1,5 @@
 import { createHash, randomBytes, webcrypto, X509Certificate, type KeyObject } from 'node:crypto';
+import type { JsonAttributeAndObjectValue, Name } from '@peculiar/x509';
 import { WEBCRYPTO_ALGORITHM, type SigningKeyPair } from './signing-algorithm';
 import { x509 } from './x509-library';
 
@@ -28,8 +29,8 @@ export interface CertificateSubject {
  * The role is left out on purpose: one person is an expert in one batch and the chair in the next,
  * while the certificate names the person.
  */
-function subjectName(subject: CertificateSubject): x509.Name {
-  const attribute = (oid: string, value: string): x509.JsonAttributeAndObjectValue => ({ [oid]: [{ utf8String: value }] });
+function subjectName(subject: CertificateSubject): Name {
+  const attribute = (oid: string, value: string): JsonAttributeAndObjectValue => ({ [oid]: [{ utf8String: value }] });
   return new x509.Name([
     attribute(NAME_OID.commonName, subject.name),
     attribute(NAME_OID.organization, subject.organization),
