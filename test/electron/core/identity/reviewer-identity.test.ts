@@ -12,6 +12,8 @@ import { hasOpenssl } from './openssl';
 
 const PASSPHRASE = '厦门评审2026!';
 const NOW = new Date('2026-11-20T08:30:00Z');
+/** Each unlock runs 600,000 PBKDF2 rounds on purpose; on a busy machine a few of them outlast the default 5 s. */
+const PBKDF2_TIMEOUT = 30_000;
 
 function writeTemp(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'jigai-identity-')), name);
@@ -56,14 +58,14 @@ describe('reviewer identity', () => {
     const damaged = Buffer.from(signature);
     damaged[10] = (damaged[10] ?? 0) ^ 0x01;
     expect(verifyDetached(bytes, damaged, profile.certificatePem)).toBe(false);
-  });
+  }, PBKDF2_TIMEOUT);
 
   it('refuses a wrong passphrase with a Chinese message, and a key that is not the certificate’s', () => {
     expect(() => unlockSigningKey(profile, '厦门评审2026?')).toThrow(/口令不正确/u);
     expect(() => unlockSigningKey(profile, '')).toThrow(/口令不正确/u);
     expect(() => unlockSigningKey({ ...profile, encryptedKeyPem: 'garbage' }, PASSPHRASE)).toThrow(/签名私钥已损坏/u);
     expect(() => unlockSigningKey({ ...other, certificatePem: profile.certificatePem }, 'another-passphrase')).toThrow(/不配套/u);
-  });
+  }, PBKDF2_TIMEOUT);
 
   it('refuses incomplete input before making any key', async () => {
     await expect(createReviewerIdentity({ name: ' ', organization: '单位', role: 'expert', passphrase: 'long enough' })).rejects.toThrow(/姓名不能为空/u);
@@ -100,5 +102,5 @@ describe('reviewer identity', () => {
     expect(pbes).toContain('hmacWithSHA256');
     expect(pbes).toContain('aes-256-cbc');
     expect(pbes).toMatch(/INTEGER\s+:0?927C0\b/u); // 600,000 rounds
-  });
+  }, PBKDF2_TIMEOUT);
 });

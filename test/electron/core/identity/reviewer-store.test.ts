@@ -22,6 +22,9 @@ function folderWithLegacyDecision(): Database.Database {
   return db;
 }
 
+/** Unlocking runs 600,000 PBKDF2 rounds on purpose; on a busy machine that can outlast the default 5 s. */
+const PBKDF2_TIMEOUT = 30_000;
+
 describe('reviewer store', () => {
   let chair: ReviewerProfile;
   let expert: ReviewerProfile;
@@ -42,7 +45,7 @@ describe('reviewer store', () => {
     expect(stored).toEqual(chair);
     expect(unlockSigningKey(stored as ReviewerProfile, 'chen-2026-评审').fingerprint).toBe(chair.fingerprint);
     expect(() => store.saveOwn(expert)).toThrow(/本机已有评审人身份/u);
-  });
+  }, PBKDF2_TIMEOUT);
 
   it('records panel members from their files, the newest profile winning, never over the own reviewer', () => {
     const store = createReviewerStore(folderWithLegacyDecision());
