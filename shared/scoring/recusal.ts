@@ -2,15 +2,16 @@ import { fail, ok, type Result } from '../domain/result';
 import { parseEnum, type EnumOption } from '../domain/enums';
 import { isBlank } from '../domain/text';
 
-/** 回避声明: why an expert may not score a project. "Other" needs a note saying what the conflict is. */
-export type RecusalKind = 'employer' | 'shareholding' | 'family' | 'cooperation' | 'other';
+/** 回避声明: why an expert may not score a project. A recused expert neither scores nor sees its scores; "other" needs a note. */
+export const RECUSAL_KIND_IDS = ['employer', 'shareholding', 'family', 'cooperation', 'other'] as const;
+export type RecusalKind = (typeof RECUSAL_KIND_IDS)[number];
 
 export const RECUSAL_KINDS: readonly EnumOption<RecusalKind>[] = [
-  { id: 'employer', label: '任职单位', aliases: ['任职', '在申报单位任职'] },
-  { id: 'shareholding', label: '持股', aliases: ['持有股份'] },
+  { id: 'employer', label: '任职关系', aliases: ['任职单位', '任职', '在申报单位任职'] },
+  { id: 'shareholding', label: '持股关系', aliases: ['持股', '持有股份'] },
   { id: 'family', label: '亲属关系', aliases: ['亲属'] },
-  { id: 'cooperation', label: '近期合作', aliases: ['合作关系'] },
-  { id: 'other', label: '其他' },
+  { id: 'cooperation', label: '近期合作关系', aliases: ['近期合作', '合作关系', '近三年合作关系'] },
+  { id: 'other', label: '其他利害关系', aliases: ['其他'] },
 ];
 
 export interface Recusal {
