@@ -11,6 +11,7 @@ import { buildAppMenu } from './app-menu';
 import { registerDialogHandlers } from './dialogs';
 import { createSenderCheck, registerApiHandlers } from './ipc-registration';
 import { hardenSession, lockNavigation } from './window-security';
+import { createPathGrants } from '../core/path-grants';
 
 /**
  * The thin desktop shell: lifecycle, one hardened window, the menu, dialogs and IPC. All behaviour
@@ -83,8 +84,9 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSession(session.defaultSession);
     const isTrustedSender = createSenderCheck(() => mainWindow, appUrlPrefix);
-    registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger);
-    registerDialogHandlers(() => mainWindow, isTrustedSender);
+    const grants = createPathGrants();
+    registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger, grants);
+    registerDialogHandlers(() => mainWindow, isTrustedSender, grants);
     Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir));
     mainWindow = createWindow();
     mainWindow.on('closed', () => {

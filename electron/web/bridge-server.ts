@@ -245,7 +245,7 @@ async function receiveUpload(request: http.IncomingMessage, target: string, limi
     return 'stored';
   } catch {
     request.unpipe(counter);
-    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     fs.rmSync(target, { force: true });
     return tooLarge ? 'too-large' : 'cut-short';
   }
