@@ -18,6 +18,8 @@ export interface CoreWorkerHostOptions extends RestartPolicyOptions {
   onRestart?: (cause: string) => void;
 }
 
+const MAX_LOST_JOBS_KEPT = 20;
+
 interface Running {
   worker: Worker;
   generation: number;
@@ -91,7 +93,9 @@ export async function startCoreWorker(
     const call = pending.get(id);
     if (!call) return;
     pending.delete(id);
-    if (call.method === 'startImport' && envelope.ok) jobThreads.set((envelope.value as { jobId: string }).jobId, call.generation);
+    if (envelope.ok && call.method === 'startImport') jobThreads.set((envelope.value as ImportJob).jobId, call.generation);
+    // A job the page has seen end no longer needs watching.
+    if (envelope.ok && call.method === 'getImportJob' && (envelope.value as ImportJob).state !== 'running') jobThreads.delete((envelope.value as ImportJob).jobId);
     call.answer(envelope);
   }
 
@@ -112,6 +116,7 @@ export async function startCoreWorker(
         error: { ...interruptedCallError('startImport', cause, true), errors: [], warnings: [] },
       });
     }
+    while (lostJobs.size > MAX_LOST_JOBS_KEPT) lostJobs.delete(lostJobs.keys().next().value as string);
     for (const [id, call] of deadCalls) {
       pending.delete(id);
       call.answer({ ok: false, error: interruptedCallError(call.method, cause, !anyHeavy || isHeavyMethod(call.method)) });
