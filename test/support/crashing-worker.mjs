@@ -1,6 +1,6 @@
 // A stand-in for the core's worker thread that speaks the same protocol and dies on demand:
 // `crash` and `importPackage` throw from a timer (as a library callback would), `exit` ends the thread, `startImport`
-// answers a job id and then dies, `hang` never answers; anything else answers its thread id.
+// answers a job id and then dies, `hang` and `getImportJob` never answer; anything else answers its thread id.
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 
 const port = parentPort;
@@ -26,6 +26,7 @@ port.on('message', (request) => {
       }, 20);
       return;
     case 'hang':
+    case 'getImportJob':
       return;
     default:
       return reply({ threadId });

@@ -27,6 +27,7 @@ interface Running {
 
 interface PendingCall {
   method: string;
+  input: unknown;
   generation: number;
   answer: (envelope: Envelope<unknown>) => void;
 }
@@ -119,7 +120,10 @@ export async function startCoreWorker(
     while (lostJobs.size > MAX_LOST_JOBS_KEPT) lostJobs.delete(lostJobs.keys().next().value as string);
     for (const [id, call] of deadCalls) {
       pending.delete(id);
-      call.answer({ ok: false, error: interruptedCallError(call.method, cause, !anyHeavy || isHeavyMethod(call.method)) });
+      // The page asking after the very job that died gets the job's end, not a failed question.
+      const lost = call.method === 'getImportJob' ? lostJobs.get(jobIdOf(call.input)) : undefined;
+      if (lost) call.answer({ ok: true, value: lost });
+      else call.answer({ ok: false, error: interruptedCallError(call.method, cause, !anyHeavy || isHeavyMethod(call.method)) });
     }
     const delay = policy.recordCrash();
     if (delay === null) {
@@ -136,7 +140,7 @@ export async function startCoreWorker(
     if (stoppedForGood) return { ok: false, error: stoppedForGood };
     if (closing) return { ok: false, error: { code: 'INTERNAL', message: '技改评审正在退出' } };
     if (method === 'getImportJob') {
-      const lost = lostJobs.get((input as { jobId?: unknown } | null)?.jobId as string);
+      const lost = lostJobs.get(jobIdOf(input));
       if (lost) return { ok: true, value: lost };
     }
     let running: Running;
@@ -147,7 +151,7 @@ export async function startCoreWorker(
     }
     return new Promise((answer) => {
       const id = nextId++;
-      pending.set(id, { method, generation: running.generation, answer });
+      pending.set(id, { method, input, generation: running.generation, answer });
       running.worker.postMessage({ kind: 'call', id, method, input } satisfies HostToWorker);
     });
   }
@@ -171,6 +175,11 @@ export async function startCoreWorker(
       pending.clear();
     },
   };
+}
+
+function jobIdOf(input: unknown): string {
+  const jobId = (input as { jobId?: unknown } | null)?.jobId;
+  return typeof jobId === 'string' ? jobId : '';
 }
 
 function wait(ms: number): Promise<void> {

@@ -69,6 +69,14 @@ describe('the supervised core worker', () => {
     });
   });
 
+  it('answers a question about the job that was in flight when its thread died with the job’s failure', async () => {
+    const host = await start();
+    const started = await host.invoke('startImport', { path: '/tmp/损坏.zip' });
+    const jobId = (started as { value: { jobId: string } }).value.jobId;
+    const job = await host.invoke('getImportJob', { jobId });
+    expect(job).toMatchObject({ ok: true, value: { jobId, state: 'failed', error: { code: 'CORE_RESTARTED' } } });
+  });
+
   it('stops restarting after too many deaths and says so instead of looping', async () => {
     const host = await start({ maxCrashes: 2 });
     expect(await host.invoke('exit', {})).toMatchObject({ ok: false, error: { code: 'CORE_RESTARTED' } });
