@@ -11,9 +11,22 @@ const args = process.argv.slice(2);
 const webOnly = args.includes('--web');
 const passOn = args.filter((a) => a !== '--web');
 
+const FORWARDED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * Runs the app as a child and lives exactly as long as it does: a stop signal sent to this script
+ * (a service manager's SIGTERM, a closed terminal's SIGHUP) is passed on so the app can close its
+ * database cleanly, and this script ends with the app's own exit code or signal.
+ */
 function run(command, commandArgs) {
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  const forward = (signal) => child.kill(signal);
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+  child.on('exit', (code, signal) => {
+    for (const name of FORWARDED_SIGNALS) process.off(name, forward);
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 0);
+  });
 }
 
 /**

@@ -4,7 +4,8 @@ import { formatProblemLocation, type PackageProblem } from '../../shared/package
 import { createCore, type Core } from '../core/create-core';
 import { defaultDataDir } from '../core/default-data-dir';
 import { APP_VERSION } from '../core/app-version';
-import { silentLogger, type Logger } from '../core/logger';
+import { fileLogger, logFileOf, silentLogger, teeLogger, type Logger } from '../core/logger';
+import { isMachineErrorCode, machineError } from '../core/machine-errors';
 import type { CliCommand, CliIo } from './command';
 import { commands } from './commands';
 
@@ -60,19 +61,21 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
 
   const json = parsed.values.json === true;
   let core: Core | null = null;
+  // Once a data folder is in use, what goes wrong is also written to its log file (logs/jigai.log).
+  let logger: Logger = env.logger ?? silentLogger;
   const openCore = (dataDir?: string) => {
-    core ??= createCore({
-      dataDir: dataDir ?? (typeof parsed.values.data === 'string' ? parsed.values.data : defaultDataDir()),
-      resourcesDir: env.resourcesDir,
-      logger: env.logger ?? silentLogger,
-    });
+    const folder = dataDir ?? (typeof parsed.values.data === 'string' ? parsed.values.data : defaultDataDir());
+    logger = teeLogger(env.logger ?? silentLogger, fileLogger(logFileOf(folder)));
+    core ??= createCore({ dataDir: folder, resourcesDir: env.resourcesDir, logger });
     return core;
   };
   try {
     const result = await command.run({ values: parsed.values, positionals: parsed.positionals, openCore, json });
     env.io.stdout(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
+    logger.info(`命令「${command.name}」已完成`);
     return EXIT_OK;
   } catch (error) {
+    if (!isAppError(error)) logger.error(`命令「${command.name}」未能完成`, { error: error instanceof Error ? error.stack : String(error) });
     return reportError(env.io, json, error);
   } finally {
     (core as Core | null)?.close();
@@ -81,9 +84,10 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
 
 function reportError(io: CliIo, json: boolean, error: unknown): number {
   const known = isAppError(error);
+  const machine = known ? null : machineError(error);
   const body = known
     ? error.toBody()
-    : { code: 'INTERNAL', message: `内部错误：${error instanceof Error ? error.message : String(error)}` };
+    : (machine ?? { code: 'INTERNAL', message: `内部错误：${error instanceof Error ? error.message : String(error)}` });
   // Located problems (a rejected package) are listed in full: as `errors` in JSON, one per line otherwise.
   const located = known ? locatedProblems(error.details) : null;
   if (json) io.stdout(`${JSON.stringify(located ? { error: body, ...located } : { error: body }, null, 2)}\n`);
@@ -91,7 +95,8 @@ function reportError(io: CliIo, json: boolean, error: unknown): number {
     io.stderr(`错误：${body.message}\n`);
     for (const problem of located?.errors ?? []) io.stderr(`  ${formatProblemLocation(problem)}：${problem.message}\n`);
   }
-  return known && error.code !== 'INTERNAL' ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+  // Bad input is the user's to fix (exit 2); the machine's trouble and internal failures are not.
+  return known && !(error.code === 'INTERNAL' || error.code === 'CORE_RESTARTED' || isMachineErrorCode(error.code)) ? EXIT_BAD_INPUT : EXIT_INTERNAL;
 }
 
 function locatedProblems(details: unknown): { errors: PackageProblem[]; warnings: PackageProblem[] } | null {

@@ -3,11 +3,13 @@ import type { Envelope } from '../../shared/api/envelope';
 import { apiContract, isMethodName, type Api, type ApiHandlers, type MethodName } from '../../shared/api/contract';
 import { describeIssues, safeParseInChinese } from '../../shared/api/validation-message';
 import type { Logger } from './logger';
+import { machineError } from './machine-errors';
 
 /**
  * The single entry every transport goes through: checks the method name, validates the input
- * against the contract, runs the handler and answers an envelope. Unexpected failures are logged
- * with their stack and reach the caller as a Chinese message without internals.
+ * against the contract, runs the handler and answers an envelope. Failures of the machine (disk
+ * full, database busy …) are named; unexpected ones are logged with their stack and reach the
+ * caller as a Chinese message without internals.
  */
 export async function dispatch(
   handlers: ApiHandlers,
@@ -33,6 +35,11 @@ export async function dispatch(
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.toBody() };
+    const machine = machineError(error);
+    if (machine) {
+      logger.error(`「${method}」未能完成：${machine.message}`, { error: error instanceof Error ? error.stack : String(error) });
+      return { ok: false, error: machine };
+    }
     logger.error(`「${method}」执行失败`, { error: error instanceof Error ? error.stack : String(error) });
     return { ok: false, error: { code: 'INTERNAL', message: '操作未能完成（程序内部错误），详情已写入日志' } };
   }

@@ -1,12 +1,16 @@
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
 import { z } from 'zod';
+import type { PathGrants } from '../core/path-grants';
 import type { SenderCheck } from './ipc-registration';
 
 const openFileInput = z.strictObject({ title: z.string().max(200), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(10) });
 const saveFileInput = openFileInput.extend({ defaultName: z.string().max(255) });
 
-/** File dialogs run in main; the renderer only receives the chosen path, which it hands to the core. */
-export function registerDialogHandlers(getWindow: () => BrowserWindow | null, isTrustedSender: SenderCheck): void {
+/**
+ * File dialogs run in main; the renderer receives the chosen path, which it hands to the core. Each
+ * chosen path is granted, and the IPC layer lets only granted paths through to the core.
+ */
+export function registerDialogHandlers(getWindow: () => BrowserWindow | null, isTrustedSender: SenderCheck, grants: PathGrants): void {
   ipcMain.handle('jigai-dialog:openFile', async (event, raw: unknown) => {
     const window = getWindow();
     const input = openFileInput.safeParse(raw);
@@ -16,14 +20,14 @@ export function registerDialogHandlers(getWindow: () => BrowserWindow | null, is
       properties: ['openFile'],
       filters: [{ name: input.data.title, extensions: input.data.extensions }],
     });
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+    return granted(result.canceled ? undefined : result.filePaths[0], 'read');
   });
   ipcMain.handle('jigai-dialog:openFolder', async (event, raw: unknown) => {
     const window = getWindow();
     const input = z.strictObject({ title: z.string().max(200) }).safeParse(raw);
     if (!window || !isTrustedSender(event) || !input.success) return null;
     const result = await dialog.showOpenDialog(window, { title: input.data.title, properties: ['openDirectory'] });
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+    return granted(result.canceled ? undefined : result.filePaths[0], 'read');
   });
   ipcMain.handle('jigai-dialog:saveFile', async (event, raw: unknown) => {
     const window = getWindow();
@@ -34,6 +38,20 @@ export function registerDialogHandlers(getWindow: () => BrowserWindow | null, is
       defaultPath: input.data.defaultName,
       filters: [{ name: input.data.title, extensions: input.data.extensions }],
     });
-    return result.canceled ? null : (result.filePath ?? null);
+    return granted(result.canceled ? undefined : result.filePath, 'write');
   });
+  // A file dropped on the window: the preload script finds its path with webUtils.getPathForFile,
+  // which only answers for a real file the user dragged in; the page itself cannot reach this channel
+  // (context isolation), only the preload's pathForFile can.
+  ipcMain.handle('jigai-dialog:grantDropped', (event, raw: unknown) => {
+    const file = z.string().min(1).max(4096).safeParse(raw);
+    if (!isTrustedSender(event) || !file.success) return null;
+    return granted(file.data, 'read');
+  });
+
+  function granted(file: string | undefined, access: 'read' | 'write'): string | null {
+    if (!file) return null;
+    grants.grant(file, access);
+    return file;
+  }
 }

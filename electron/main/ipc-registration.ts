@@ -3,6 +3,8 @@ import { ipcChannel, methodNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ApiInvoker } from '../core/dispatch';
 import type { Logger } from '../core/logger';
+import { gatePaths, type PathGrants } from '../core/path-grants';
+import { isAppUrl } from './app-url';
 
 /** The part of ipcMain we use, so tests can hand in a recording fake. */
 export interface IpcHandleRegistry {
@@ -20,7 +22,10 @@ export function registerApiHandlers(
   invoke: ApiInvoker,
   isTrustedSender: SenderCheck,
   logger: Logger,
+  grants: PathGrants,
 ): string[] {
+  // Paths from the window reach the core only if the user chose them (see path-grants.ts).
+  const gated = gatePaths(invoke, grants);
   const channels: string[] = [];
   for (const method of methodNames) {
     const channel = ipcChannel(method);
@@ -29,7 +34,7 @@ export function registerApiHandlers(
         logger.warn('拒绝了来自非本应用窗口的调用', { channel, url: event.senderFrame?.url });
         return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本应用的窗口' } };
       }
-      return (await invoke(method, input)) as Envelope<unknown>;
+      return (await gated(method, input)) as Envelope<unknown>;
     });
     channels.push(channel);
   }
@@ -53,7 +58,7 @@ export function createSenderCheck(getWindow: () => WindowLike | null, appUrlPref
       event.sender.id === window.webContents.id &&
       frame !== null &&
       frame === window.webContents.mainFrame &&
-      frame.url.startsWith(appUrlPrefix)
+      isAppUrl(frame.url, appUrlPrefix)
     );
   };
 }

@@ -5,12 +5,13 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import { startCoreWorker, type CoreWorkerHost } from '../core/worker/core-worker-host';
 import { defaultDataDir } from '../core/default-data-dir';
 import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
-import { stderrLogger } from '../core/logger';
+import { fileLogger, logFileOf, stderrLogger, teeLogger, type Logger } from '../core/logger';
 import { PRODUCT_NAME } from '../core/app-version';
 import { buildAppMenu } from './app-menu';
 import { registerDialogHandlers } from './dialogs';
 import { createSenderCheck, registerApiHandlers } from './ipc-registration';
 import { hardenSession, lockNavigation } from './window-security';
+import { createPathGrants } from '../core/path-grants';
 
 /**
  * The thin desktop shell: lifecycle, one hardened window, the menu, dialogs and IPC. All behaviour
@@ -20,7 +21,7 @@ const root = app.isPackaged ? path.join(process.resourcesPath, 'app.asar') : fin
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDirOf(root);
 const rendererIndex = path.join(rendererDirOf(root), 'index.html');
 const appUrlPrefix = pathToFileURL(rendererDirOf(root)).href;
-const logger = stderrLogger();
+let logger: Logger = stderrLogger();
 
 app.setName(PRODUCT_NAME);
 let mainWindow: BrowserWindow | null = null;
@@ -72,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData') || defaultDataDir();
+    logger = teeLogger(stderrLogger(), fileLogger(logFileOf(dataDir)));
     try {
       // The core runs in a worker thread so that imports and verification never freeze the window.
       const workerFile = fileURLToPath(new URL('./core-worker.js', import.meta.url));
@@ -83,8 +85,9 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSession(session.defaultSession);
     const isTrustedSender = createSenderCheck(() => mainWindow, appUrlPrefix);
-    registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger);
-    registerDialogHandlers(() => mainWindow, isTrustedSender);
+    const grants = createPathGrants();
+    registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger, grants);
+    registerDialogHandlers(() => mainWindow, isTrustedSender, grants);
     Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir));
     mainWindow = createWindow();
     mainWindow.on('closed', () => {

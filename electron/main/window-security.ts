@@ -1,5 +1,6 @@
 import type { BrowserWindow, Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/bridge';
+import { isAppUrl } from './app-url';
 
 /** Hardening that applies to the app's session: no permissions, CSP on every response. */
 export function hardenSession(session: Session): void {
@@ -20,7 +21,7 @@ export function hardenSession(session: Session): void {
 /** Navigation and new windows are blocked; the window only ever shows the app. */
 export function lockNavigation(window: BrowserWindow, appUrlPrefix: string): void {
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(appUrlPrefix)) event.preventDefault();
+    if (!isAppUrl(url, appUrlPrefix)) event.preventDefault();
   });
   window.webContents.on('will-redirect', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());

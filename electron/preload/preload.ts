@@ -16,7 +16,10 @@ const desktop: DesktopBridge = {
   openFile: (options) => ipcRenderer.invoke('jigai-dialog:openFile', options) as Promise<string | null>,
   saveFile: (options) => ipcRenderer.invoke('jigai-dialog:saveFile', options) as Promise<string | null>,
   openFolder: (options) => ipcRenderer.invoke('jigai-dialog:openFolder', options) as Promise<string | null>,
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  pathForFile: async (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    return path === '' ? null : ((await ipcRenderer.invoke('jigai-dialog:grantDropped', path)) as string | null);
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api as ApiBridge);

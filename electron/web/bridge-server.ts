@@ -8,6 +8,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/envelope';
 import type { ApiInvoker } from '../core/dispatch';
 import type { Logger } from '../core/logger';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createPathGrants, gatePaths } from '../core/path-grants';
 import { readStaticFile } from './static-files';
 
 export interface BridgeServerOptions {
@@ -47,6 +50,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const uploadDir = options.uploadDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jigai-uploads-'));
+  const uploadLimit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const grants = createPathGrants();
+  const invoke = gatePaths(options.invoke, grants);
   let port = 0;
 
   const server = http.createServer((request, response) => {
@@ -90,43 +96,33 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  /** Browser mode has no file dialog: the page uploads the file, then hands its local path to the API. */
+  /**
+   * Browser mode has no file dialog: the page uploads the file, then hands its local path to the API
+   * (the only paths the bridge lets through). An upload over the limit, declared or streamed, is
+   * answered 413 and its temporary file closed and deleted at once, as is an upload cut short.
+   */
   async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (!checkCaller(request, response)) return;
     const declared = Number(request.headers['content-length'] ?? '0');
-    const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-    if (declared > limit) {
-      sendJson(response, 413, failure('BAD_INPUT', `文件过大（上限 ${String(Math.round(limit / 1024 / 1024))} MB）`));
+    if (declared > uploadLimit) {
+      refuseUpload(request, response);
       return;
-    }
-    const rawName = String(request.headers['x-file-name'] ?? 'upload');
-    let name: string;
-    try {
-      name = path.basename(decodeURIComponent(rawName)).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
-    } catch {
-      name = 'upload';
     }
     fs.mkdirSync(uploadDir, { recursive: true });
-    const target = path.join(uploadDir, `${crypto.randomUUID()}-${name}`);
-    let written = 0;
-    const out = fs.createWriteStream(target);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        request.on('data', (chunk: Buffer) => {
-          written += chunk.length;
-          if (written > limit) request.destroy(new Error('too large'));
-        });
-        request.pipe(out);
-        out.on('finish', resolve);
-        request.on('error', reject);
-        out.on('error', reject);
-      });
-    } catch {
-      fs.rmSync(target, { force: true });
-      if (!response.headersSent) sendJson(response, 413, failure('BAD_INPUT', '上传失败或文件过大'));
-      return;
-    }
-    sendJson(response, 200, { ok: true, value: { path: target } });
+    const target = path.join(uploadDir, `${crypto.randomUUID()}-${uploadName(request.headers['x-file-name'])}`);
+    const outcome = await receiveUpload(request, target, uploadLimit);
+    if (outcome === 'stored') {
+      grants.grant(target, 'read');
+      sendJson(response, 200, { ok: true, value: { path: target } });
+    } else if (outcome === 'too-large') refuseUpload(request, response);
+    else if (!response.headersSent && !request.socket.destroyed) sendJson(response, 400, failure('BAD_INPUT', '上传未完成，请重新上传'));
+  }
+
+  function refuseUpload(request: http.IncomingMessage, response: http.ServerResponse): void {
+    // The rest of the body is not read: the connection closes once the refusal is sent.
+    response.setHeader('connection', 'close');
+    sendJson(response, 413, failure('BAD_INPUT', `文件过大：上传的文件不能超过 ${sizeText(uploadLimit)}`));
+    response.once('finish', () => request.destroy());
   }
 
   /** Token and origin checks shared by the API and uploads; answers the refusal itself. */
@@ -161,7 +157,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       sendJson(response, 400, failure('BAD_INPUT', '请求内容不是有效的 JSON'));
       return;
     }
-    const envelope = await options.invoke(decodeURIComponent(method), input);
+    const name = decodedMethodName(method);
+    if (name === null) {
+      sendJson(response, 400, failure('BAD_INPUT', '请求地址无效'));
+      return;
+    }
+    const envelope = await invoke(name, input);
     sendJson(response, 200, envelope);
   }
 
@@ -191,6 +192,63 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header.slice('Bearer '.length));
   const expected = Buffer.from(token);
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${String(Math.floor(bytes / 1024 ** 3))} GB`;
+  if (bytes >= 1024 ** 2) return `${String(Math.floor(bytes / 1024 ** 2))} MB`;
+  return `${String(Math.floor(bytes / 1024))} KB`;
+}
+
+function decodedMethodName(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The uploaded file's own name, kept readable (it is shown in messages) but harmless as a file name. */
+function uploadName(header: string | string[] | undefined): string {
+  try {
+    return path.basename(decodeURIComponent(String(header ?? 'upload'))).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
+  } catch {
+    return 'upload';
+  }
+}
+
+/**
+ * Streams the request body to `target`. On every way out but success the file is closed before it
+ * is deleted: an unlinked file that is still open keeps its disk space until the process exits.
+ */
+async function receiveUpload(request: http.IncomingMessage, target: string, limit: number): Promise<'stored' | 'too-large' | 'cut-short'> {
+  const out = fs.createWriteStream(target, { flags: 'wx' });
+  let written = 0;
+  let tooLarge = false;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      written += chunk.length;
+      if (written > limit) {
+        tooLarge = true;
+        done(new Error('upload over the limit'));
+      } else done(null, chunk);
+    },
+  });
+  // The request is not handed to pipeline: destroying it would drop the connection before the 413.
+  request.pipe(counter);
+  request.once('aborted', () => counter.destroy(new Error('upload aborted')));
+  request.once('close', () => {
+    if (!request.complete) counter.destroy(new Error('upload cut short'));
+  });
+  try {
+    await pipeline(counter, out);
+    return 'stored';
+  } catch {
+    request.unpipe(counter);
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
+    fs.rmSync(target, { force: true });
+    return tooLarge ? 'too-large' : 'cut-short';
+  }
 }
 
 function readBody(request: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startCoreWorker } from '../core/worker/core-worker-host';
 import { defaultDataDir } from '../core/default-data-dir';
 import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
-import { stderrLogger } from '../core/logger';
+import { fileLogger, logFileOf, stderrLogger, teeLogger } from '../core/logger';
 import { startBridgeServer } from './bridge-server';
 
 /** Browser mode: the core plus the HTTP bridge, for machines where the desktop shell cannot run. */
@@ -14,8 +14,8 @@ async function main(): Promise<void> {
     allowPositionals: false,
   });
   const root = findInstallRoot(import.meta.url);
-  const logger = stderrLogger();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const logger = teeLogger(stderrLogger(), fileLogger(logFileOf(dataDir)));
   const core = await startCoreWorker(fileURLToPath(new URL('./core-worker.js', import.meta.url)), { dataDir, resourcesDir: resourcesDirOf(root) }, logger);
   const server = await startBridgeServer({
     invoke: core.invoke,
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
 }
 
 main().catch((error: unknown) => {

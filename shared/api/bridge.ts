@@ -13,8 +13,8 @@ export interface DesktopBridge {
   openFile(options: { title: string; extensions: string[] }): Promise<string | null>;
   saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
   openFolder(options: { title: string }): Promise<string | null>;
-  /** The local path of a file dropped on the window. */
-  pathForFile(file: unknown): string;
+  /** The local path of a file dropped on the window (null if it is not a file on this computer). */
+  pathForFile(file: unknown): Promise<string | null>;
 }
 
 export const CONTENT_SECURITY_POLICY = [

@@ -10,6 +10,14 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   'UNKNOWN_METHOD',
   'INTERNAL',
+  // The machine's own trouble, named so the reviewer knows what to do (see machine-errors.ts).
+  'DISK_FULL',
+  'DB_BUSY',
+  'DB_FULL',
+  'NO_PERMISSION',
+  'READ_ONLY',
+  // The core's worker thread stopped during the call and was restarted.
+  'CORE_RESTARTED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,7 +1,7 @@
-import fs from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import { invoiceKey, type Stage } from '../../../shared/domain';
 import { manifestSchema, type Manifest } from '../../../shared/package/manifest-schema';
+import { writeFileAtomic } from '../../core/write-file-atomic';
 import { planAttachments } from './attachments';
 import { SampleContext, buildProjects, finishProjects, isStage, splitEvenly } from './build-data';
 import * as catalog from './catalog';
@@ -200,7 +200,7 @@ export async function generateSamplePackage(options: SamplePackageOptions): Prom
     .map((item) => resolve(item))
     .sort((a, b) => order(a.defect) - order(b.defect) || a.projectId.localeCompare(b.projectId) || a.row - b.row);
 
-  if (options.outFile !== undefined) await fs.writeFile(options.outFile, zip);
+  if (options.outFile !== undefined) writeFileAtomic(options.outFile, zip);
   return {
     zip,
     manifest,

@@ -74,6 +74,14 @@ function refuseNewerDatabase(file: string, driverOptions: { nativeBinding?: stri
 function backupBeforeMigrating(db: Database.Database, file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const backupFile = path.join(path.dirname(file), `${path.basename(file)}.v${String(version)}-${stamp}.bak`);
-  db.prepare('VACUUM INTO ?').run(backupFile);
+  // Written under a temporary name and renamed: a backup cut short (full disk) never looks complete.
+  const partial = `${backupFile}.tmp`;
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    fs.renameSync(partial, backupFile);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   return backupFile;
 }

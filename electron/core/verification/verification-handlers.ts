@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createSettingsStore } from '../settings/settings-store';
 import type { EInvoiceCache } from './einvoice-cache';
 import { buildVerificationWorkbook } from './export-workbook';
+import { writeFileAtomic } from '../write-file-atomic';
 import { createVerificationService } from './verification-service';
 
 type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch'>;
@@ -24,7 +24,7 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
       const content = await buildVerificationWorkbook(verification, reviewerName(), ctx.now().toISOString());
       const fileName = `发票核验明细表-${projectId}.xlsx`;
       if (path === undefined) return { fileName, path: null, base64: content.toString('base64') };
-      fs.writeFileSync(path, content);
+      writeFileAtomic(path, content);
       return { fileName, path, base64: null };
     },
     verifyBatch: ({ batchId }) => service.verifyBatchAssumingClean(batchId),

@@ -19,6 +19,22 @@ const logger: Logger = {
 };
 
 const data = workerData as CoreWorkerData;
+
+/**
+ * Test harness only: with JIGAI_TEST_CRASH set in the environment of the process that starts the
+ * core, importing a file whose name contains that text kills this thread, so the end-to-end tests
+ * can prove the restart even once no damaged package can crash it any more. The API cannot set it.
+ */
+const crashMarker = process.env.JIGAI_TEST_CRASH ?? '';
+
+function isImportOf(request: Extract<HostToWorker, { kind: 'call' }>, marker: string): boolean {
+  const file = (request.input as { path?: unknown } | null)?.path;
+  return (request.method === 'startImport' || request.method === 'importPackage') && typeof file === 'string' && file.includes(marker);
+}
+
+function crashDeliberately(method: string): never {
+  throw new Error(`JIGAI_TEST_CRASH: ${method}`);
+}
 try {
   const core = createCore({ dataDir: data.dataDir, resourcesDir: data.resourcesDir, nativeBinding: data.nativeBinding, logger });
   port.on('message', (request: HostToWorker) => {
@@ -28,6 +44,8 @@ try {
       port.close();
       return;
     }
+    // Scheduled before the call runs, so the thread dies after answering but before the import's work starts.
+    if (crashMarker && isImportOf(request, crashMarker)) setImmediate(() => crashDeliberately(request.method));
     void dispatch(core.handlers, request.method, request.input, logger).then((envelope) => post({ kind: 'reply', id: request.id, envelope }));
   });
   post({ kind: 'ready' });

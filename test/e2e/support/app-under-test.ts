@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { silentLogger } from '../../../electron/core/logger';
 import { startBridgeServer, type BridgeServer } from '../../../electron/web/bridge-server';
+import { startCoreWorker } from '../../../electron/core/worker/core-worker-host';
 import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -24,11 +25,58 @@ export interface AppUnderTest {
  * Debian's Chromium. Screenshots land in test-results/screenshots for people to look at.
  */
 export async function startAppUnderTest(): Promise<AppUnderTest> {
-  const staticDir = path.join(REPO_ROOT, 'dist', 'renderer');
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer 不存在：请先运行 npm run build');
   const temp = makeTempDir('jigai-e2e-');
   const core = createCore({ dataDir: temp.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger });
-  const server = await startBridgeServer({ invoke: inProcessInvoker(core.handlers, silentLogger), logger: silentLogger, staticDir });
+  const server = await startBridgeServer({ invoke: inProcessInvoker(core.handlers, silentLogger), logger: silentLogger, staticDir: rendererBuild() });
+  const shown = await openPage(server);
+  return {
+    ...shown,
+    core,
+    server,
+    async close() {
+      await shown.browser.close();
+      await server.close();
+      core.close();
+      temp.cleanup();
+      shown.throwPageErrors();
+    },
+  };
+}
+
+export interface WorkerAppUnderTest extends Omit<AppUnderTest, 'core'> {
+  dataDir: string;
+}
+
+/**
+ * Browser mode exactly as `npm run web` runs it: the core in its worker thread (the bundled
+ * dist/electron/core-worker.js) behind the bridge, so a dying core can be watched from the page.
+ */
+export async function startWorkerAppUnderTest(): Promise<WorkerAppUnderTest> {
+  const temp = makeTempDir('jigai-e2e-');
+  const core = await startCoreWorker(path.join(REPO_ROOT, 'dist', 'electron', 'core-worker.js'), { dataDir: temp.dir, resourcesDir: RESOURCES_DIR }, silentLogger);
+  const server = await startBridgeServer({ invoke: core.invoke, logger: silentLogger, staticDir: rendererBuild() });
+  const shown = await openPage(server);
+  return {
+    ...shown,
+    dataDir: temp.dir,
+    server,
+    async close() {
+      await shown.browser.close();
+      await server.close();
+      await core.close();
+      temp.cleanup();
+      shown.throwPageErrors();
+    },
+  };
+}
+
+function rendererBuild(): string {
+  const staticDir = path.join(REPO_ROOT, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer 不存在：请先运行 npm run build');
+  return staticDir;
+}
+
+async function openPage(server: BridgeServer) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -39,20 +87,14 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   await page.goto(server.url);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
-    core,
-    server,
     browser,
     page,
-    async screenshot(name) {
+    async screenshot(name: string) {
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });
       return file;
     },
-    async close() {
-      await browser.close();
-      await server.close();
-      core.close();
-      temp.cleanup();
+    throwPageErrors() {
       if (pageErrors.length > 0) throw new Error(`页面脚本错误：${pageErrors.join('；')}`);
     },
   };

@@ -163,3 +163,18 @@ describe('jigai verify', () => {
     expect((await jigai('verify', '--batch', 'X', '--package', 'y.zip', '--json')).code).toBe(EXIT_BAD_INPUT);
   });
 });
+
+describe('jigai log file', () => {
+  it('writes logs/jigai.log in the data folder it used, with the cause of an internal failure', async () => {
+    const dir = dataDir();
+    expect((await jigai('info', '--data', dir, '--json')).code).toBe(EXIT_OK);
+    expect(fs.readFileSync(path.join(dir, 'logs', 'jigai.log'), 'utf8')).toMatch(/\[info\] 命令「info」已完成\n$/);
+
+    // A database "file" that is a folder cannot be opened: exit 1, and the log says why.
+    const broken = dataDir();
+    fs.mkdirSync(path.join(broken, 'jigai.sqlite'));
+    const failed = await jigai('info', '--data', broken, '--json');
+    expect(failed.code).toBe(1);
+    expect(fs.readFileSync(path.join(broken, 'logs', 'jigai.log'), 'utf8')).toContain('[error] 命令「info」未能完成');
+  });
+});

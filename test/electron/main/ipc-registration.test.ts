@@ -6,6 +6,8 @@ import type { Envelope } from '../../../shared/api/envelope';
 import { createSenderCheck, registerApiHandlers, type IpcHandleRegistry } from '../../../electron/main/ipc-registration';
 import { silentLogger } from '../../../electron/core/logger';
 import { createTestCore } from '../../support/test-core';
+import { createPathGrants, type PathGrants } from '../../../electron/core/path-grants';
+import { isAppUrl } from '../../../electron/main/app-url';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -20,12 +22,14 @@ function event(senderId: number, frame: { url: string } | null): IpcMainInvokeEv
 describe('IPC registration', () => {
   let core: ReturnType<typeof createTestCore>;
   let registered: Map<string, Listener>;
+  let grants: PathGrants;
 
   beforeEach(() => {
+    grants = createPathGrants();
     core = createTestCore();
     registered = new Map();
     const ipc: IpcHandleRegistry = { handle: (channel, listener) => registered.set(channel, listener) };
-    registerApiHandlers(ipc, inProcessInvoker(core.handlers, silentLogger), createSenderCheck(() => appWindow, APP_URL), silentLogger);
+    registerApiHandlers(ipc, inProcessInvoker(core.handlers, silentLogger), createSenderCheck(() => appWindow, APP_URL), silentLogger, grants);
   });
   afterEach(() => core.cleanup());
 
@@ -75,5 +79,30 @@ describe('IPC registration', () => {
   it('refuses everything once the window is gone', async () => {
     const check = createSenderCheck(() => null, APP_URL);
     expect(check(event(7, mainFrame))).toBe(false);
+  });
+
+  it('refuses a page in a sibling folder that merely shares the app folder’s name as a prefix', async () => {
+    const sibling = { url: 'file:///opt/jigai/dist/renderer-x/index.html' };
+    const window = { webContents: { id: 7, mainFrame: sibling } };
+    expect(createSenderCheck(() => window, APP_URL)(event(7, sibling))).toBe(false);
+    expect(isAppUrl('file:///opt/jigai/dist/renderer-x/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file:///opt/jigai/dist/renderer/../secret.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file:///opt/jigai/dist/renderer/index.html#/batches', APP_URL)).toBe(true);
+    expect(isAppUrl('file:///opt/jigai/dist/renderer/index.html', `${APP_URL}/`)).toBe(true);
+  });
+
+  it('lets a path reach the core only after the user chose it in a dialog, for the access chosen', async () => {
+    const ev = event(7, mainFrame);
+    const file = '/home/reviewer/材料包.zip';
+    const refused = await call(ipcChannel('startImport'), ev, { path: file });
+    expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：只能导入在对话框中选择、拖入或上传的文件' } });
+    const exportRefused = await call(ipcChannel('exportVerificationWorkbook'), ev, { batchId: 'B', projectId: 'P', path: '/home/reviewer/.bashrc' });
+    expect(exportRefused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：只能保存到在对话框中选择的位置' } });
+    // Granted for reading (an open dialog) does not allow writing over it.
+    grants.grant(file, 'read');
+    expect(await call(ipcChannel('importPackage'), ev, { path: file })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(ipcChannel('exportVerificationWorkbook'), ev, { batchId: 'B', projectId: 'P', path: file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The download form of the export names no path and needs no grant.
+    expect(await call(ipcChannel('exportVerificationWorkbook'), ev, { batchId: 'B', projectId: 'P' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

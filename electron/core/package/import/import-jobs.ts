@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { isAppError } from '../../../../shared/api/errors';
+import { machineError } from '../../machine-errors';
 import type { ImportJob } from '../../../../shared/api/batches-contract';
 import type { PackageProblem } from '../../../../shared/package/problem';
 import type { ImportProgress, ImportSummary } from './import-package';
@@ -33,10 +34,11 @@ export function createImportJobs(run: (path: string, onProgress: (p: ImportProgr
           },
           (error: unknown) => {
             job.state = 'failed';
+            const machine = machineError(error);
             const details = isAppError(error) ? (error.details as { errors?: PackageProblem[]; warnings?: PackageProblem[] } | undefined) : undefined;
             job.error = {
-              code: isAppError(error) ? error.code : 'INTERNAL',
-              message: error instanceof Error ? error.message : String(error),
+              code: isAppError(error) ? error.code : (machine?.code ?? 'INTERNAL'),
+              message: machine?.message ?? (error instanceof Error ? error.message : String(error)),
               errors: details?.errors ?? [],
               warnings: details?.warnings ?? [],
             };

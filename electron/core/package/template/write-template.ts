@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeFileAtomic } from '../../write-file-atomic';
 import { SHEET_NAMES, type SheetName } from '../../../../shared/domain';
 import {
   GENERAL_INSTRUCTIONS,
@@ -49,7 +50,7 @@ export function createTemplateWorkbook(): ExcelJS.Workbook {
 /** Writes the blank template to `outFile` (.xlsx). */
 export async function writeTemplate(outFile: string): Promise<TemplateResult> {
   const workbook = createTemplateWorkbook();
-  await workbook.xlsx.writeFile(outFile);
+  writeFileAtomic(outFile, Buffer.from(await workbook.xlsx.writeBuffer()));
   return { file: outFile, sheets: workbook.worksheets.map((sheet) => sheet.name) };
 }
 

@@ -21,7 +21,8 @@ export function ImportPanel() {
   const fromFile = async (file: File) => {
     try {
       if (isDesktop() && window.desktop) {
-        await importer.start(window.desktop.pathForFile(file), file.name);
+        const path = await window.desktop.pathForFile(file);
+        if (path) await importer.start(path, file.name);
       } else {
         importer.setUploading(0, file.name);
         const path = await uploadToLocalService(file, (fraction) => importer.setUploading(fraction, file.name));

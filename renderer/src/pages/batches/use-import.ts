@@ -32,7 +32,12 @@ export function useImport() {
   let state: ImportState = { status: 'idle' };
   if (phase.status === 'uploading') state = phase;
   else if (phase.status === 'started') {
-    const current = job.data ?? { jobId: phase.jobId, state: 'running' as const, progress: { phase: 'reading', done: 0, total: 1, message: '准备导入' } };
+    // Queries are not retried: a failed question about the job ends the wait with its message.
+    const current: ImportJob =
+      job.data ??
+      (job.error
+        ? { jobId: phase.jobId, state: 'failed', progress: { phase: 'failed', done: 0, total: 1, message: '导入未完成' }, error: { code: 'INTERNAL', message: job.error.message, errors: [], warnings: [] } }
+        : { jobId: phase.jobId, state: 'running', progress: { phase: 'reading', done: 0, total: 1, message: '准备导入' } });
     state = { status: current.state === 'running' ? 'running' : 'finished', job: current, name: phase.name };
   }
 
