@@ -113,7 +113,7 @@ export async function startCoreWorker(
       lostJobs.set(jobId, {
         jobId,
         state: 'failed',
-        progress: { phase: 'failed', done: 0, total: 1, message: '导入未完成' },
+        progress: { phase: 'reading', done: 0, total: 1, message: '导入未完成' },
         error: { ...interruptedCallError('startImport', cause, true), errors: [], warnings: [] },
       });
     }

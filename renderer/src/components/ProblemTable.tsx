@@ -1,5 +1,6 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag } from 'antd';
+import { PACKAGE_PROBLEM_LABEL } from '../../../shared/codes/labels';
 import type { PackageProblem } from '../../../shared/package/problem';
 import { formatProblemLocation } from '../../../shared/package/problem';
 import { problemsClipboardText, problemsCsv } from '../../../shared/package/problem-table-text';
