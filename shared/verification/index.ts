@@ -1,6 +1,6 @@
 export * from './types';
 export { verifyProject, suggestDecision, type ProjectFindings, type SuggestedDecision } from './verify-project';
-export { computeVerifiedInvestment } from './verified-investment';
+export { computeVerifiedInvestment, createInvestmentCalculator, type InvestmentCalculator } from './verified-investment';
 export { normalizeName, normalizeCode, normalizeContractNo, tradeNameStem } from './names';
 export { linkRedInvoices, type RedLink } from './red-links';
 export { EXCLUDED_WORDING } from './check-spending';

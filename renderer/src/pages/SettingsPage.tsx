@@ -13,7 +13,7 @@ export function SettingsPage() {
     mutationFn: (values: Settings) => api.updateSettings(values),
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings'], saved);
-      void queryClient.invalidateQueries({ queryKey: ['auditLog'] });
+      void queryClient.invalidateQueries({ queryKey: ['listAuditLog'] });
       void message.success('设置已保存');
     },
     onError: (error) => void message.error(error.message),
