@@ -72,7 +72,7 @@ export function createReviewState(
   let verified = calculator.compute(decisions);
   let projectAward = award(verified.total);
   const contractDto = (contract: (typeof verified.contracts)[number]) => ({ ...contract, findings: c.findings.contracts.get(contract.contractNo) ?? [] });
-  let contracts = verified.contracts.map(contractDto);
+  const contracts = verified.contracts.map(contractDto);
 
   function summary(): ProjectVerification['summary'] {
     let decided = 0;
