@@ -4,3 +4,4 @@ export { computeVerifiedInvestment, createInvestmentCalculator, type InvestmentC
 export { normalizeName, normalizeCode, normalizeContractNo, tradeNameStem } from './names';
 export { linkRedInvoices, type RedLink } from './red-links';
 export { EXCLUDED_WORDING } from './check-spending';
+export { indexProject, type ProjectIndex } from './project-index';

@@ -1,7 +1,7 @@
 import { Dec } from '../domain/decimal';
 import type { Spending } from '../rules/rule-set-schema';
 import { unpaidTailAllowance } from '../rules/spending';
-import { indexProject, isValidDate, money, readDecimal, yuan, ZERO, type ContractLedger, type IndexedInvoice } from './project-index';
+import { indexProject, isValidDate, money, readDecimal, yuan, ZERO, type ContractLedger, type IndexedInvoice, type ProjectIndex } from './project-index';
 import { linkRedInvoices } from './red-links';
 import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProject } from './types';
 
@@ -47,8 +47,7 @@ export function computeVerifiedInvestment(
  * reconciles only their contracts again (a decision affects nothing outside its own contract; the
  * red invoices netted with a blue one are on the same contract). The result equals a full compute.
  */
-export function createInvestmentCalculator(project: VProject, spending: Spending | undefined) {
-  const index = indexProject(project);
+export function createInvestmentCalculator(project: VProject, spending: Spending | undefined, index: ProjectIndex = indexProject(project)) {
   const includingTax = spending?.amountBasis === 'including-tax';
   const valueOf = (row: IndexedInvoice): Dec | undefined => (includingTax ? row.total : row.amount);
   const isNegative = (row: IndexedInvoice): boolean => {

@@ -2,7 +2,7 @@ import type { DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDt
 import { fenToMoney } from '../../../shared/domain/fen';
 import { sumMoney } from '../../../shared/domain/money';
 import type { RuleSet } from '../../../shared/rules';
-import { createInvestmentCalculator, suggestDecision, type verifyProject } from '../../../shared/verification';
+import { createInvestmentCalculator, suggestDecision, type ProjectIndex, type verifyProject } from '../../../shared/verification';
 import type { InvoiceDecision, VerificationFinding, VInvoice, VProject } from '../../../shared/verification/types';
 import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
@@ -14,6 +14,8 @@ export interface Computation {
   loaded: LoadedProject;
   ruleSet: RuleSet | undefined;
   project: VProject;
+  /** Amounts parsed and contracts resolved once, for the checks and the verified investment. */
+  index: ProjectIndex;
   findings: ReturnType<typeof verifyProject>;
   batch: { policy: string; stage: string };
 }
@@ -68,20 +70,23 @@ export function createReviewState(
   const warnings = rows.filter((r) => r.severity === 'warning').length;
   const claimed = sumMoney(c.project.invoices.map((i) => i.amount));
   const decisions = new Map<number, InvoiceDecision>(c.project.invoices.map((i) => [i.rowNo, effective(i)]));
-  const calculator = createInvestmentCalculator(c.project, c.ruleSet?.spending);
+  const calculator = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index);
   let verified = calculator.compute(decisions);
   let projectAward = award(verified.total);
   const contractDto = (contract: (typeof verified.contracts)[number]) => ({ ...contract, findings: c.findings.contracts.get(contract.contractNo) ?? [] });
   const contracts = verified.contracts.map(contractDto);
 
+  // Kept up to date by `apply`, so a decision does not walk every row.
+  let decided = 0;
+  let stale = 0;
+  const count = (row: VerifiedInvoiceDto, sign: 1 | -1) => {
+    if (!row.decision) return;
+    decided += sign;
+    if (row.decision.stale) stale += sign;
+  };
+  for (const row of rows) count(row, 1);
+
   function summary(): ProjectVerification['summary'] {
-    let decided = 0;
-    let stale = 0;
-    for (const row of rows) {
-      if (!row.decision) continue;
-      decided++;
-      if (row.decision.stale) stale++;
-    }
     return {
       invoices: rows.length,
       claimed,
@@ -131,7 +136,10 @@ export function createReviewState(
         if (decision) stored.set(key, decision);
         else stored.delete(key);
         decisions.set(rowNo, effective(invoice));
-        const row = { ...(rows[index] as VerifiedInvoiceDto), decision: decisionDto(invoice) };
+        const old = rows[index] as VerifiedInvoiceDto;
+        const row = { ...old, decision: decisionDto(invoice) };
+        count(old, -1);
+        count(row, 1);
         rows[index] = row;
         changedRows.push(row);
       }

@@ -4,7 +4,7 @@ import type { BatchVerification, DecisionReply, ProjectVerification } from '../.
 import { moneyToFen } from '../../../shared/domain/fen';
 import { sumMoney } from '../../../shared/domain/money';
 import type { RuleSet } from '../../../shared/rules';
-import { createInvestmentCalculator, verifyProject } from '../../../shared/verification';
+import { createInvestmentCalculator, indexProject, verifyProject } from '../../../shared/verification';
 import type { EInvoiceData, InvoiceDecision, VProject } from '../../../shared/verification/types';
 import { createAuditLog } from '../audit/audit-log';
 import type { CoreContext } from '../core-context';
@@ -63,8 +63,9 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       einvoices: parsed,
     };
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
-    const findings = verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] });
-    return { loaded, ruleSet, project, findings, batch };
+    const index = indexProject(project);
+    const findings = verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index);
+    return { loaded, ruleSet, project, index, findings, batch };
   }
 
   function award(c: Computation, investment: string) {
@@ -161,7 +162,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         const hasError = (c.findings.invoices.get(invoice.rowNo) ?? []).some((f) => f.severity === 'error');
         assumed.set(invoice.rowNo, { kind: hasError ? 'reject' : 'accept' });
       }
-      const verified = createInvestmentCalculator(c.project, c.ruleSet?.spending).compute(assumed);
+      const verified = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index).compute(assumed);
       projects.push({
         id: projectId,
         claimed: sumMoney(c.project.invoices.map((i) => i.amount)),
