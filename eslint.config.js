@@ -5,11 +5,33 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
 
+/** electron/core, cli and web run in plain Node, below the UI and the desktop shell. */
+const NODE_SIDE_PATTERNS = [
+  { group: ['electron'], message: 'electron/core、cli、web 必须能在纯 Node 中运行，不能导入 electron。' },
+  { group: ['**/renderer/**', '**/electron/main/**', '../main/*'], message: '核心不能依赖界面或桌面外壳。' },
+];
+
 /** Layers (STYLE.md): shared is pure, renderer is browser-only, electron/core never touches Electron. */
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'build/**', 'release/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Type-aware rules: each TypeScript file is linted with the tsconfig of its layer (found by the
+    // TypeScript project service). A promise nobody awaits loses its error (an import that fails
+    // silently, a decision that is never saved), so every promise is awaited, returned or marked `void`.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -49,10 +71,20 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: NODE_SIDE_PATTERNS }],
+    },
+  },
+  {
+    // The core is what the CLI, the worker and the web bridge stand on; it never reaches up into the
+    // CLI, and the libraries of the sample generator (electron/cli/sample) stay out of it.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/reports/**'],
+    rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron'], message: 'electron/core、cli、web 必须能在纯 Node 中运行，不能导入 electron。' },
-          { group: ['**/renderer/**', '**/electron/main/**', '../main/*'], message: '核心不能依赖界面或桌面外壳。' },
+          ...NODE_SIDE_PATTERNS,
+          { group: ['**/cli', '**/cli/**'], message: 'electron/core 不能依赖命令行（electron/cli）。' },
+          { group: ['yazl', 'pdfkit'], message: '示例材料包的生成在 electron/cli/sample；核心只在 electron/core/reports 中生成 PDF 报告。' },
         ],
       }],
     },

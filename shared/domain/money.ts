@@ -14,8 +14,6 @@ export type MoneyUnit = 'yuan' | 'wan';
 
 const UNIT_FACTOR: Readonly<Record<MoneyUnit, string>> = { yuan: '1', wan: '10000' };
 
-export const MONEY_UNIT_LABEL: Readonly<Record<MoneyUnit, string>> = { yuan: '元', wan: '万元' };
-
 /** How many yuan one unit is: "1" for 元, "10000" for 万元. */
 export function unitMultiplier(unit: MoneyUnit): string {
   return UNIT_FACTOR[unit];
@@ -228,15 +226,6 @@ export function minMoney(a: string, b: string): MoneyString {
 
 export function maxMoney(a: string, b: string): MoneyString {
   return normalizeMoney(compareMoney(a, b) >= 0 ? a : b);
-}
-
-export function isZeroMoney(a: string): boolean {
-  return decimalOf(a, '金额').isZero();
-}
-
-export function isNegativeMoney(a: string): boolean {
-  const d = decimalOf(a, '金额');
-  return d.isNegative() && !d.isZero();
 }
 
 // ---------------------------------------------------------------------------

@@ -120,9 +120,3 @@ export function minDec(a: Dec, b: Dec): Dec {
 export function maxDec(a: Dec, b: Dec): Dec {
   return a.gte(b) ? a : b;
 }
-
-export function sumDec(values: readonly Dec[]): Dec {
-  let total = ZERO;
-  for (const value of values) total = total.plus(value);
-  return total;
-}

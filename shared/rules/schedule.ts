@@ -1,5 +1,5 @@
 import type { Dec } from '../domain/decimal';
-import { constant, dec, formatFen, formatGrouped, formatPercent, maxDec, percentOf, roundFen, ZERO } from './money';
+import { constant, dec, formatFen, formatGrouped, maxDec, percentOf, roundFen, ZERO } from './money';
 import { STAGES, STAGE_LABEL, type Stage } from './rule-set-primitives';
 import type { Schedule } from './rule-set-schema';
 import type { Finding } from './trace';
@@ -210,15 +210,4 @@ export function computeDisbursement(input: DisbursementInput): DisbursementOutco
     },
     findings,
   };
-}
-
-/** 「立项 30%，中期评估 20%，竣工验收 剩余部分」 */
-export function describeInstalments(schedule: Extract<Schedule, { kind: 'instalments' }>): string {
-  return schedule.instalments
-    .map((instalment) =>
-      instalment.kind === 'percent'
-        ? `${STAGE_LABEL[instalment.stage]} ${formatPercent(constant(instalment.percent))}`
-        : `${STAGE_LABEL[instalment.stage]} 剩余部分`,
-    )
-    .join('，');
 }

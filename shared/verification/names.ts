@@ -41,10 +41,6 @@ export function normalizeContractNo(contractNo: string): string {
   return normalizeCode(contractNo);
 }
 
-export function sameName(a: string, b: string): boolean {
-  return normalizeName(a) === normalizeName(b);
-}
-
 // ---------------------------------------------------------------------------
 // Trade-name stems (字号). A Chinese company name is 行政区划 + 字号 + 行业 + 组织形式
 // (企业名称登记管理规定); two companies that share a 字号 once region, industry and

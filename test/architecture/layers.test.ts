@@ -22,6 +22,18 @@ function importsUnder(folder: string): { file: string; specifier: string }[] {
   return found;
 }
 
+/** The repository folder an import lands in, for relative specifiers; bare package names stay as they are. */
+function target(i: { file: string; specifier: string }): string {
+  return i.specifier.startsWith('.') ? path.join(path.dirname(i.file), i.specifier).split(path.sep).join('/') : i.specifier;
+}
+
+/** Libraries that only the sample package generator (electron/cli/sample) may bring in. */
+function sampleOnlyLibraries(imports: { file: string; specifier: string }[]) {
+  return imports.filter(
+    (i) => i.specifier === 'yazl' || (i.specifier === 'pdfkit' && !i.file.startsWith('electron/core/reports/')),
+  );
+}
+
 const NODE_MODULE = /^(node:|fs$|path$|os$|child_process$|crypto$|http$|https$|net$|url$|util$|stream$|zlib$|worker_threads$)/;
 
 describe('layers (STYLE.md)', () => {
@@ -42,5 +54,18 @@ describe('layers (STYLE.md)', () => {
   it('shared imports nothing from renderer or electron folders', () => {
     const offenders = importsUnder('shared').filter((i) => /\/(renderer|electron)\//.test(i.specifier));
     expect(offenders).toEqual([]);
+  });
+
+  it('electron/core never imports from electron/cli (the CLI and its sample generator sit on top of the core)', () => {
+    const offenders = importsUnder('electron/core').filter((i) => target(i).startsWith('electron/cli/'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the zip writer and PDF library of the sample generator stay out of electron/core (PDF reports excepted)', () => {
+    expect(sampleOnlyLibraries(importsUnder('electron/core'))).toEqual([]);
+    // The check sees them where they are used: the generator beside the `jigai sample` command.
+    expect(sampleOnlyLibraries(importsUnder('electron/cli')).map((i) => i.file)).toEqual(
+      expect.arrayContaining(['electron/cli/sample/zip.ts', 'electron/cli/sample/pdf.ts']),
+    );
   });
 });

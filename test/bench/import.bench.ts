@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { createCore } from '../../electron/core/create-core';
 import { silentLogger } from '../../electron/core/logger';
 import { readPackage } from '../../electron/core/package/container';
-import { generateSamplePackage } from '../../electron/core/package/sample';
+import { generateSamplePackage } from '../../electron/cli/sample';
 import { measure, report } from './measure';
 
 export const BENCH_PROJECTS = 20;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSamplePackage } from '../../electron/core/package/sample';
+import { generateSamplePackage } from '../../electron/cli/sample';
 import { makeTempDir } from '../support/temp-dir';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 

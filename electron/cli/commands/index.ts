@@ -2,8 +2,10 @@ import type { CliCommand } from '../command';
 import { awardCommand } from './award';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { rubricCommand } from './rubric';
+import { scoresCommand } from './scores';
 import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
 
-export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand];
+export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand, rubricCommand, scoresCommand];
