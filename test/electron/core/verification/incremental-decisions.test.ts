@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
 import { silentLogger } from '../../../../electron/core/logger';
-import { DEFECT_NAMES, generateSamplePackage } from '../../../../electron/core/package/sample';
+import { DEFECT_NAMES, generateSamplePackage } from '../../../../electron/cli/sample';
 import { applyDecisionReply } from '../../../../shared/api/decision-reply';
 import type { DecisionReply, ProjectVerification } from '../../../../shared/api/verification-contract';
 import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
