@@ -32,7 +32,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   const batchOf = ctx.db.prepare<[string], { policy: string; stage: string }>('SELECT policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
   const lastImport = ctx.db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM import_log');
-  const cache = new Map<string, { version: string; ruleSet: RuleSet | undefined; state: ReviewState }>();
+  const cache = new Map<string, { version: string; ruleSet: RuleSet | undefined; state: Promise<ReviewState> }>();
 
   /**
    * Anything that can change a project's findings: an import in this process (import_log), a
@@ -73,23 +73,28 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     return computeProjectAward(c.ruleSet, c.loaded.project, c.batch.stage, investment);
   }
 
+  /** The project's review state, computed once per data version; concurrent callers share one computation. */
   async function stateOf(batchId: string, projectId: string): Promise<ReviewState> {
     const key = `${batchId}\u0000${projectId}`;
     const version = dataVersion();
+    const ruleSet = catalogue.all().get(batchOf.get(batchId)?.policy ?? '')?.ruleSet;
     const cached = cache.get(key);
-    const policy = batchOf.get(batchId)?.policy ?? '';
-    const ruleSet = catalogue.all().get(policy)?.ruleSet;
+    cache.delete(key);
     if (cached && cached.version === version && cached.ruleSet === ruleSet) {
-      cache.delete(key);
       cache.set(key, cached);
       return cached.state;
     }
-    const c = await compute(batchId, projectId);
-    const state = createReviewState(c, loader.fingerprints(c.loaded.pk), decisions.forProject(batchId, projectId), (investment) => award(c, investment));
-    cache.delete(key);
+    const state = compute(batchId, projectId).then((c) =>
+      createReviewState(c, loader.fingerprints(c.loaded.pk), decisions.forProject(batchId, projectId), (investment) => award(c, investment)),
+    );
     cache.set(key, { version, ruleSet, state });
     while (cache.size > CACHED_PROJECTS) cache.delete(cache.keys().next().value as string);
-    return state;
+    try {
+      return await state;
+    } catch (error) {
+      if (cache.get(key)?.state === state) cache.delete(key);
+      throw error;
+    }
   }
 
   async function verify(batchId: string, projectId: string): Promise<ProjectVerification> {

@@ -89,6 +89,23 @@ describe('incremental decisions', () => {
     expect(reply.withoutContract).toBeNull();
   });
 
+  it('keeps both of two decisions sent at once before the project was ever verified', async () => {
+    const other = open();
+    try {
+      const rows = (await fresh.api.getProjectVerification({ batchId: BATCH, projectId })).invoices.slice(-2);
+      const [a, b] = rows;
+      if (!a || !b) throw new Error('项目发票不足');
+      await Promise.all([
+        other.api.decideInvoices({ batchId: BATCH, projectId, rowNos: [a.rowNo], kind: 'reject', reason: '同时提交一' }),
+        other.api.decideInvoices({ batchId: BATCH, projectId, rowNos: [b.rowNo], kind: 'reject', reason: '同时提交二' }),
+      ]);
+      const after = await other.api.getProjectVerification({ batchId: BATCH, projectId });
+      expect(after.invoices.filter((r) => r.rowNo === a.rowNo || r.rowNo === b.rowNo).map((r) => r.decision?.reason)).toEqual(['同时提交一', '同时提交二']);
+    } finally {
+      other.close();
+    }
+  });
+
   it('keeps every decision current when a later migration adds a column to invoices', async () => {
     const before = await fresh.api.getProjectVerification({ batchId: BATCH, projectId });
     expect(before.summary.decided).toBeGreaterThan(0);
