@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { apiErrorCodeSchema, importJobStateSchema, importPhaseSchema, reviewStateSchema, stageSchema as stage } from './code-schemas';
+import { apiErrorCodeSchema, importJobStateSchema, importPhaseSchema, reviewStateSchema } from './code-schemas';
+import { attachmentsTable, batchesTable, contractsTable, indicatorsTable, invoicesTable, paymentsTable, projectsTable } from '../records/stored-records';
 import { yuanString } from './money-schema';
 import { packageProblemSchema } from './problem-schema';
 
@@ -9,7 +10,7 @@ const id = z.string().min(1).max(100);
 const sheetChanges = z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() });
 
 export const importSummarySchema = z.object({
-  batch: z.object({ id: z.string(), name: z.string(), policy: z.string(), stage }),
+  batch: batchesTable.apiSchema.pick({ id: true, name: true, policy: true, stage: true }),
   projects: z.array(
     z.object({
       id: z.string(),
@@ -49,14 +50,7 @@ export const importJobSchema = z.object({
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 
-export const batchSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  policy: z.string(),
-  stage,
-  issuer: z.string(),
-  createdOn: z.string(),
-  importedAt: z.string(),
+export const batchSummarySchema = batchesTable.apiSchema.omit({ packageSha256: true }).extend({
   projects: z.number().int(),
   invoices: z.number().int(),
 });
@@ -76,95 +70,29 @@ export const projectListItemSchema = z.object({
 });
 export type ProjectListItem = z.infer<typeof projectListItemSchema>;
 
-const extra = z.record(z.string(), z.string());
+export const invoiceRowSchema = invoicesTable.omit('extra').apiSchema;
+export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
 
 export const projectDetailSchema = z.object({
   batch: batchSummarySchema,
-  project: z.object({
-    id: z.string(),
-    name: z.string(),
-    applicant: z.string(),
-    creditCode: z.string(),
-    industryCode: z.string().nullable(),
-    tier: z.enum(['point', 'line', 'area']).nullable(),
-    chainLeader: z.boolean().nullable(),
-    supportingEnterprises: z.number().int().nullable(),
-    regionKind: z.string().nullable(),
-    plannedInvestment: yuanString.nullable(),
-    periodStart: z.string().nullable(),
-    periodEnd: z.string().nullable(),
-    district: z.string(),
-    contact: z.string(),
-    phone: z.string(),
-    extra,
-  }),
+  project: projectsTable.apiSchema,
   contracts: z.array(
-    z.object({
-      rowNo: z.number().int(),
-      contractNo: z.string(),
-      name: z.string(),
-      supplierName: z.string(),
-      supplierCode: z.string(),
-      signedOn: z.string().nullable(),
-      amount: yuanString,
-      category: z.string(),
-      domestic: z.boolean().nullable(),
+    contractsTable.omit('extra').apiSchema.extend({
       invoiced: yuanString,
       paid: yuanString,
       invoiceCount: z.number().int(),
-      attachments: z.array(z.string()),
     }),
   ),
-  payments: z.array(
-    z.object({
-      rowNo: z.number().int(),
-      voucherNo: z.string(),
-      paidOn: z.string(),
-      payer: z.string(),
-      payee: z.string(),
-      amount: yuanString,
-      contractNo: z.string(),
-      attachments: z.array(z.string()),
-    }),
-  ),
+  payments: z.array(paymentsTable.omit('extra').apiSchema),
   indicators: z.array(
-    z.object({
-      rowNo: z.number().int(),
-      category: z.string(),
-      name: z.string(),
-      unit: z.string(),
-      target: z.string(),
-      achieved: z.string(),
-      evidence: z.string(),
+    indicatorsTable.apiSchema.extend({
       /** achieved < target for numeric values; null when not comparable. */
       shortfall: z.boolean().nullable(),
     }),
   ),
-  attachments: z.array(z.object({ path: z.string(), size: z.number().int(), mediaType: z.string(), sha256: z.string() })),
+  attachments: z.array(attachmentsTable.apiSchema),
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
-
-export const invoiceRowSchema = z.object({
-  rowNo: z.number().int(),
-  key: z.string(),
-  code: z.string(),
-  number: z.string(),
-  issuedOn: z.string(),
-  kind: z.string(),
-  sellerName: z.string(),
-  sellerTaxId: z.string(),
-  buyerName: z.string(),
-  buyerTaxId: z.string(),
-  itemName: z.string(),
-  amount: yuanString,
-  taxRate: z.string(),
-  tax: yuanString.nullable(),
-  total: yuanString,
-  totalInWords: z.string(),
-  contractNo: z.string(),
-  attachments: z.array(z.string()),
-});
-export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
 
 const projectRef = z.strictObject({ batchId: id, projectId: id });
 

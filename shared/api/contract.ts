@@ -36,6 +36,15 @@ export type ApiHandlers = {
   [M in MethodName]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
 };
 
+/**
+ * The query methods whose answers a call makes out of date, declared next to the method as
+ * `invalidates`; the renderer's mutation helper refreshes them after a success.
+ */
+export function invalidatedBy(method: MethodName): readonly MethodName[] {
+  const entry = apiContract[method];
+  return 'invalidates' in entry ? entry.invalidates.filter(isMethodName) : [];
+}
+
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(apiContract, name);
 }

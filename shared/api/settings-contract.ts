@@ -20,6 +20,8 @@ export const settingsContract = {
       reviewerRole: z.enum(['expert', 'chair']).optional(),
     }),
     output: settingsSchema,
+    /** The change is written to the audit log. */
+    invalidates: ['listAuditLog'] as const,
   },
 };
 

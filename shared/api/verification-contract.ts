@@ -94,6 +94,15 @@ export const projectVerificationSchema = z.object({
 });
 export type ProjectVerification = z.infer<typeof projectVerificationSchema>;
 
+/**
+ * What a decision changes, to patch into the project's verification: the decided invoices, the
+ * contracts they are on, the totals and both traces. `withoutContract` is null when unchanged.
+ */
+export const decisionReplySchema = projectVerificationSchema
+  .pick({ batchId: true, projectId: true, summary: true, invoices: true, contracts: true, trace: true, awardTrace: true })
+  .extend({ withoutContract: projectVerificationSchema.shape.withoutContract.nullable() });
+export type DecisionReply = z.infer<typeof decisionReplySchema>;
+
 export const batchVerificationSchema = z.object({
   projects: z.array(
     z.object({
@@ -129,7 +138,9 @@ export const verificationContract = {
         message: '核减或不予认定必须填写理由',
         path: ['reason'],
       }),
-    output: projectVerificationSchema,
+    output: decisionReplySchema,
+    /** The project list shows how far each project's review is. */
+    invalidates: ['listProjects', 'listAuditLog'] as const,
   },
   /** Writes 发票核验明细表.xlsx to `path`, or returns it (browser mode download) when no path is given. */
   exportVerificationWorkbook: {

@@ -1,4 +1,5 @@
 import type { DecisionKind, FindingCode, Severity } from '../codes/codes';
+import type { ContractDto, InvoiceDto, PaymentDto } from '../records/stored-records';
 import type { Spending } from '../rules/rule-set-schema';
 
 /**
@@ -16,55 +17,15 @@ export interface VerificationFinding {
   message: string;
 }
 
-export interface VInvoice {
-  rowNo: number;
-  /** 20-digit number, or `code-number`. */
-  key: string;
-  code: string;
-  number: string;
-  issuedOn: string;
-  kind: string;
-  sellerName: string;
-  sellerTaxId: string;
-  buyerName: string;
-  buyerTaxId: string;
-  itemName: string;
-  amount: string;
-  /** A fraction such as "0.13", or 免税 / 不征税, or '' when unreadable. */
-  taxRate: string;
-  tax: string | null;
-  total: string;
-  totalInWords: string;
-  contractNo: string;
-  attachments: string[];
-}
+/** An invoice row as the checks see it (money as yuan strings); declared with its table. */
+export type VInvoice = Omit<InvoiceDto, 'extra'>;
 
-export interface VContract {
-  rowNo: number;
-  contractNo: string;
-  name: string;
-  supplierName: string;
-  supplierCode: string;
-  signedOn: string | null;
-  /** Including tax, as signed. */
-  amount: string;
-  /** 设备 / 软件 / 工艺 / 平台 / 咨询 / 测试 / 土建 / 土地 / 其他 */
-  category: string;
-  /** File names from the row's 附件 cell, when the reader passes them (checked against attachmentNames). */
-  attachments?: string[];
-}
+/** File names from a row's 附件 cell are optional: checks compare them with attachmentNames when passed. */
+type WithOptionalAttachments<T extends { attachments: string[] }> = Omit<T, 'attachments' | 'extra'> & { attachments?: string[] };
 
-export interface VPayment {
-  rowNo: number;
-  voucherNo: string;
-  paidOn: string;
-  payer: string;
-  payee: string;
-  amount: string;
-  contractNo: string;
-  /** File names from the row's 附件 cell, when the reader passes them (checked against attachmentNames). */
-  attachments?: string[];
-}
+export type VContract = Omit<WithOptionalAttachments<ContractDto>, 'domestic'>;
+
+export type VPayment = WithOptionalAttachments<PaymentDto>;
 
 /** Data read from an attached e-invoice file (数电 XML, OFD, or a QR payload), to compare with its row. */
 export interface EInvoiceData {

@@ -1,7 +1,7 @@
 import { Dec } from '../domain/decimal';
 import type { Spending } from '../rules/rule-set-schema';
 import { unpaidTailAllowance } from '../rules/spending';
-import { indexProject, isValidDate, money, readDecimal, yuan, ZERO, type ContractLedger, type IndexedInvoice } from './project-index';
+import { indexProject, isValidDate, money, readDecimal, yuan, ZERO, type ContractLedger, type IndexedInvoice, type ProjectIndex } from './project-index';
 import { linkRedInvoices } from './red-links';
 import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProject } from './types';
 
@@ -38,7 +38,16 @@ export function computeVerifiedInvestment(
   decisions: ReadonlyMap<number, InvoiceDecision>,
   spending: Spending | undefined,
 ): VerifiedInvestment {
-  const index = indexProject(project);
+  return createInvestmentCalculator(project, spending).compute(decisions);
+}
+
+/**
+ * The same computation, kept for one project so a decision is applied incrementally: the project is
+ * indexed and its red invoices linked once, and `compute` with the rows whose decision changed
+ * reconciles only their contracts again (a decision affects nothing outside its own contract; the
+ * red invoices netted with a blue one are on the same contract). The result equals a full compute.
+ */
+export function createInvestmentCalculator(project: VProject, spending: Spending | undefined, index: ProjectIndex = indexProject(project)) {
   const includingTax = spending?.amountBasis === 'including-tax';
   const valueOf = (row: IndexedInvoice): Dec | undefined => (includingTax ? row.total : row.amount);
   const isNegative = (row: IndexedInvoice): boolean => {
@@ -57,46 +66,78 @@ export function computeVerifiedInvestment(
     else redsOfBlue.set(blue, [red]);
     pairedReds.add(red);
   }
+  const ledgers = [...index.ledgers.values()];
+  const invoiceByRow = new Map(index.invoices.map((row) => [row.rowNo, row]));
+  let contracts: ContractReconciliation[] = [];
+  let withoutContract: VerifiedInvestment['withoutContract'] = [];
+  let computed = false;
 
-  const ctx: ContractContext = { spending, includingTax, decisions, valueOf, isNegative, redsOfBlue, pairedReds };
-  const contracts = [...index.ledgers.values()].map((ledger) => reconcile(ledger, ctx));
-
-  const withoutContract: VerifiedInvestment['withoutContract'] = [];
-  for (const row of index.invoices) {
-    if (row.ledger) continue;
-    const value = valueOf(row);
-    if (value === undefined) continue;
-    if (isNegative(row)) {
-      withoutContract.push({ rowNo: row.rowNo, key: row.key, amount: money(value) });
-      continue;
+  function listWithoutContract(decisions: ReadonlyMap<number, InvoiceDecision>): VerifiedInvestment['withoutContract'] {
+    const list: VerifiedInvestment['withoutContract'] = [];
+    for (const row of index.invoices) {
+      if (row.ledger) continue;
+      const value = valueOf(row);
+      if (value === undefined) continue;
+      if (isNegative(row)) {
+        list.push({ rowNo: row.rowNo, key: row.key, amount: money(value) });
+        continue;
+      }
+      const decided = decide(value, decisions.get(row.rowNo));
+      if (decided.state === 'accepted' || decided.state === 'reduced') {
+        list.push({ rowNo: row.rowNo, key: row.key, amount: money(decided.counted) });
+      }
     }
-    const decided = decide(value, decisions.get(row.rowNo));
-    if (decided.state === 'accepted' || decided.state === 'reduced') {
-      withoutContract.push({ rowNo: row.rowNo, key: row.key, amount: money(decided.counted) });
-    }
+    return list;
   }
 
-  let total = ZERO;
-  for (const c of contracts) total = total.plus(c.counted);
-  const trace: string[] = [basisLine(spending)];
-  trace.push('红字发票按负数冲减，不受评审决定影响；其蓝字原票在同一合同中时两者合并计算，原票不予认定时一并不计');
-  if (index.duplicateContracts.length > 0) {
-    trace.push(
-      `合同表中重复的合同编号：${index.duplicateContracts.map((c) => `第 ${c.rowNo} 行「${c.contractNo}」`).join('、')}，按首次出现的合同计算，重复行不另计`,
-    );
+  /** All contracts, or (after a first full run) only those of `changedRows`. */
+  function compute(decisions: ReadonlyMap<number, InvoiceDecision>, changedRows?: Iterable<number>): VerifiedInvestment {
+    const ctx: ContractContext = { spending, includingTax, decisions, valueOf, isNegative, redsOfBlue, pairedReds };
+    if (changedRows === undefined || !computed) {
+      contracts = ledgers.map((ledger) => reconcile(ledger, ctx));
+      withoutContract = listWithoutContract(decisions);
+      computed = true;
+    } else {
+      const touched = new Set<ContractLedger>();
+      let outside = false;
+      for (const rowNo of changedRows) {
+        const ledger = invoiceByRow.get(rowNo)?.ledger;
+        if (ledger) touched.add(ledger);
+        else outside = true;
+      }
+      contracts = ledgers.map((ledger, i) => (touched.has(ledger) ? reconcile(ledger, ctx) : (contracts[i] as ContractReconciliation)));
+      if (outside) withoutContract = listWithoutContract(decisions);
+    }
+    return summarise(contracts, withoutContract);
   }
-  for (const c of contracts) trace.push(`合同 ${c.contractNo} 计入 ${yuan(c.counted)}`);
-  if (withoutContract.length > 0) {
-    let sum = ZERO;
-    for (const w of withoutContract) sum = sum.plus(w.amount);
-    trace.push(
-      `无对应合同的发票 ${withoutContract.length} 张（第 ${withoutContract.slice(0, 10).map((w) => w.rowNo).join('、')}${withoutContract.length > 10 ? ' 等' : ''} 行），${includingTax ? '价税合计' : '不含税'} ${yuan(sum)}，不计入（认定投资额须有对应合同）`,
-    );
+
+  function summarise(contracts: ContractReconciliation[], withoutContract: VerifiedInvestment['withoutContract']): VerifiedInvestment {
+    let total = ZERO;
+    for (const c of contracts) total = total.plus(c.counted);
+    const trace: string[] = [basisLine(spending)];
+    trace.push('红字发票按负数冲减，不受评审决定影响；其蓝字原票在同一合同中时两者合并计算，原票不予认定时一并不计');
+    if (index.duplicateContracts.length > 0) {
+      trace.push(
+        `合同表中重复的合同编号：${index.duplicateContracts.map((c) => `第 ${c.rowNo} 行「${c.contractNo}」`).join('、')}，按首次出现的合同计算，重复行不另计`,
+      );
+    }
+    for (const c of contracts) trace.push(`合同 ${c.contractNo} 计入 ${yuan(c.counted)}`);
+    if (withoutContract.length > 0) {
+      let sum = ZERO;
+      for (const w of withoutContract) sum = sum.plus(w.amount);
+      trace.push(
+        `无对应合同的发票 ${withoutContract.length} 张（第 ${withoutContract.slice(0, 10).map((w) => w.rowNo).join('、')}${withoutContract.length > 10 ? ' 等' : ''} 行），${includingTax ? '价税合计' : '不含税'} ${yuan(sum)}，不计入（认定投资额须有对应合同）`,
+      );
+    }
+    const addends = contracts.length === 0 ? '0.00' : contracts.map((c) => formatPlain(c.counted)).join(' + ');
+    trace.push(`认定投资额 = ${addends} = ${yuan(total)}`);
+    return { total: money(total), contracts, withoutContract, trace };
   }
-  const addends = contracts.length === 0 ? '0.00' : contracts.map((c) => formatPlain(c.counted)).join(' + ');
-  trace.push(`认定投资额 = ${addends} = ${yuan(total)}`);
-  return { total: money(total), contracts, withoutContract, trace };
+
+  return { compute };
 }
+
+export type InvestmentCalculator = ReturnType<typeof createInvestmentCalculator>;
 
 interface ContractContext {
   readonly spending: Spending | undefined;

@@ -10,7 +10,7 @@ import { checkPayments } from './check-payments';
 import { checkRedInvoices } from './check-red-invoices';
 import { checkSpending } from './check-spending';
 import { FindingSink } from './findings';
-import { indexProject } from './project-index';
+import { indexProject, type ProjectIndex } from './project-index';
 import { linkRedInvoices } from './red-links';
 import type { VerificationContext, VerificationFinding, VProject } from './types';
 
@@ -26,10 +26,10 @@ export interface ProjectFindings {
 /**
  * Runs every offline check on one project. The project is indexed once
  * (amounts parsed, contracts resolved, keys grouped), so the whole run is
- * linear in the number of rows.
+ * linear in the number of rows. A caller that also computes the verified investment passes the
+ * index it built, so the amounts are parsed once.
  */
-export function verifyProject(project: VProject, context: VerificationContext): ProjectFindings {
-  const index = indexProject(project);
+export function verifyProject(project: VProject, context: VerificationContext, index: ProjectIndex = indexProject(project)): ProjectFindings {
   const sink = new FindingSink(project);
   const { spending } = context;
   checkNumbers(index, sink);

@@ -1,6 +1,8 @@
 /** Wall time and peak heap+external memory of one run, after a garbage collection. */
 export interface Measurement {
   seconds: number;
+  /** Processor time of this process: what the run costs when the machine is shared. */
+  cpuSeconds: number;
   peakMiB: number;
 }
 
@@ -16,11 +18,14 @@ export async function measure(run: () => unknown): Promise<Measurement> {
   const timer = setInterval(sample, 20);
   sample();
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await run();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   sample();
   clearInterval(timer);
-  return { seconds, peakMiB: peak / 1024 / 1024 };
+  return { seconds, cpuSeconds, peakMiB: peak / 1024 / 1024 };
 }
 
 /** Best of n runs: the least disturbed by whatever else the machine does. */

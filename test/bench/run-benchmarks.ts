@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAward } from './award.bench';
+import { benchDecision } from './decision.bench';
 import { benchImport, generateBenchPackage } from './import.bench';
 import { benchVerify } from './verify.bench';
 
@@ -15,6 +16,7 @@ try {
   const packageFile = await generateBenchPackage(work);
   const dataDir = await benchImport(root, work, packageFile);
   await benchVerify(root, dataDir);
+  await benchDecision(root, dataDir);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

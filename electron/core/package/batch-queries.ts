@@ -2,9 +2,15 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { BatchSummary, InvoiceRow, ProjectDetail, ProjectListItem } from '../../../shared/api/batches-contract';
 import { fenToMoney } from '../../../shared/domain/fen';
-import { contractFromRow, invoiceFromRow, paymentFromRow, projectRecordFromRow, type ContractRow, type IndicatorRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from './db-rows';
+import { attachmentsTable, contractsTable, indicatorsTable, invoicesTable, paymentsTable, projectsTable } from '../../../shared/records/stored-records';
+import { prepareSelect } from '../db/table-statements';
 
 const money = (fen: number | null) => (fen === null ? null : fenToMoney(fen));
+const byProject = 'WHERE project_pk = ? ORDER BY row_no';
+// Workbook columns the format does not interpret stay out of row lists (the project detail shows the project's).
+const contractRows = contractsTable.omit('extra');
+const paymentRows = paymentsTable.omit('extra');
+const invoiceRows = invoicesTable.omit('extra');
 
 /** Read side of the package data, shaped for the API (money as decimal strings). */
 export function createBatchQueries(db: Database.Database) {
@@ -25,20 +31,18 @@ export function createBatchQueries(db: Database.Database) {
            AND EXISTS (SELECT 1 FROM invoices i WHERE i.project_pk = p.pk AND i.invoice_key = d.invoice_key)) AS decided
       FROM projects p WHERE (? IS NULL OR p.batch_id = ?) ORDER BY p.batch_id, p.project_id`),
     projectPk: db.prepare<[string, string], { pk: number }>('SELECT pk FROM projects WHERE batch_id = ? AND project_id = ?'),
-    project: db.prepare<[number], ProjectRow>('SELECT * FROM projects WHERE pk = ?'),
-    contracts: db.prepare<[number], ContractRow & { invoiced_fen: number; invoice_count: number; paid_fen: number }>(`
-      SELECT c.*,
+    project: prepareSelect<typeof projectsTable, [number]>(db, projectsTable, 'WHERE pk = ?'),
+    contracts: db.prepare<[number], unknown[]>(`
+      SELECT ${contractRows.selectList('c')},
         (SELECT coalesce(sum(i.amount_fen), 0) FROM invoices i WHERE i.project_pk = c.project_pk AND i.contract_no = c.contract_no) AS invoiced_fen,
         (SELECT count(*) FROM invoices i WHERE i.project_pk = c.project_pk AND i.contract_no = c.contract_no) AS invoice_count,
         (SELECT coalesce(sum(r.amount_fen), 0) FROM payments r WHERE r.project_pk = c.project_pk AND r.contract_no = c.contract_no) AS paid_fen
-      FROM contracts c WHERE c.project_pk = ? ORDER BY c.row_no`),
-    payments: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE project_pk = ? ORDER BY row_no'),
-    indicators: db.prepare<[number], IndicatorRow>('SELECT * FROM indicators WHERE project_pk = ? ORDER BY row_no'),
-    attachments: db.prepare<[number], ProjectDetail['attachments'][number]>('SELECT path, size, media_type AS mediaType, sha256 FROM attachments WHERE project_pk = ? ORDER BY path'),
-    attachment: db.prepare<[number, string], { path: string; size: number; mediaType: string; sha256: string }>(
-      'SELECT path, size, media_type AS mediaType, sha256 FROM attachments WHERE project_pk = ? AND path = ?',
-    ),
-    invoices: db.prepare<[number], InvoiceDbRow>('SELECT * FROM invoices WHERE project_pk = ? ORDER BY row_no'),
+      FROM contracts c WHERE c.project_pk = ? ORDER BY c.row_no`).raw(true),
+    payments: prepareSelect<typeof paymentRows, [number]>(db, paymentRows, byProject),
+    indicators: prepareSelect<typeof indicatorsTable, [number]>(db, indicatorsTable, byProject),
+    attachments: prepareSelect<typeof attachmentsTable, [number]>(db, attachmentsTable, 'WHERE project_pk = ? ORDER BY path'),
+    attachment: prepareSelect<typeof attachmentsTable, [number, string]>(db, attachmentsTable, 'WHERE project_pk = ? AND path = ?'),
+    invoices: prepareSelect<typeof invoiceRows, [number]>(db, invoiceRows, byProject),
   };
 
   function projectPk(batchId: string, projectId: string): number {
@@ -62,33 +66,26 @@ export function createBatchQueries(db: Database.Database) {
     getProject(batchId: string, projectId: string): ProjectDetail {
       const pk = projectPk(batchId, projectId);
       const batch = statements.batch.get(batchId) as BatchSummary;
-      const { projectId: id, plannedInvestmentFen, ...project } = projectRecordFromRow(statements.project.get(pk) as ProjectRow);
+      const project = statements.project.get(pk);
+      if (!project) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
+      const sums = Object.keys(contractRows.columns).length;
       return {
         batch,
-        project: { id, ...project, plannedInvestment: money(plannedInvestmentFen) },
-        contracts: statements.contracts.all(pk).map((c) => ({
-          ...contractFromRow(c),
-          invoiced: fenToMoney(c.invoiced_fen),
-          paid: fenToMoney(c.paid_fen),
-          invoiceCount: c.invoice_count,
+        project: projectsTable.toApi(project),
+        contracts: statements.contracts.all(pk).map((row) => ({
+          ...contractRows.apiFromDb(row),
+          invoiced: fenToMoney(row[sums] as number),
+          invoiceCount: row[sums + 1] as number,
+          paid: fenToMoney(row[sums + 2] as number),
         })),
-        payments: statements.payments.all(pk).map(paymentFromRow),
-        indicators: statements.indicators.all(pk).map((r) => ({
-          rowNo: r.row_no,
-          category: r.category,
-          name: r.name,
-          unit: r.unit,
-          target: r.target,
-          achieved: r.achieved,
-          evidence: r.evidence,
-          shortfall: shortfall(r.target, r.achieved),
-        })),
+        payments: statements.payments.api(pk),
+        indicators: statements.indicators.all(pk).map((r) => ({ ...r, shortfall: shortfall(r.target, r.achieved) })),
         attachments: statements.attachments.all(pk),
       };
     },
     listInvoices(batchId: string, projectId: string): InvoiceRow[] {
       const pk = projectPk(batchId, projectId);
-      return statements.invoices.all(pk).map(invoiceFromRow);
+      return statements.invoices.api(pk);
     },
     attachment(batchId: string, projectId: string, path: string) {
       const row = statements.attachment.get(projectPk(batchId, projectId), path);

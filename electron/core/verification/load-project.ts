@@ -1,29 +1,35 @@
-import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { attachmentsTable, contractsTable, invoicesTable, paymentsTable, projectsTable, type ProjectRecord } from '../../../shared/records/stored-records';
 import type { DuplicateLocation, VContract, VInvoice, VPayment } from '../../../shared/verification/types';
-import { contractFromRow, invoiceFromRow, paymentFromRow, type ContractRow, type InvoiceDbRow, type PaymentRow, type ProjectRow } from '../package/db-rows';
+import { prepareSelect } from '../db/table-statements';
+import { INVOICE_FINGERPRINT_COLUMNS, INVOICE_FINGERPRINT_VERSION, invoiceFingerprint } from './invoice-fingerprint';
 
 export interface LoadedProject {
   pk: number;
-  row: ProjectRow;
+  project: ProjectRecord;
   invoices: VInvoice[];
   contracts: VContract[];
   payments: VPayment[];
   attachments: { path: string; sha256: string }[];
   /** Occurrence number of each invoice's key within the project (1 for the first), by row. */
   occurrences: Map<number, number>;
-  /** Content fingerprint of each invoice row, by row: a decision on a changed row is stale. */
-  fingerprints: Map<number, string>;
 }
+
+const byProject = 'WHERE project_pk = ? ORDER BY row_no';
+const invoiceRows = invoicesTable.omit('extra');
+const contractRows = contractsTable.omit('extra');
+const paymentRows = paymentsTable.omit('extra');
+const fingerprintColumns = INVOICE_FINGERPRINT_COLUMNS[INVOICE_FINGERPRINT_VERSION];
 
 /** Reads one project's rows in the shape the verification checks take. */
 export function createProjectLoader(db: Database.Database) {
   const statements = {
-    project: db.prepare<[string, string], ProjectRow>('SELECT * FROM projects WHERE batch_id = ? AND project_id = ?'),
-    invoices: db.prepare<[number], InvoiceDbRow>('SELECT * FROM invoices WHERE project_pk = ? ORDER BY row_no'),
-    contracts: db.prepare<[number], ContractRow>('SELECT * FROM contracts WHERE project_pk = ? ORDER BY row_no'),
-    payments: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE project_pk = ? ORDER BY row_no'),
-    attachments: db.prepare<[number], { path: string; sha256: string }>('SELECT path, sha256 FROM attachments WHERE project_pk = ?'),
+    project: db.prepare<[string, string], unknown[]>(`SELECT pk, ${projectsTable.selectList()} FROM projects WHERE batch_id = ? AND project_id = ?`).raw(true),
+    invoices: prepareSelect<typeof invoiceRows, [number]>(db, invoiceRows, byProject),
+    contracts: prepareSelect<typeof contractRows, [number]>(db, contractRows, byProject),
+    payments: prepareSelect<typeof paymentRows, [number]>(db, paymentRows, byProject),
+    attachments: prepareSelect<typeof attachmentsTable, [number]>(db, attachmentsTable, 'WHERE project_pk = ?'),
+    fingerprinted: db.prepare<[number], unknown[]>(`SELECT row_no, ${fingerprintColumns.join(', ')} FROM invoices ${byProject}`).raw(true),
     elsewhere: db.prepare<[number, number], { key: string; batchId: string; projectId: string; rowNo: number }>(`
       SELECT i.invoice_key AS key, p.batch_id AS batchId, p.project_id AS projectId, i.row_no AS rowNo
       FROM invoices i JOIN projects p ON p.pk = i.project_pk
@@ -35,29 +41,28 @@ export function createProjectLoader(db: Database.Database) {
     load(batchId: string, projectId: string): LoadedProject | undefined {
       const row = statements.project.get(batchId, projectId);
       if (!row) return undefined;
+      const pk = row[0] as number;
       const occurrences = new Map<number, number>();
-      const fingerprints = new Map<number, string>();
       const seen = new Map<string, number>();
-      const invoices = statements.invoices.all(row.pk).map((i): VInvoice => {
-        const occurrence = (seen.get(i.invoice_key) ?? 0) + 1;
-        seen.set(i.invoice_key, occurrence);
-        occurrences.set(i.row_no, occurrence);
-        const { row_no: _rowNo, ...content } = i as InvoiceDbRow & { pk?: number; project_pk?: number };
-        delete content.pk;
-        delete content.project_pk;
-        fingerprints.set(i.row_no, crypto.createHash('sha1').update(JSON.stringify(content)).digest('hex'));
-        return invoiceFromRow(i);
-      });
+      const invoices = statements.invoices.api(pk);
+      for (const invoice of invoices) {
+        const occurrence = (seen.get(invoice.key) ?? 0) + 1;
+        seen.set(invoice.key, occurrence);
+        occurrences.set(invoice.rowNo, occurrence);
+      }
       return {
-        pk: row.pk,
-        row,
+        pk,
+        project: projectsTable.fromDb(row, 1),
         invoices,
-        contracts: statements.contracts.all(row.pk).map(contractFromRow),
-        payments: statements.payments.all(row.pk).map(paymentFromRow),
-        attachments: statements.attachments.all(row.pk),
+        contracts: statements.contracts.api(pk),
+        payments: statements.payments.api(pk),
+        attachments: statements.attachments.all(pk),
         occurrences,
-        fingerprints,
       };
+    },
+    /** The current fingerprint (INVOICE_FINGERPRINT_VERSION) of each invoice of a project, by row. */
+    fingerprints(pk: number): Map<number, string> {
+      return new Map(statements.fingerprinted.all(pk).map(([rowNo, ...values]) => [rowNo as number, invoiceFingerprint(values)]));
     },
     /** Where the project's invoice keys occur in other projects and batches, by key. */
     duplicatesElsewhere(pk: number): Map<string, DuplicateLocation[]> {

@@ -1,5 +1,5 @@
 import { evaluateCase, isCaseError, type RuleSet } from '../../../shared/rules';
-import type { ProjectRow } from '../package/db-rows';
+import type { ProjectRecord } from '../../../shared/records/stored-records';
 
 export interface ProjectAward {
   award: string | null;
@@ -12,13 +12,13 @@ export interface ProjectAward {
  * The award a project would get on its verified investment, from its own facts (项目信息) and the
  * batch's stage. A fact the policy needs but the package lacks is reported, not guessed.
  */
-export function computeProjectAward(ruleSet: RuleSet, project: ProjectRow, stage: string, investment: string): ProjectAward {
+export function computeProjectAward(ruleSet: RuleSet, project: ProjectRecord, stage: string, investment: string): ProjectAward {
   const facts: Record<string, unknown> = { policy: ruleSet.id, investment, stage };
   if (project.tier !== null) facts.tier = project.tier;
-  if (project.chain_leader !== null) facts.chainLeader = project.chain_leader === 1;
-  if (project.supporting_enterprises !== null) facts.supportingEnterprises = project.supporting_enterprises;
-  if (project.industry_code !== null) facts.industryCode = project.industry_code;
-  if (project.region_kind !== null) facts.regionKind = project.region_kind;
+  if (project.chainLeader !== null) facts.chainLeader = project.chainLeader;
+  if (project.supportingEnterprises !== null) facts.supportingEnterprises = project.supportingEnterprises;
+  if (project.industryCode !== null) facts.industryCode = project.industryCode;
+  if (project.regionKind !== null) facts.regionKind = project.regionKind;
   // Only facts the rule set declares may be passed (the engine refuses unknown fields).
   for (const key of Object.keys(facts)) {
     if (!['policy', 'stage'].includes(key) && !(key in ruleSet.facts)) delete facts[key];

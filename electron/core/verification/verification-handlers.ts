@@ -15,9 +15,8 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
   const reviewerName = () => settings.read().reviewerName || '（未署名）';
   return {
     getProjectVerification: ({ batchId, projectId }) => service.verify(batchId, projectId),
-    decideInvoices: async ({ batchId, projectId, rowNos, kind, amount, reason }) => {
-      await service.decide(batchId, projectId, rowNos, kind, amount, reason ?? '', reviewerName());
-      return service.verify(batchId, projectId);
+    decideInvoices: ({ batchId, projectId, rowNos, kind, amount, reason }) => {
+      return service.decide(batchId, projectId, rowNos, kind, amount, reason ?? '', reviewerName());
     },
     exportVerificationWorkbook: async ({ batchId, projectId, path }) => {
       const verification = await service.verify(batchId, projectId);

@@ -1,37 +1,45 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import type { BatchVerification, DecisionDto, ProjectVerification, VerifiedInvoiceDto } from '../../../shared/api/verification-contract';
-import { fenToMoney, moneyToFen } from '../../../shared/domain/fen';
+import type { BatchVerification, DecisionReply, ProjectVerification } from '../../../shared/api/verification-contract';
+import { moneyToFen } from '../../../shared/domain/fen';
 import { sumMoney } from '../../../shared/domain/money';
 import type { Stage } from '../../../shared/codes/codes';
 import type { RuleSet } from '../../../shared/rules';
-import { computeVerifiedInvestment, suggestDecision, verifiedPayments, verifyProject, worstSeverity } from '../../../shared/verification';
+import { createInvestmentCalculator, indexProject, verifyProject } from '../../../shared/verification';
 import type { EInvoiceData, InvoiceDecision, VProject } from '../../../shared/verification/types';
 import { createAuditLog } from '../audit/audit-log';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createDecisionStore, type StoredDecision } from './decision-store';
 import type { EInvoiceCache } from './einvoice-cache';
-import { createProjectLoader, type LoadedProject } from './load-project';
+import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
+import { createProjectLoader } from './load-project';
 import { computeProjectAward } from './project-award';
+import { createReviewState, type Computation, type ReviewState } from './review-state';
 
 const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd']);
+/** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
+const CACHED_PROJECTS = 4;
 
-interface Computation {
-  loaded: LoadedProject;
-  ruleSet: RuleSet | undefined;
-  project: VProject;
-  findings: ReturnType<typeof verifyProject>;
-  batch: { policy: string; stage: Stage };
-}
-
-/** Runs the checks on a project, applies the reviewers' decisions and computes verified investment and award. */
+/**
+ * Runs the checks on a project, applies the reviewers' decisions and computes verified investment
+ * and award. The checks run once per project and data version: the computed state is cached, and a
+ * decision updates only what it changes (see review-state.ts) instead of verifying again.
+ */
 export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache) {
   const loader = createProjectLoader(ctx.db);
   const decisions = createDecisionStore(ctx.db);
   const audit = createAuditLog(ctx.db, ctx.now);
   const batchOf = ctx.db.prepare<[string], { policy: string; stage: Stage }>('SELECT policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
+  const lastImport = ctx.db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM import_log');
+  const cache = new Map<string, { version: string; ruleSet: RuleSet | undefined; state: Promise<ReviewState> }>();
+
+  /**
+   * Anything that can change a project's findings: an import in this process (import_log), a
+   * commit by another connection (data_version) — duplicates are searched across all batches.
+   */
+  const dataVersion = () => `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(lastImport.get()?.id ?? 0)}`;
 
   async function compute(batchId: string, projectId: string): Promise<Computation> {
     const loaded = loader.load(batchId, projectId);
@@ -47,8 +55,8 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const project: VProject = {
       batchId,
       projectId,
-      applicant: loaded.row.applicant,
-      applicantCode: loaded.row.credit_code,
+      applicant: loaded.project.applicant,
+      applicantCode: loaded.project.creditCode,
       invoices: loaded.invoices,
       contracts: loaded.contracts,
       payments: loaded.payments,
@@ -56,88 +64,42 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       einvoices: parsed,
     };
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
-    const findings = verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] });
-    return { loaded, ruleSet, project, findings, batch };
-  }
-
-  /** A stored decision, else the suggestion: invoices without an error finding count until a reviewer decides. */
-  function effectiveDecisions(c: Computation, stored: Map<string, StoredDecision> | null): Map<number, InvoiceDecision> {
-    const result = new Map<number, InvoiceDecision>();
-    for (const invoice of c.project.invoices) {
-      const decision = stored?.get(`${invoice.key}#${String(c.loaded.occurrences.get(invoice.rowNo) ?? 1)}`);
-      if (decision) {
-        result.set(invoice.rowNo, decision.kind === 'reduce' ? { kind: 'reduce', amount: fenToMoney(decision.amountFen ?? 0) } : { kind: decision.kind });
-      } else {
-        const hasError = (c.findings.invoices.get(invoice.rowNo) ?? []).some((f) => f.severity === 'error');
-        result.set(invoice.rowNo, { kind: hasError ? 'reject' : 'accept' });
-      }
-    }
-    return result;
+    const index = indexProject(project);
+    const findings = verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index);
+    return { loaded, ruleSet, project, index, findings, batch };
   }
 
   function award(c: Computation, investment: string) {
     if (!c.ruleSet) return { award: null, ceiling: false, message: `本程序没有政策规则「${c.batch.policy}」`, trace: [] };
-    return computeProjectAward(c.ruleSet, c.loaded.row, c.batch.stage, investment);
+    return computeProjectAward(c.ruleSet, c.loaded.project, c.batch.stage, investment);
+  }
+
+  /** The project's review state, computed once per data version; concurrent callers share one computation. */
+  async function stateOf(batchId: string, projectId: string): Promise<ReviewState> {
+    const key = `${batchId}\u0000${projectId}`;
+    const version = dataVersion();
+    const ruleSet = catalogue.all().get(batchOf.get(batchId)?.policy ?? '')?.ruleSet;
+    const cached = cache.get(key);
+    cache.delete(key);
+    if (cached && cached.version === version && cached.ruleSet === ruleSet) {
+      cache.set(key, cached);
+      return cached.state;
+    }
+    const state = compute(batchId, projectId).then((c) =>
+      createReviewState(c, loader.fingerprints(c.loaded.pk), decisions.forProject(batchId, projectId), (investment) => award(c, investment)),
+    );
+    cache.set(key, { version, ruleSet, state });
+    while (cache.size > CACHED_PROJECTS) cache.delete(cache.keys().next().value as string);
+    try {
+      return await state;
+    } catch (error) {
+      if (cache.get(key)?.state === state) cache.delete(key);
+      throw error;
+    }
   }
 
   async function verify(batchId: string, projectId: string): Promise<ProjectVerification> {
-    const c = await compute(batchId, projectId);
-    const stored = decisions.forProject(batchId, projectId);
-    const verified = computeVerifiedInvestment(c.project, effectiveDecisions(c, stored), c.ruleSet?.spending);
-    const projectAward = award(c, verified.total);
-    let errors = 0;
-    let warnings = 0;
-    let decided = 0;
-    let stale = 0;
-    const invoices: VerifiedInvoiceDto[] = c.project.invoices.map((invoice) => {
-      const findings = c.findings.invoices.get(invoice.rowNo) ?? [];
-      const severity = worstSeverity(findings);
-      if (severity === 'error') errors++;
-      else if (severity === 'warning') warnings++;
-      const storedDecision = stored.get(`${invoice.key}#${String(c.loaded.occurrences.get(invoice.rowNo) ?? 1)}`);
-      let decision: DecisionDto | null = null;
-      if (storedDecision) {
-        decided++;
-        const isStale = storedDecision.rowFingerprint !== c.loaded.fingerprints.get(invoice.rowNo);
-        if (isStale) stale++;
-        decision = {
-          kind: storedDecision.kind,
-          amount: storedDecision.amountFen === null ? null : fenToMoney(storedDecision.amountFen),
-          reason: storedDecision.reason,
-          reviewer: storedDecision.reviewer,
-          decidedAt: storedDecision.decidedAt,
-          stale: isStale,
-        };
-      }
-      return { ...invoice, findings, severity, decision, suggested: suggestDecision(findings) };
-    });
-    return {
-      batchId,
-      projectId,
-      projectName: c.loaded.row.name,
-      applicant: c.loaded.row.applicant,
-      policy: c.batch.policy,
-      stage: c.batch.stage,
-      summary: {
-        invoices: invoices.length,
-        claimed: sumMoney(c.project.invoices.map((i) => i.amount)),
-        flagged: errors + warnings,
-        errors,
-        warnings,
-        decided,
-        stale,
-        verifiedInvestment: verified.total,
-        award: projectAward.award,
-        awardIsCeiling: projectAward.ceiling,
-        awardMessage: projectAward.message,
-      },
-      invoices,
-      contracts: verified.contracts.map((contract) => ({ ...contract, findings: c.findings.contracts.get(contract.contractNo) ?? [] })),
-      payments: verifiedPayments(c.project.payments, c.findings.payments),
-      withoutContract: verified.withoutContract,
-      trace: verified.trace,
-      awardTrace: projectAward.trace,
-    };
+    return (await stateOf(batchId, projectId)).verification();
   }
 
   async function decide(
@@ -148,10 +110,9 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     amount: string | undefined,
     reason: string,
     reviewer: string,
-  ): Promise<void> {
-    const loaded = loader.load(batchId, projectId);
-    if (!loaded) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
-    const byRow = new Map(loaded.invoices.map((i) => [i.rowNo, i]));
+  ): Promise<DecisionReply> {
+    const state = await stateOf(batchId, projectId);
+    const byRow = state.invoiceByRow;
     const unknown = rowNos.filter((r) => !byRow.has(r));
     if (unknown.length > 0) throw new AppError('BAD_INPUT', `项目「${projectId}」的发票表中没有第 ${unknown.slice(0, 5).join('、')} 行`);
     if (kind === 'reduce' && amount !== undefined) {
@@ -161,23 +122,29 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       }
     }
     const decidedAt = ctx.now().toISOString();
+    const changes = new Map<number, StoredDecision | undefined>();
     ctx.db.transaction(() => {
       for (const rowNo of rowNos) {
         const invoice = byRow.get(rowNo);
         if (!invoice) continue;
-        const occurrence = loaded.occurrences.get(rowNo) ?? 1;
-        if (kind === 'clear') decisions.clear(batchId, projectId, invoice.key, occurrence);
-        else {
-          decisions.save(batchId, projectId, {
+        const occurrence = state.occurrenceOf(rowNo);
+        if (kind === 'clear') {
+          decisions.clear(batchId, projectId, invoice.key, occurrence);
+          changes.set(rowNo, undefined);
+        } else {
+          const decision = {
             invoiceKey: invoice.key,
             occurrence,
             kind,
-            amountFen: kind === 'reduce' && amount !== undefined ? moneyToFen(amount) : null,
+            amount: kind === 'reduce' && amount !== undefined ? moneyToFen(amount) : null,
             reason,
             reviewer,
             decidedAt,
-            rowFingerprint: loaded.fingerprints.get(rowNo) ?? '',
-          });
+            fingerprint: state.fingerprintOf(rowNo),
+            fingerprintVersion: INVOICE_FINGERPRINT_VERSION,
+          };
+          decisions.save(batchId, projectId, decision);
+          changes.set(rowNo, decision);
         }
       }
       audit.record({
@@ -187,6 +154,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         details: { rows: rowNos.length, invoices: rowNos.slice(0, 50).map((r) => byRow.get(r)?.key), amount, reason },
       });
     })();
+    return state.apply(changes);
   }
 
   /** For the CLI: every invoice without an error finding counted as accepted; decisions are not consulted. */
@@ -195,7 +163,12 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const projects: BatchVerification['projects'] = [];
     for (const { project_id: projectId } of projectIds.all(batchId)) {
       const c = await compute(batchId, projectId);
-      const verified = computeVerifiedInvestment(c.project, effectiveDecisions(c, null), c.ruleSet?.spending);
+      const assumed = new Map<number, InvoiceDecision>();
+      for (const invoice of c.project.invoices) {
+        const hasError = (c.findings.invoices.get(invoice.rowNo) ?? []).some((f) => f.severity === 'error');
+        assumed.set(invoice.rowNo, { kind: hasError ? 'reject' : 'accept' });
+      }
+      const verified = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index).compute(assumed);
       projects.push({
         id: projectId,
         claimed: sumMoney(c.project.invoices.map((i) => i.amount)),

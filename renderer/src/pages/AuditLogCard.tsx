@@ -19,7 +19,7 @@ function detailText(details: string): string {
 
 /** The due-diligence record: who imported, decided or changed what, and when. */
 export function AuditLogCard() {
-  const log = useQuery({ queryKey: ['auditLog'], queryFn: () => api.listAuditLog({ limit: 2000 }), staleTime: 0 });
+  const log = useQuery({ queryKey: ['listAuditLog'], queryFn: () => api.listAuditLog({ limit: 2000 }), staleTime: 0 });
   return (
     <Card title="操作记录（尽职记录）" style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">导入、认定、核减、不予认定和设置修改都会记录在此，作为评审尽职的依据；记录不可修改。</Typography.Paragraph>

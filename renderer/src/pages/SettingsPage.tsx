@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Radio, Spin } from 'antd';
 import type { Settings } from '../../../shared/api/settings-contract';
 import { api } from '../api/client';
+import { useApiMutation } from '../api/use-api-mutation';
 import { AuditLogCard } from './AuditLogCard';
 
 export function SettingsPage() {
@@ -9,11 +10,9 @@ export function SettingsPage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Settings>();
-  const save = useMutation({
-    mutationFn: (values: Settings) => api.updateSettings(values),
+  const save = useApiMutation('updateSettings', {
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings'], saved);
-      void queryClient.invalidateQueries({ queryKey: ['auditLog'] });
       void message.success('设置已保存');
     },
     onError: (error) => void message.error(error.message),

@@ -3,8 +3,9 @@ import { migration0001 } from './0001-settings-and-audit-log';
 import { migration0002 } from './0002-review-data';
 import { migration0003 } from './0003-imported-rule-sets';
 import { migration0004 } from './0004-invoice-decisions';
+import { migration0005 } from './0005-decision-fingerprint-version';
 
 /** Every migration in order; versions are 1..n without gaps (checked by a test). */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -70,7 +70,7 @@ export function diffProject(projectId: string, before: ParsedProject | undefined
   const details: ProjectChanges['details'] = [];
   const sheets = {
     合同: compare('合同', keyed(before?.contracts ?? EMPTY, (r) => r.contractNo), keyed(after?.contracts ?? EMPTY, (r) => r.contractNo), details),
-    发票: compare('发票', keyed(before?.invoices ?? [], (r) => r.invoiceKey), keyed(after?.invoices ?? [], (r) => r.invoiceKey), details),
+    发票: compare('发票', keyed(before?.invoices ?? [], (r) => r.key), keyed(after?.invoices ?? [], (r) => r.key), details),
     付款: compare('付款', keyed(before?.payments ?? [], (r) => r.voucherNo), keyed(after?.payments ?? [], (r) => r.voucherNo), details),
     绩效指标: compare('绩效指标', keyed(before?.indicators ?? [], (r) => r.name), keyed(after?.indicators ?? [], (r) => r.name), details),
   };

@@ -112,7 +112,7 @@ export async function importPackage(ctx: CoreContext, source: string, options: I
     ctx.db.transaction(() => {
       const before = previous === null ? new Map<string, { pk: number; parsed: ParsedProject }>() : repository.readBatch(manifest.batch.id);
       repository.writeBatch(manifest, importedAt, read.packageSha256);
-      const incoming = new Set(parsedProjects.map((p) => p.parsed.project.projectId));
+      const incoming = new Set(parsedProjects.map((p) => p.parsed.project.id));
       const projectChanges: ProjectChanges[] = [];
       for (const [projectId, old] of before) {
         if (!incoming.has(projectId)) {
@@ -121,7 +121,7 @@ export async function importPackage(ctx: CoreContext, source: string, options: I
         }
       }
       for (const project of parsedProjects) {
-        const id = project.parsed.project.projectId;
+        const id = project.parsed.project.id;
         repository.writeProject(manifest.batch.id, project.parsed, project.attachments);
         projectChanges.push(diffProject(id, before.get(id)?.parsed, project.parsed));
       }
@@ -143,13 +143,13 @@ export async function importPackage(ctx: CoreContext, source: string, options: I
   return {
     batch: { id: manifest.batch.id, name: manifest.batch.name, policy: manifest.batch.policy, stage: manifest.batch.stage },
     projects: parsedProjects.map(({ parsed, attachments }) => ({
-      id: parsed.project.projectId,
+      id: parsed.project.id,
       contracts: parsed.contracts.length,
       invoices: parsed.invoices.length,
       payments: parsed.payments.length,
       indicators: parsed.indicators.length,
       attachments: attachments.length,
-      invoiceAmountTotal: fenToMoney(parsed.invoices.reduce((sum, invoice) => sum + invoice.amountFen, 0)),
+      invoiceAmountTotal: fenToMoney(parsed.invoices.reduce((sum, invoice) => sum + invoice.amount, 0)),
     })),
     warnings,
     changes,

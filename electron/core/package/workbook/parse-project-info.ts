@@ -90,7 +90,7 @@ export function parseProjectInfo(
   }
 
   const record: ProjectRecord = {
-    projectId: expectedProjectId,
+    id: expectedProjectId,
     name: text('项目名称'),
     applicant: text('申报单位'),
     creditCode,
@@ -99,7 +99,7 @@ export function parseProjectInfo(
     chainLeader: read('是否链主企业', (value) => parseYesNo(value, '是否链主企业')),
     supportingEnterprises: supporting,
     regionKind: read('区域类型', (value) => parseRegionType(value)),
-    plannedInvestmentFen: planned === null ? null : moneyToFen(planned),
+    plannedInvestment: planned === null ? null : moneyToFen(planned),
     periodStart,
     periodEnd,
     district: text('所在区县'),

@@ -29,7 +29,7 @@ export function readContract(row: RowReader): ContractRecord | null {
     supplierName: row.text('供应商名称', true),
     supplierCode,
     signedOn: row.date('签订日期', true),
-    amountFen: row.amountFen('合同金额', { required: true }) ?? 0,
+    amount: row.amountFen('合同金额', { required: true }) ?? 0,
     category: enumLabel(INVESTMENT_CATEGORIES, row.parsed('投资类别', (c, l) => parseInvestmentCategory(c, l), true) ?? 'other'),
     domestic: row.parsed('是否国产', (c, l) => parseYesNo(c, l)),
     attachments: row.attachments(),
@@ -52,7 +52,7 @@ export function readInvoice(row: RowReader): InvoiceRecord | null {
   const rate = row.parsed('税率', (c, l) => parseTaxRate(c, l), true);
   const record: InvoiceRecord = {
     rowNo: row.rowNumber,
-    invoiceKey: invoiceKey(codeCell, numberCell),
+    key: invoiceKey(codeCell, numberCell),
     code,
     number,
     issuedOn: row.date('开票日期', true) ?? '',
@@ -63,11 +63,11 @@ export function readInvoice(row: RowReader): InvoiceRecord | null {
     buyerTaxId: row.text('购买方纳税人识别号', true),
     itemName: row.text('项目名称', true),
     // Red invoices carry negative amounts.
-    amountFen: row.amountFen('金额', { required: true, allowNegative: true }) ?? 0,
+    amount: row.amountFen('金额', { required: true, allowNegative: true }) ?? 0,
     taxRate: rate ? storedTaxRate(rate) : '',
     // A tax-exempt line prints *** as its tax (DOMAIN.md §2): no tax, not a malformed amount.
-    taxFen: /^[*＊]+$/.test(row.text('税额')) ? 0 : row.amountFen('税额', { allowNegative: true }),
-    totalFen: row.amountFen('价税合计', { required: true, allowNegative: true }) ?? 0,
+    tax: /^[*＊]+$/.test(row.text('税额')) ? 0 : row.amountFen('税额', { allowNegative: true }),
+    total: row.amountFen('价税合计', { required: true, allowNegative: true }) ?? 0,
     totalInWords: row.text('价税合计（大写）'),
     contractNo: row.text('合同编号'),
     attachments: row.attachments(),
@@ -83,7 +83,7 @@ export function readPayment(row: RowReader): PaymentRecord | null {
     paidOn: row.date('付款日期', true) ?? '',
     payer: row.text('付款方', true),
     payee: row.text('收款方', true),
-    amountFen: row.amountFen('金额', { required: true, allowNegative: true }) ?? 0,
+    amount: row.amountFen('金额', { required: true, allowNegative: true }) ?? 0,
     contractNo: row.text('合同编号'),
     attachments: row.attachments(),
     extra: row.extra(),

@@ -6,7 +6,7 @@ import { VerificationWorkspace } from './VerificationWorkspace';
 
 export function InvoiceVerificationPage() {
   const [params, setParams] = useSearchParams();
-  const projects = useQuery({ queryKey: ['projects', null], queryFn: () => api.listProjects({}) });
+  const projects = useQuery({ queryKey: ['listProjects', null], queryFn: () => api.listProjects({}) });
   const list = projects.data ?? [];
   const batchId = params.get('batch') ?? list[0]?.batchId;
   const projectId = params.get('project') ?? list.find((p) => p.batchId === batchId)?.id;

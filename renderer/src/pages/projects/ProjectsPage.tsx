@@ -13,7 +13,7 @@ export function ProjectsPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const batches = useQuery({ queryKey: ['batches'], queryFn: () => api.listBatches({}) });
-  const projects = useQuery({ queryKey: ['projects', batchId ?? null], queryFn: () => api.listProjects(batchId ? { batchId } : {}) });
+  const projects = useQuery({ queryKey: ['listProjects', batchId ?? null], queryFn: () => api.listProjects(batchId ? { batchId } : {}) });
   const shown = useMemo(
     () => (projects.data ?? []).filter((p) => search === '' || `${p.id}${p.name}${p.applicant}`.includes(search.trim())),
     [projects.data, search],

@@ -16,18 +16,18 @@ describe('reading a workbook written by LibreOffice', () => {
     if (!parsed) return;
 
     expect(parsed.project).toMatchObject({
-      projectId: 'XM2024-001',
+      id: 'XM2024-001',
       applicant: '厦门鹭岛智能装备有限公司',
       creditCode: '914400007556190127',
       industryCode: 'C3484',
       chainLeader: false,
-      plannedInvestmentFen: 9_500_0000_00, // 9500 万元 = 95,000,000.00 元
+      plannedInvestment: 9_500_0000_00, // 9500 万元 = 95,000,000.00 元
       periodStart: '2024-01-01',
       periodEnd: '2025-12-31',
     });
 
     // 合同金额（万元）: 150 → 1,500,000.00 元; "42.5" as text → 425,000.00 元.
-    expect(parsed.contracts.map((c) => [c.rowNo, c.contractNo, c.amountFen, c.signedOn, c.category])).toEqual([
+    expect(parsed.contracts.map((c) => [c.rowNo, c.contractNo, c.amount, c.signedOn, c.category])).toEqual([
       [4, 'HT-2024-001', 150_000_000, '2024-02-20', '设备'],
       [5, 'HT-2024-002', 42_500_000, '2024-03-01', '软件'],
       [6, 'HT-2024-003', 10_000_000, '2024-04-10', '咨询'],
@@ -35,7 +35,7 @@ describe('reading a workbook written by LibreOffice', () => {
     expect(parsed.contracts[0]?.extra).toEqual({ 备注: '含安装调试' });
 
     expect(
-      parsed.invoices.map((i) => [i.rowNo, i.invoiceKey, i.issuedOn, i.amountFen, i.taxRate, i.taxFen, i.totalFen, i.contractNo]),
+      parsed.invoices.map((i) => [i.rowNo, i.key, i.issuedOn, i.amount, i.taxRate, i.tax, i.total, i.contractNo]),
     ).toEqual([
       [3, '24352000000012345678', '2024-03-15', 128_000_000, '0.13', 16_640_000, 144_640_000, 'HT-2024-001'],
       // merged 合同编号 cell gives the first cell's value; amounts typed as ¥35,600.00 / 4,628.00 / 40,228.00元
@@ -45,7 +45,7 @@ describe('reading a workbook written by LibreOffice', () => {
       [7, '24352000000012350000', '2024-04-20', 10_000_000, '免税', 0, 10_000_000, 'HT-2024-003'],
     ]);
     expect(parsed.invoices[0]?.extra).toEqual({ 经办人: '王芳' });
-    expect(parsed.payments.map((p) => [p.voucherNo, p.paidOn, p.amountFen])).toEqual([
+    expect(parsed.payments.map((p) => [p.voucherNo, p.paidOn, p.amount])).toEqual([
       ['PZ-001', '2024-03-20', 148_662_800],
       ['PZ-002', '2024-07-15', 9_328_053],
     ]);
