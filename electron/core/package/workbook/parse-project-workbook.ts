@@ -14,7 +14,11 @@ import {
   readPayment,
 } from './parse-record-sheets';
 import { RowReader } from './row-reader';
+import { checkSheetExtents } from './check-sheet-extents';
 import { locateTable, readSheetRows, type SheetRow } from './sheet-table';
+import { storedZip } from './stored-zip';
+import { WORKBOOK_LIMITS } from './workbook-limits';
+import { readXlsxParts } from './xlsx-parts';
 
 /**
  * Worksheet parts the reader never looks at (drop-down lists, layout, printing): skipping them makes
@@ -29,9 +33,17 @@ const IGNORED_SHEET_PARTS = [
 /** Reads one project's 申报表.xlsx; every problem is collected, nothing stops at the first. */
 export async function parseProjectWorkbook(file: string, content: Buffer, projectId: string): Promise<ParsedWorkbook> {
   const problems: PackageProblem[] = [];
+  const unpacked = await readXlsxParts(content, WORKBOOK_LIMITS);
+  if (!unpacked.ok) {
+    problems.push({ severity: 'error', file, message: unpacked.message });
+    return { parsed: null, problems };
+  }
+  const extentProblems = checkSheetExtents(file, unpacked.parts);
+  if (extentProblems.length > 0) return { parsed: null, problems: extentProblems };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
+    // exceljs gets the needed parts only, already inflated within the limits: it inflates nothing itself.
+    await workbook.xlsx.load(storedZip(unpacked.parts) as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
   } catch (error) {
     problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 .xlsx：${error instanceof Error ? error.message : String(error)}` });
     return { parsed: null, problems };
@@ -41,7 +53,7 @@ export async function parseProjectWorkbook(file: string, content: Buffer, projec
   const sheets = new Map<SheetName, SheetRow[]>();
   for (const worksheet of workbook.worksheets) {
     const name = resolveSheetName(worksheet.name);
-    if (name && !sheets.has(name)) sheets.set(name, readSheetRows(worksheet, file, problems));
+    if (name && !sheets.has(name)) sheets.set(name, readSheetRows(worksheet, file, problems, WORKBOOK_LIMITS.maxColumns));
   }
   const present = workbook.worksheets.map((w) => `「${w.name}」`).join('') || '（无）';
   for (const name of SHEET_NAMES) {
