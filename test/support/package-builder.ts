@@ -89,3 +89,7 @@ export function snapshotFolder(dir: string): Record<string, string> {
   if (fs.existsSync(dir)) walk(dir);
   return result;
 }
+
+// The sample generator and its seeded randomness, for tests that start from a realistic package.
+export { generateSamplePackage } from '../../electron/core/package/sample';
+export { createRng, type Rng } from '../../electron/core/package/sample/prng';

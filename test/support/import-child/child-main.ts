@@ -1,5 +1,9 @@
-// Entry point of the child process that imports one package (bundled by run-import-child.ts). A
-// crash, a hang or runaway memory here ends only this process; the parent judges what happened.
+// Entry point of the child process that imports packages (bundled by run-import-child.ts). A crash, a
+// hang or runaway memory here ends only this process; the parent judges what happened. With
+// `--serve` it takes one request per line on stdin and answers one report per line, so a long run
+// does not pay Node's start-up for every package.
+import fs from 'node:fs';
+import readline from 'node:readline';
 import { isAppError } from '../../../shared/api/errors';
 import type { PackageProblem } from '../../../shared/package/problem';
 import { createCore } from '../../../electron/core/create-core';
@@ -7,8 +11,7 @@ import { silentLogger } from '../../../electron/core/logger';
 import { fingerprintData } from './data-fingerprint';
 import type { ChildReport, ChildRequest } from './protocol';
 
-async function main(): Promise<void> {
-  const request = JSON.parse(process.argv[2] ?? '{}') as ChildRequest;
+async function importOne(request: ChildRequest): Promise<ChildReport> {
   const core = createCore({
     dataDir: request.dataDir,
     resourcesDir: request.resourcesDir,
@@ -39,9 +42,39 @@ async function main(): Promise<void> {
   report.before = before;
   report.after = fingerprintData(core.context.db, request.dataDir);
   core.close();
-  // maxRSS is in kibibytes.
-  report.maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  return report;
+}
+
+/** Starts a new peak-memory measurement where Linux allows it (clear_refs 5 resets VmHWM). */
+function resetPeakMemory(): boolean {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Peak resident memory since the last reset, or of the whole process where it cannot be reset. */
+function peakMemoryBytes(resettable: boolean): number {
+  if (resettable) {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kib !== undefined) return Number(kib) * 1024;
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+async function answer(request: ChildRequest): Promise<void> {
+  const resettable = resetPeakMemory();
+  const report = await importOne(request);
+  report.maxRssBytes = peakMemoryBytes(resettable);
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-await main();
+if (process.argv[2] === '--serve') {
+  for await (const line of readline.createInterface({ input: process.stdin })) {
+    if (line.trim() !== '') await answer(JSON.parse(line) as ChildRequest);
+  }
+} else {
+  await answer(JSON.parse(process.argv[2] ?? '{}') as ChildRequest);
+}
