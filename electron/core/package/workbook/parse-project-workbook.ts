@@ -13,12 +13,10 @@ import {
   readInvoice,
   readPayment,
 } from './parse-record-sheets';
+import { prepareWorkbook } from './prepare-workbook';
 import { RowReader } from './row-reader';
-import { checkSheetExtents } from './check-sheet-extents';
 import { locateTable, readSheetRows, type SheetRow } from './sheet-table';
-import { storedZip } from './stored-zip';
 import { WORKBOOK_LIMITS } from './workbook-limits';
-import { readXlsxParts } from './xlsx-parts';
 
 /**
  * Worksheet parts the reader never looks at (drop-down lists, layout, printing): skipping them makes
@@ -33,17 +31,12 @@ const IGNORED_SHEET_PARTS = [
 /** Reads one project's 申报表.xlsx; every problem is collected, nothing stops at the first. */
 export async function parseProjectWorkbook(file: string, content: Buffer, projectId: string): Promise<ParsedWorkbook> {
   const problems: PackageProblem[] = [];
-  const unpacked = await readXlsxParts(content, WORKBOOK_LIMITS);
-  if (!unpacked.ok) {
-    problems.push({ severity: 'error', file, message: unpacked.message });
-    return { parsed: null, problems };
-  }
-  const extentProblems = checkSheetExtents(file, unpacked.parts);
-  if (extentProblems.length > 0) return { parsed: null, problems: extentProblems };
+  const prepared = await prepareWorkbook(file, content);
+  if (!prepared.ok) return { parsed: null, problems: prepared.problems };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs gets the needed parts only, already inflated within the limits: it inflates nothing itself.
-    await workbook.xlsx.load(storedZip(unpacked.parts) as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
+    await workbook.xlsx.load(prepared.xlsx as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
   } catch (error) {
     problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 .xlsx：${error instanceof Error ? error.message : String(error)}` });
     return { parsed: null, problems };
