@@ -41,12 +41,19 @@ export async function parseProjectWorkbook(file: string, content: Buffer, projec
     problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 .xlsx：${error instanceof Error ? error.message : String(error)}` });
     return { parsed: null, problems };
   }
-  const date1904 = workbook.properties.date1904 === true;
+  // A damaged workbook.xml can leave exceljs without properties rather than failing the load.
+  const date1904 = (workbook.properties as Partial<typeof workbook.properties> | undefined)?.date1904 === true;
 
   const sheets = new Map<SheetName, SheetRow[]>();
-  for (const worksheet of workbook.worksheets) {
-    const name = resolveSheetName(worksheet.name);
-    if (name && !sheets.has(name)) sheets.set(name, readSheetRows(worksheet, file, problems, WORKBOOK_LIMITS.maxColumns));
+  try {
+    for (const worksheet of workbook.worksheets) {
+      const name = resolveSheetName(String(worksheet.name));
+      if (name && !sheets.has(name)) sheets.set(name, readSheetRows(worksheet, file, problems, WORKBOOK_LIMITS.maxColumns));
+    }
+  } catch (error) {
+    // exceljs accepts some damaged parts silently and fails only when the sheets are walked.
+    problems.push({ severity: 'error', file, message: `工作簿结构已损坏，无法读取其中的工作表（${error instanceof Error ? error.message : String(error)}）` });
+    return { parsed: null, problems };
   }
   const present = workbook.worksheets.map((w) => `「${w.name}」`).join('') || '（无）';
   for (const name of SHEET_NAMES) {
