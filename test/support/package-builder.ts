@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { manifestFor, sha256 } from '../electron/core/package/container/support/package-fixture';
-import { buildRawZip } from '../electron/core/package/container/support/raw-zip-writer';
+import { buildRawZip, type RawZipEntry } from '../electron/core/package/container/support/raw-zip-writer';
 import { REPO_ROOT } from './temp-dir';
 
 export const LIBREOFFICE_WORKBOOK = path.join(REPO_ROOT, 'test', 'fixtures', 'workbooks', 'libreoffice-申报表.xlsx');
@@ -16,6 +16,8 @@ export interface PackageSpec {
   wrongHash?: string[];
   /** Listed in the manifest but absent from the zip. */
   missing?: string[];
+  /** Zip-level damage by file: stored bytes, sizes or CRC written differently (see RawZipEntry). */
+  damage?: Record<string, Omit<RawZipEntry, 'name' | 'data'>>;
 }
 
 
@@ -35,7 +37,7 @@ export async function writePackageZip(file: string, spec: PackageSpec): Promise<
   // A raw writer rather than yazl, because hostile packages need names yazl refuses (`../x`).
   const entries = [
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)), deflate: true },
-    ...Object.entries(spec.files).map(([name, data]) => ({ name, data, deflate: true })),
+    ...Object.entries(spec.files).map(([name, data]) => ({ name, data, deflate: true, ...spec.damage?.[name] })),
   ];
   await fs.promises.writeFile(file, buildRawZip(entries));
 }
@@ -87,3 +89,7 @@ export function snapshotFolder(dir: string): Record<string, string> {
   if (fs.existsSync(dir)) walk(dir);
   return result;
 }
+
+// The sample generator and its seeded randomness, for tests that start from a realistic package.
+export { generateSamplePackage } from '../../electron/cli/sample';
+export { createRng, type Rng } from '../../electron/cli/sample/prng';

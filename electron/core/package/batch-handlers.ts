@@ -4,6 +4,7 @@ import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createBatchQueries } from './batch-queries';
 import type { EInvoiceCache } from '../verification/einvoice-cache';
+import { collectUnreferencedBlobs } from './import/blob-collection';
 import { createBlobStore } from './import/blob-store';
 import { createImportJobs } from './import/import-jobs';
 import { importPackage, type ImportProgress } from './import/import-package';
@@ -16,10 +17,17 @@ type BatchHandlers = Pick<
 export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): BatchHandlers {
   const queries = createBatchQueries(ctx.db);
   const blobs = createBlobStore(ctx.dataDir);
-  // One import at a time: two concurrent imports of one batch would race on its rows.
-  let queue: Promise<unknown> = Promise.resolve();
+  // One import at a time: two concurrent imports of one batch would race on its rows. Collecting
+  // unreferenced attachment files runs in the same line, so it never sees an import half-stored:
+  // once at start (files left by an import that was killed) and after each re-import (files the new
+  // version no longer has).
+  let queue: Promise<unknown> = collectUnreferencedBlobs(ctx, blobs);
   const runImport = (path: string, onProgress?: (p: ImportProgress) => void) => {
-    const next = queue.then(() => importPackage(ctx, path, { knownPolicies: catalogue.ids(), ...(onProgress ? { onProgress } : {}) }));
+    const next = queue.then(async () => {
+      const summary = await importPackage(ctx, path, { knownPolicies: catalogue.ids(), blobs, ...(onProgress ? { onProgress } : {}) });
+      if (summary.changes !== null) await collectUnreferencedBlobs(ctx, blobs);
+      return summary;
+    });
     queue = next.catch(() => undefined);
     return next;
   };

@@ -14,6 +14,8 @@ export interface PackageLimits {
   maxCompressionRatio: number;
   /** Characters of a package-relative path. */
   maxPathLength: number;
+  /** Projects listed in the manifest; each has its own workbook to parse. */
+  maxProjects: number;
 }
 
 const MIB = 1024 * 1024;
@@ -24,6 +26,7 @@ export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxTotalBytes: 1024 * MIB,
   maxCompressionRatio: 200,
   maxPathLength: 400,
+  maxProjects: 2_000,
 });
 
 /**

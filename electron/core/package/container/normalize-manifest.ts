@@ -1,5 +1,6 @@
 import type { Manifest } from '../../../../shared/package/manifest-schema';
 import { normalizeEntryPath } from './entry-path';
+import type { PackageLimits } from './limits';
 import { formatJsonPath } from './manifest-issue';
 import { MANIFEST_PATH } from './parse-manifest';
 import type { ProblemList } from './problems';
@@ -41,15 +42,25 @@ export function normalizeManifestFiles(files: Manifest['files'], maxPathLength: 
 
 /**
  * The manifest with normalised paths (`files` from {@link normalizeManifestFiles}), after checking
- * what the schema cannot: unique project ids and every workbook listed in `files`.
+ * what the schema cannot: the number of projects, unique project ids, every workbook listed in
+ * `files` and used by one project only (its 项目编号 names that project).
  */
 export function normalizeManifestProjects(
   manifest: Manifest,
   files: Manifest['files'],
-  maxPathLength: number,
+  limits: Pick<PackageLimits, 'maxPathLength' | 'maxProjects'>,
   problems: ProblemList,
 ): Manifest {
+  if (manifest.projects.length > limits.maxProjects) {
+    problems.error(
+      MANIFEST_PATH,
+      `清单列出 ${String(manifest.projects.length)} 个项目，超过每个材料包 ${String(limits.maxProjects)} 个项目的上限；请分成几个材料包`,
+      'projects',
+    );
+    return { ...manifest, files };
+  }
   const projectIndexOf = new Map<string, number>();
+  const projectOfWorkbook = new Map<string, string>();
   const projects = manifest.projects.map((project, index) => {
     const earlier = projectIndexOf.get(project.id);
     if (earlier !== undefined) {
@@ -59,13 +70,19 @@ export function normalizeManifestProjects(
     }
 
     const column = `projects[${String(index)}].workbook`;
-    const workbook = normalizeEntryPath(project.workbook, maxPathLength);
+    const workbook = normalizeEntryPath(project.workbook, limits.maxPathLength);
     if (!workbook.ok) {
       problems.error(MANIFEST_PATH, `项目 ${project.id} 的申报表路径「${project.workbook}」：${workbook.message}`, column);
       return project;
     }
     if (!Object.hasOwn(files, workbook.path)) {
       problems.error(MANIFEST_PATH, `项目 ${project.id} 的申报表「${project.workbook}」没有列在清单 files 中`, column);
+    }
+    const sharedWith = projectOfWorkbook.get(workbook.path);
+    if (sharedWith !== undefined) {
+      problems.error(MANIFEST_PATH, `项目 ${project.id} 与项目 ${sharedWith} 指向同一个申报表「${project.workbook}」；每个项目应有自己的申报表`, column);
+    } else {
+      projectOfWorkbook.set(workbook.path, project.id);
     }
     return { ...project, workbook: workbook.path };
   });

@@ -74,7 +74,7 @@ export async function readPackage(source: string, limits?: Partial<PackageLimits
 
     const parsed = parseManifest(manifestFile.data, problems);
     const listed = parsed.files && normalizeManifestFiles(parsed.files, resolved.maxPathLength, problems);
-    const manifest = parsed.manifest && listed && normalizeManifestProjects(parsed.manifest, listed, resolved.maxPathLength, problems);
+    const manifest = parsed.manifest && listed && normalizeManifestProjects(parsed.manifest, listed, resolved, problems);
     const files = listed && verifyFiles(listed, collected, problems);
 
     if (problems.hasErrors || !manifest || !files) return { ok: false, errors: problems.errors, warnings: problems.warnings };

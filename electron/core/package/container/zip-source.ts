@@ -1,6 +1,9 @@
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry, LocalFileHeader, ZipFile } from 'yauzl';
 import { collectStream, type CollectResult } from './collect-stream';
+import { FileRangeReader } from './file-range-reader';
 import { formatBytes, RATIO_CHECK_MIN_BYTES, type PackageLimits } from './limits';
 import type { EntryReadResult, ListedEntry, OpenSourceResult, PackageSource } from './package-source';
 import { packageError } from './problems';
@@ -8,6 +11,10 @@ import { decodeZipEntryNames } from './zip-entry-name';
 
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_UTF8 = 0x0800;
+/** Bit 3: CRC and sizes follow the data; the local header holds zeros. */
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+/** A 32-bit size field saying "see the zip64 extra field". */
+const ZIP64_PLACEHOLDER = 0xffffffff;
 const METHOD_STORED = 0;
 const METHOD_DEFLATED = 8;
 const S_IFMT = 0o170000;
@@ -22,24 +29,38 @@ const DOS_DIRECTORY = 0x10;
  * yauzl runs with `decodeStrings: false` (we decode names ourselves, see zip-entry-name.ts, and its
  * own name validation would stop the whole listing at the first bad name while we want to report
  * every one) and `validateEntrySizes: false` (collect-stream.ts checks sizes itself, with Chinese
- * messages and stopping as soon as a limit is passed).
+ * messages and stopping as soon as a limit is passed). It reads the file through
+ * {@link FileRangeReader}, so an entry abandoned half-way is stopped without harm to the others, and
+ * `close` returns only once nothing is reading the file any more.
  */
 export async function openZipSource(file: string, displayName: string, limits: PackageLimits): Promise<OpenSourceResult> {
+  let reader: FileRangeReader;
   let zipfile: ZipFile;
   try {
-    zipfile = await yauzl.openPromise(file, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: false,
-      validateEntrySizes: false,
-      strictFileNames: false,
-    });
+    const handle = await open(file, 'r');
+    reader = new FileRangeReader(handle);
+    try {
+      zipfile = await yauzl.fromRandomAccessReaderPromise(reader, (await handle.stat()).size, {
+        lazyEntries: true,
+        autoClose: false,
+        decodeStrings: false,
+        validateEntrySizes: false,
+        strictFileNames: false,
+      });
+    } catch (error) {
+      await reader.shutdown();
+      throw error;
+    }
   } catch (error) {
     return { ok: false, problem: notAZip(displayName, error) };
   }
+  const close = async () => {
+    zipfile.close();
+    await reader.shutdown();
+  };
 
   if (zipfile.entryCount > limits.maxEntries) {
-    zipfile.close();
+    await close();
     return { ok: false, problem: tooManyEntries(displayName, zipfile.entryCount, limits.maxEntries) };
   }
 
@@ -47,7 +68,7 @@ export async function openZipSource(file: string, displayName: string, limits: P
   try {
     for await (const entry of zipfile.eachEntry()) zipEntries.push(entry);
   } catch (error) {
-    zipfile.close();
+    await close();
     return { ok: false, problem: notAZip(displayName, error) };
   }
 
@@ -79,16 +100,27 @@ export async function openZipSource(file: string, displayName: string, limits: P
       if (!entry) throw new Error(`entry ${listed.name} does not belong to this zip`);
       let stream;
       try {
-        stream = await zipfile.openReadStreamPromise(entry);
+        const local = await zipfile.readLocalFileHeaderPromise(entry);
+        const mismatch = localHeaderMismatch(entry, local);
+        if (mismatch !== undefined) return { ok: false, message: mismatch };
+        // Not openReadStreamLowLevelPromise: in yauzl 3.4 it calls openReadStream with the wrong arguments.
+        stream = await new Promise<Readable>((resolve, reject) => {
+          zipfile.openReadStreamLowLevel(
+            local.fileDataStart,
+            entry.compressedSize,
+            0,
+            entry.compressedSize,
+            entry.compressionMethod === METHOD_DEFLATED,
+            entry.uncompressedSize,
+            (error, opened) => (error ? reject(error) : resolve(opened)),
+          );
+        });
       } catch (error) {
-        return { ok: false, message: `无法读取该文件的数据，压缩包可能已损坏（${errorText(error)}）` };
+        return { ok: false, message: `无法读取该文件的数据，压缩包可能已损坏（${translateZipError(errorText(error))}）` };
       }
       return describeRead(await collectStream(stream, { maxBytes, declaredBytes: entry.uncompressedSize, crc32: entry.crc32 }), entry, maxBytes);
     },
-    close() {
-      zipfile.close();
-      return Promise.resolve();
-    },
+    close,
   };
   return { ok: true, source };
 }
@@ -125,6 +157,28 @@ function refusalsOf(entry: Entry, limits: PackageLimits): string[] {
     }
   }
   return refusals;
+}
+
+/**
+ * The local header in front of the data repeats what the central directory says. Tools disagree on
+ * which copy to trust, so a difference means damage or a package crafted to look different to
+ * different readers: refused. Sizes and CRC are only comparable when the local header carries them
+ * (no data descriptor, not deferred to a zip64 field).
+ */
+function localHeaderMismatch(entry: Entry, local: LocalFileHeader): string | undefined {
+  if (local.compressionMethod !== entry.compressionMethod) {
+    return `文件头不一致：本地文件头记录的压缩方式（${String(local.compressionMethod)}）与目录记录的（${String(entry.compressionMethod)}）不同，压缩包已损坏或被篡改`;
+  }
+  if ((local.generalPurposeBitFlag & FLAG_DATA_DESCRIPTOR) !== 0) return undefined;
+  const differs = (localValue: number, centralValue: number) => localValue !== ZIP64_PLACEHOLDER && localValue !== centralValue;
+  if (differs(local.uncompressedSize, entry.uncompressedSize) || differs(local.compressedSize, entry.compressedSize)) {
+    return (
+      `文件头不一致：本地文件头记录的大小（解压后 ${String(local.uncompressedSize)} 字节，压缩后 ${String(local.compressedSize)} 字节）` +
+      `与目录记录的（${String(entry.uncompressedSize)} / ${String(entry.compressedSize)} 字节）不同，压缩包已损坏或被篡改`
+    );
+  }
+  if (local.crc32 !== entry.crc32) return '文件头不一致：本地文件头与目录记录的 CRC 校验值不同，压缩包已损坏或被篡改';
+  return undefined;
 }
 
 function describeRead(result: CollectResult, entry: Entry, maxBytes: number): EntryReadResult {

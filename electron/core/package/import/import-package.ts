@@ -10,7 +10,7 @@ import type { ParsedProject } from '../records';
 import { parseProjectWorkbook } from '../workbook/parse-project-workbook';
 import { diffProject, type ProjectChanges } from './batch-diff';
 import { createBatchRepository, type StoredAttachment } from './batch-repository';
-import { createBlobStore } from './blob-store';
+import { createBlobStore, type BlobStore } from './blob-store';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -46,6 +46,8 @@ const MEDIA_TYPES: Record<string, string> = {
 
 export interface ImportOptions {
   knownPolicies: ReadonlySet<string>;
+  /** Where attachments are stored; default: the data folder's blob store. */
+  blobs?: BlobStore;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -96,7 +98,7 @@ export async function importPackage(ctx: CoreContext, source: string, options: I
 
   progress({ phase: 'storing', done: 0, total: 1, message: '正在保存' });
   const repository = createBatchRepository(ctx.db);
-  const blobs = createBlobStore(ctx.dataDir);
+  const blobs = options.blobs ?? createBlobStore(ctx.dataDir);
   const importedAt = ctx.now().toISOString();
   const sourceName = path.basename(source);
   const previous = repository.existingPackageSha256(manifest.batch.id);

@@ -13,8 +13,10 @@ import {
   readInvoice,
   readPayment,
 } from './parse-record-sheets';
+import { prepareWorkbook } from './prepare-workbook';
 import { RowReader } from './row-reader';
 import { locateTable, readSheetRows, type SheetRow } from './sheet-table';
+import { WORKBOOK_LIMITS } from './workbook-limits';
 
 /**
  * Worksheet parts the reader never looks at (drop-down lists, layout, printing): skipping them makes
@@ -29,19 +31,29 @@ const IGNORED_SHEET_PARTS = [
 /** Reads one project's 申报表.xlsx; every problem is collected, nothing stops at the first. */
 export async function parseProjectWorkbook(file: string, content: Buffer, projectId: string): Promise<ParsedWorkbook> {
   const problems: PackageProblem[] = [];
+  const prepared = await prepareWorkbook(file, content);
+  if (!prepared.ok) return { parsed: null, problems: prepared.problems };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
+    // exceljs gets the needed parts only, already inflated within the limits: it inflates nothing itself.
+    await workbook.xlsx.load(prepared.xlsx as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
   } catch (error) {
     problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 .xlsx：${error instanceof Error ? error.message : String(error)}` });
     return { parsed: null, problems };
   }
-  const date1904 = workbook.properties.date1904 === true;
+  // A damaged workbook.xml can leave exceljs without properties rather than failing the load.
+  const date1904 = (workbook.properties as Partial<typeof workbook.properties> | undefined)?.date1904 === true;
 
   const sheets = new Map<SheetName, SheetRow[]>();
-  for (const worksheet of workbook.worksheets) {
-    const name = resolveSheetName(worksheet.name);
-    if (name && !sheets.has(name)) sheets.set(name, readSheetRows(worksheet, file, problems));
+  try {
+    for (const worksheet of workbook.worksheets) {
+      const name = resolveSheetName(String(worksheet.name));
+      if (name && !sheets.has(name)) sheets.set(name, readSheetRows(worksheet, file, problems, WORKBOOK_LIMITS.maxColumns));
+    }
+  } catch (error) {
+    // exceljs accepts some damaged parts silently and fails only when the sheets are walked.
+    problems.push({ severity: 'error', file, message: `工作簿结构已损坏，无法读取其中的工作表（${error instanceof Error ? error.message : String(error)}）` });
+    return { parsed: null, problems };
   }
   const present = workbook.worksheets.map((w) => `「${w.name}」`).join('') || '（无）';
   for (const name of SHEET_NAMES) {

@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import { findHeaderRow, matchHeaderRow, type MatchedColumn, type SheetName } from '../../../../shared/domain/header-match';
 import type { PackageProblem } from '../../../../shared/package/problem';
+import { columnLimitMessage } from './check-sheet-extents';
 import { MAX_CELL_TEXT_LENGTH, columnLetter, isEmptyCell, normalizeCell, type PlainCell } from './normalize-cell';
 
 /** How far down title rows may push the header row. */
@@ -21,31 +22,54 @@ export interface SheetTable {
   rows: SheetRow[];
 }
 
-/** Every non-empty row of a worksheet as plain cells; over-long cells are reported and blanked. */
-export function readSheetRows(worksheet: Worksheet, file: string, problems: PackageProblem[]): SheetRow[] {
+/**
+ * Every non-empty row of a worksheet as plain cells; over-long cells are reported and blanked. Only
+ * cells with content are visited (a row with one cell in column XFD costs one cell, not 16,384), and
+ * content right of `maxColumns` is refused, reported once per sheet at its first cell.
+ */
+export function readSheetRows(worksheet: Worksheet, file: string, problems: PackageProblem[], maxColumns: number): SheetRow[] {
   const rows: SheetRow[] = [];
+  let beyond: { row: number; column: number; rows: number } | undefined;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
     const cells: PlainCell[] = [];
-    let empty = true;
-    for (let i = 1; i < values.length; i++) {
-      let cell = normalizeCell(values[i] as never);
+    let outside = false;
+    row.eachCell({ includeEmpty: false }, (excelCell, column) => {
+      let cell = normalizeCell(excelCell.value);
       if (typeof cell === 'string' && cell.length > MAX_CELL_TEXT_LENGTH) {
         problems.push({
           severity: 'error',
           file,
           sheet: worksheet.name,
           row: rowNumber,
-          column: columnLetter(i),
+          column: columnLetter(column),
           message: `单元格内容过长（${String(cell.length)} 个字符），每个单元格最多 ${String(MAX_CELL_TEXT_LENGTH)} 个字符`,
         });
         cell = null;
       }
-      if (!isEmptyCell(cell)) empty = false;
-      cells.push(cell);
-    }
-    if (!empty) rows.push({ rowNumber, cells });
+      if (isEmptyCell(cell)) return;
+      if (column > maxColumns) {
+        outside = true;
+        beyond ??= { row: rowNumber, column, rows: 0 };
+        return;
+      }
+      cells[column - 1] = cell;
+    });
+    if (outside && beyond) beyond.rows += 1;
+    if (cells.length === 0) return;
+    // Holes (empty cells between filled ones) become null, as consumers expect; at most maxColumns wide.
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+    rows.push({ rowNumber, cells });
   });
+  if (beyond) {
+    problems.push({
+      severity: 'error',
+      file,
+      sheet: worksheet.name,
+      row: beyond.row,
+      column: columnLetter(beyond.column),
+      message: columnLimitMessage(columnLetter(beyond.column), beyond.rows, maxColumns),
+    });
+  }
   return rows;
 }
 

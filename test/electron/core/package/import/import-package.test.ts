@@ -148,7 +148,7 @@ describe('a bad package stores nothing and says where the problem is', () => {
     await expectUntouched(file, (error) => {
       expect(errorsOf(error)).toContainEqual(expect.objectContaining({ file: 'XM2024-001/附件/zeros.pdf' }));
     });
-  });
+  }, 60_000);
 
   it('an unknown policy, naming the policies there are', async () => {
     const file = path.join(work, 'policy.zip');

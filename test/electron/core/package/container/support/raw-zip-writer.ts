@@ -16,6 +16,12 @@ export interface RawZipEntry {
   extraFields?: { id: number; data: Buffer }[];
   /** Uncompressed size written in both headers instead of the true one: a lying header. */
   declaredSize?: number;
+  /** Uncompressed size written in the local header only (the central directory keeps `declaredSize` or the truth). */
+  localDeclaredSize?: number;
+  /** CRC-32 written in both headers instead of the true one. */
+  crc32?: number;
+  /** Bytes written as the entry's data instead of `data` (deflated or not): damaged compressed data. */
+  body?: Buffer;
 }
 
 /**
@@ -29,11 +35,11 @@ export function buildRawZip(entries: readonly RawZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : entry.name;
     const data = entry.data ?? Buffer.alloc(0);
-    const body = entry.deflate ? deflateRawSync(data) : data;
+    const body = entry.body ?? (entry.deflate ? deflateRawSync(data) : data);
     const utf8 = entry.utf8Flag ?? typeof entry.name === 'string';
     const flags = (utf8 ? 0x0800 : 0) | (entry.encrypted ? 0x0001 : 0);
     const method = entry.compressionMethod ?? (entry.deflate ? 8 : 0);
-    const crc = crc32(data);
+    const crc = entry.crc32 ?? crc32(data);
     const size = entry.declaredSize ?? data.length;
     const extra = Buffer.concat(
       (entry.extraFields ?? []).map((field) => {
@@ -53,7 +59,7 @@ export function buildRawZip(entries: readonly RawZipEntry[]): Buffer {
     local.writeUInt16LE(0x5821, 12); // 2024-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(entry.localDeclaredSize ?? size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(extra.length, 28);
     locals.push(local, name, extra, body);
