@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
 import { REPO_ROOT, RESOURCES_DIR } from '../temp-dir';
 import type { ChildReport, ChildRequest } from './protocol';
 
@@ -27,20 +27,10 @@ let bundled: Promise<string> | undefined;
 
 /** Bundles child-main.ts once per process into .tmp/ (plain Node runs it; node_modules stay external). */
 export function bundleImportChild(): Promise<string> {
-  bundled ??= (async () => {
-    const outfile = path.join(REPO_ROOT, '.tmp', 'import-child', `child-${String(process.pid)}.mjs`);
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'test', 'support', 'import-child', 'child-main.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    return outfile;
-  })();
+  bundled ??= bundleForNode(
+    path.join(REPO_ROOT, 'test', 'support', 'import-child', 'child-main.ts'),
+    path.join(REPO_ROOT, '.tmp', 'import-child', `child-${String(process.pid)}.mjs`),
+  );
   return bundled;
 }
 
