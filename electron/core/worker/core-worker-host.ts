@@ -8,6 +8,9 @@ import type { CoreWorkerData, HostToWorker, WorkerToHost } from './protocol';
 import { createRestartPolicy, type RestartPolicyOptions } from './restart-policy';
 import { describeCrash, interruptedCallError, isHeavyMethod, stoppedForGoodError } from './crash-messages';
 
+/** Far above what the largest real package needs (the fuzz suite peaks under 200 MiB for the whole process). */
+const WORKER_HEAP_LIMIT_MB = 3072;
+
 export interface CoreWorkerHost {
   invoke: ApiInvoker;
   close(): Promise<void>;
@@ -61,7 +64,9 @@ export async function startCoreWorker(
 
   function spawn(generation: number): Promise<Running> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(workerFile, { workerData: data });
+      // A heap limit turns a runaway import into the death of this thread, which is restarted,
+      // instead of the whole app running out of memory.
+      const worker = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
       let ready = false;
       let crash: unknown = null;
       worker.on('message', (message: WorkerToHost) => {
