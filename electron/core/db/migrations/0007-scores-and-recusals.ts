@@ -64,7 +64,8 @@ export const migration0007: Migration = {
         project_id   TEXT NOT NULL,
         reviewer_id  TEXT NOT NULL,
         item_id      TEXT NOT NULL,
-        score_halves INTEGER NOT NULL CHECK (score_halves >= 0 AND score_halves <= 200),
+        -- NULL: a comment typed before the score (nothing typed is lost).
+        score_halves INTEGER CHECK (score_halves IS NULL OR (score_halves >= 0 AND score_halves <= 200)),
         comment      TEXT NOT NULL DEFAULT '',
         attachment   TEXT,
         page         INTEGER CHECK (page IS NULL OR page >= 1),
