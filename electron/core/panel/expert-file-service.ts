@@ -254,10 +254,24 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       })();
     },
     discardPending: (importId: string) => ({ discarded: deletePending.run(importId).changes > 0 }),
-    /** `jigai scores import`: checks and applies without the approval step. */
-    importFile(file: string) {
-      acting.requireChair('导入专家评审文件');
-      return apply(readText(file));
+    /**
+     * `jigai scores import FILE --trust FP,…`: the fingerprints the chair confirmed on the command
+     * line are trusted with the file's signer's name, and the file is checked and applied without
+     * the approval step — all in one transaction, so a refused file leaves nothing behind.
+     */
+    importFile(file: string, trust: readonly string[]) {
+      const chair = acting.requireChair('导入专家评审文件');
+      const text = readText(file);
+      return db.transaction(() => {
+        const parsed = parseExpertFileText(text);
+        const expert = parsed.ok ? parsed.file.content.expert : null;
+        if (expert && trust.includes(expert.fingerprint)) {
+          const confirmedAt = ctx.now().toISOString();
+          acting.store.trustSigner({ fingerprint: expert.fingerprint, name: expert.name, organization: expert.organization, method: 'paper', note: '命令行 --trust', confirmedBy: chair.id, confirmedAt });
+          audit.record({ action: 'signer-trust', subject: `signer:${expert.fingerprint}`, details: { name: expert.name, organization: expert.organization, method: 'paper' } });
+        }
+        return apply(text);
+      })();
     },
   };
 }
