@@ -52,6 +52,9 @@ function recordScores(core: Core, batchId: string, rows: z.infer<typeof recordFi
         const verdict = row.verdict ? parseVerdict(row.verdict, `${where}的评审结论`) : null;
         if (verdict && !verdict.ok) throw new AppError('BAD_INPUT', verdict.message);
         scoring.saveVerdict(batchId, row.project, verdict?.value ?? null, row.opinion);
+        // Autosave in the app lets a comment follow its score; a file hands in finished work.
+        const missing = scoring.sheet(batchId, row.project).problems.filter((p) => p.field === 'comment');
+        if (missing.length > 0) throw new AppError('BAD_INPUT', missing.map((p) => p.message).join('；'));
       } catch (error) {
         if (error instanceof AppError && !error.message.startsWith('第 ')) throw new AppError(error.code === 'NOT_FOUND' ? 'BAD_INPUT' : error.code, `${where}：${error.message}`);
         throw error;
