@@ -1,0 +1,32 @@
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import signpdf from '@signpdf/signpdf';
+import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import type { SigningKey } from '../../identity/reviewer-identity';
+import { ReviewerCmsSigner } from './cms-signer';
+
+/** Room for the CMS: a 3072-bit certificate, the signature and the attributes take about 2.3 KB. */
+const SIGNATURE_BYTES = 6144;
+
+/**
+ * Signs a finished PDF, or adds a countersignature to a signed one: the signature field and its
+ * placeholder are appended as an incremental update, so every earlier signature keeps covering
+ * exactly the bytes it signed.
+ *
+ * The signature dictionary's /Name and /Reason are left ASCII on purpose: @signpdf writes them
+ * through a UTF-8 conversion that garbles UTF-16 text. Validators show the signer's name from the
+ * certificate, where it is encoded correctly (UTF8String).
+ */
+export async function signPdf(pdf: Buffer, key: SigningKey, signingTime: Date): Promise<Buffer> {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    reason: 'Jigai review report',
+    contactInfo: '',
+    name: `SHA-256 ${key.fingerprint.slice(0, 16)}`,
+    location: '',
+    signingTime,
+    signatureLength: SIGNATURE_BYTES,
+    subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+    appName: 'Jigai',
+  });
+  return signpdf.sign(withPlaceholder, new ReviewerCmsSigner(key.privateKey, key.certificatePem), signingTime);
+}
