@@ -13,6 +13,7 @@ import { createVerificationHandlers } from './verification/verification-handlers
 import { createEInvoiceCache } from './verification/einvoice-cache';
 import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
+import { createReportService, type ReportService } from './reports/report-service';
 
 export interface CoreOptions {
   /** Folder holding the database and stored attachments. */
@@ -30,6 +31,8 @@ export interface CoreOptions {
 export interface Core {
   handlers: ApiHandlers;
   api: Api;
+  /** PDF reports (the CLI's `jigai report`). */
+  reports: ReportService;
   context: CoreContext;
   close(): void;
 }
@@ -61,9 +64,11 @@ export function createCore(options: CoreOptions): Core {
     ...createRulesHandlers(catalogue),
     ...createVerificationHandlers(context, catalogue, einvoices),
   };
+  const reports = createReportService(context, catalogue, async (batchId, projectId) => handlers.getProjectVerification({ batchId, projectId }));
   return {
     handlers,
     api: createDirectApi(handlers, options.logger),
+    reports,
     context,
     close: () => db.close(),
   };

@@ -2,10 +2,11 @@ import type { CliCommand } from '../command';
 import { awardCommand } from './award';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { reportCommand } from './report';
 import { rubricCommand } from './rubric';
 import { scoresCommand } from './scores';
 import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
 
-export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand, rubricCommand, scoresCommand];
+export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand, rubricCommand, scoresCommand, reportCommand];

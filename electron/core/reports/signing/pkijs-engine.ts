@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import * as pkijs from 'pkijs';
 
 /** pkijs on Node's WebCrypto (OpenSSL), passed explicitly so no global engine is needed. */
-export const pkiCrypto = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
+export const pkiCrypto = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] });
 
 export const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -28,5 +28,24 @@ export async function signPdf(pdf: Buffer, key: SigningKey, signingTime: Date): 
     subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
     appName: 'Jigai',
   });
-  return signpdf.sign(withPlaceholder, new ReviewerCmsSigner(key.privateKey, key.certificatePem), signingTime);
+  return signpdf.sign(tidyIncrementalTrailer(withPlaceholder), new ReviewerCmsSigner(key.privateKey, key.certificatePem), signingTime);
+}
+
+/**
+ * @signpdf's placeholder writes a trailer that validators accept but `qpdf --check` warns about:
+ * startxref points at the line break before `xref`, and /Size counts one object too many. Both are
+ * corrected here, before the byte ranges are computed, so the signed file is clean.
+ */
+export function tidyIncrementalTrailer(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const trailerStart = text.lastIndexOf('trailer');
+  const tail = text.slice(trailerStart);
+  const startxref = /startxref\n(\d+)\n%%EOF$/u.exec(tail);
+  if (!startxref) return pdf;
+  let offset = Number(startxref[1]);
+  while (/\s/u.test(text[offset] ?? '')) offset += 1;
+  let highest = 0;
+  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/gu)) highest = Math.max(highest, Number(match[1]));
+  const fixedTail = tail.replace(/\/Size \d+/u, `/Size ${String(highest + 1)}`).replace(/startxref\n\d+\n%%EOF$/u, `startxref\n${String(offset)}\n%%EOF`);
+  return Buffer.concat([pdf.subarray(0, trailerStart), Buffer.from(fixedTail, 'latin1')]);
 }
