@@ -14,6 +14,8 @@ import { createEInvoiceCache } from './verification/einvoice-cache';
 import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
 import { createReportService, type ReportService } from './reports/report-service';
+import { createReviewerHandlers } from './reviewers/reviewer-handlers';
+import { createPanelHandlers } from './panel/panel-handlers';
 
 export interface CoreOptions {
   /** Folder holding the database and stored attachments. */
@@ -63,6 +65,8 @@ export function createCore(options: CoreOptions): Core {
     ...createBatchHandlers(context, catalogue, einvoices),
     ...createRulesHandlers(catalogue),
     ...createVerificationHandlers(context, catalogue, einvoices),
+    ...createReviewerHandlers(context),
+    ...createPanelHandlers(context),
   };
   const reports = createReportService(context, catalogue, async (batchId, projectId) => handlers.getProjectVerification({ batchId, projectId }));
   return {
