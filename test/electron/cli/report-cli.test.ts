@@ -7,6 +7,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
 import { createCore } from '../../../electron/core/create-core';
 import { createReviewerIdentity } from '../../../electron/core/identity/reviewer-identity';
 import { createReviewerStore } from '../../../electron/core/identity/reviewer-store';
+import { silentLogger } from '../../../electron/core/logger';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 /**
@@ -31,7 +32,7 @@ async function jigai(...argv: string[]) {
 }
 
 async function giveReviewer(data: string, name: string, role: 'chair' | 'expert') {
-  const core = createCore({ dataDir: data, resourcesDir: RESOURCES_DIR });
+  const core = createCore({ dataDir: data, resourcesDir: RESOURCES_DIR, logger: silentLogger });
   try {
     createReviewerStore(core.context.db).saveOwn(await createReviewerIdentity({ name, organization: '厦门大学机电工程学院', field: '机械制造', role, passphrase: PASSPHRASE }));
   } finally {
@@ -66,7 +67,8 @@ afterAll(() => {
   temp.cleanup();
 });
 
-describe('jigai report', () => {
+// Each test draws a 90-page report with pdfkit and runs poppler on it.
+describe('jigai report', { timeout: 120_000 }, () => {
   it('makes a draft acceptance report listing every invoice, marked 草稿 on every page', async () => {
     const out = path.join(dir, 'draft.pdf');
     const result = await jigai('report', '--batch', batchId, '--project', projectId, '--kind', 'acceptance', '--out', out, '--data', dataOf('chair'), '--json');
