@@ -29,6 +29,16 @@ export function projectFacts(project: ProjectRecord): ProjectFacts {
   };
 }
 
+/**
+ * A rule's source as a reader can look it up: the policy file's name (a content-addressed file
+ * name such as 000_985b87a7ad46cc56.txt) replaced by the policy document's title.
+ */
+export function readableSource(source: string, ruleSet: RuleSet | undefined): string {
+  if (!ruleSet) return source;
+  const file = ruleSet.document.file;
+  return source.includes(file) ? source.replace(file, `《${ruleSet.document.title}》`) : source;
+}
+
 const hasError = (invoice: VerifiedInvoiceDto) => invoice.findings.some((f) => f.severity === 'error');
 
 /** Has findings and no decision that still applies (a stale decision was taken on a row that changed since). */
@@ -83,9 +93,9 @@ export function acceptanceContent({ verification: v, batch, project, award, rule
       paid: c.paid,
       counted: c.counted,
     })),
-    awardTrace: v.awardTrace,
-    schedule: award.schedule.map((s) => ({ label: s.label, percent: s.percent, amount: s.amount, refund: s.refund, source: s.source })),
-    refundRule: schedule?.kind === 'instalments' ? { text: schedule.refundDescription, source: schedule.refundSource } : null,
+    awardTrace: v.awardTrace.map((t) => ({ ...t, source: readableSource(t.source, ruleSet) })),
+    schedule: award.schedule.map((s) => ({ label: s.label, percent: s.percent, amount: s.amount, refund: s.refund, source: readableSource(s.source, ruleSet) })),
+    refundRule: schedule?.kind === 'instalments' ? { text: schedule.refundDescription, source: readableSource(schedule.refundSource, ruleSet) } : null,
     openFindings: [
       ...undecided.flatMap((i) => i.findings.map((f) => `发票 ${i.key}（第 ${String(i.rowNo)} 行）${findingLine(f)}`)),
       ...v.contracts.flatMap((c) => c.findings.filter((f) => f.severity === 'error').map((f) => `合同 ${c.contractNo} ${findingLine(f)}`)),

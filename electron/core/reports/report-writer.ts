@@ -248,8 +248,10 @@ export class ReportWriter {
       doc.restore();
     }
     doc.font('regular').fontSize(8).fillColor(GREY);
-    doc.text(this.frame.subject, MARGIN.left, 40, { width: this.width * 0.68, lineBreak: false, ellipsis: true });
-    doc.text(this.frame.draft ? `${this.frame.title}（草稿）` : this.frame.title, MARGIN.left + this.width * 0.68, 40, { width: this.width * 0.32, align: 'right', lineBreak: false });
+    const titleText = this.frame.draft ? `${this.frame.title}（草稿）` : this.frame.title;
+    const titleWidth = doc.widthOfString(titleText);
+    doc.text(fitToWidth(doc, this.frame.subject, this.width - titleWidth - 12), MARGIN.left, 40, { lineBreak: false });
+    doc.text(titleText, right - titleWidth, 40, { lineBreak: false });
     doc.moveTo(MARGIN.left, 54).lineTo(right, 54).lineWidth(0.5).strokeColor(RULE).stroke();
     const footerTop = height - MARGIN.bottom + 14;
     doc.moveTo(MARGIN.left, footerTop - 4).lineTo(right, footerTop - 4).lineWidth(0.5).strokeColor(RULE).stroke();
@@ -261,6 +263,14 @@ export class ReportWriter {
     doc.fillColor('black');
     doc.addContent(qr);
   }
+}
+
+/** The text, shortened with an ellipsis when it would not fit on one line of `width` points in the current font. */
+function fitToWidth(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let chars = [...text];
+  while (chars.length > 1 && doc.widthOfString(`${chars.join('')}…`) > width) chars = chars.slice(0, -1);
+  return `${chars.join('')}…`;
 }
 
 /** Fill path of the dark modules, one rectangle per run of dark modules in a row, in PDF coordinates. */
