@@ -1,5 +1,5 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import signpdf from '@signpdf/signpdf';
+import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import type { SigningKey } from '../../identity/reviewer-identity';
 import { ReviewerCmsSigner } from './cms-signer';
@@ -28,7 +28,8 @@ export async function signPdf(pdf: Buffer, key: SigningKey, signingTime: Date): 
     subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
     appName: 'Jigai',
   });
-  return signpdf.sign(tidyIncrementalTrailer(withPlaceholder), new ReviewerCmsSigner(key.privateKey, key.certificatePem), signingTime);
+  // The named class, not the default export: under Node's ES module loader the default is the whole CommonJS module.
+  return new SignPdf().sign(tidyIncrementalTrailer(withPlaceholder), new ReviewerCmsSigner(key.privateKey, key.certificatePem), signingTime);
 }
 
 /**
