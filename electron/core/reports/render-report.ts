@@ -136,7 +136,7 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
   if (c.award === null) w.paragraph(`奖补金额无法测算：${c.awardMessage ?? ''}`, { color: '#c00000' });
   else w.paragraph(`奖补金额：${yuanWithWords(c.award)}`, { bold: true });
   w.table(
-    [{ title: '计算步骤', width: 0.3 }, { title: '算式', width: 0.22 }, { title: '金额', width: 0.16, align: 'right' }, { title: '政策依据（原文）', width: 0.32 }],
+    [{ title: '计算步骤', width: 0.3 }, { title: '算式', width: 0.22 }, { title: '金额', width: 0.16, align: 'right' }, { title: '政策依据', width: 0.32 }],
     c.awardTrace.map((t) => [t.text, t.formula, /^-?\d+(\.\d+)?$/u.test(t.amount) ? yuan(t.amount) : t.amount, t.source]),
   );
   w.heading('六、资金拨付安排');

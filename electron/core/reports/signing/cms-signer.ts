@@ -23,7 +23,7 @@ export class ReviewerCmsSigner extends Signer {
   }
 
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const certificate = pkijs.Certificate.fromBER(this.certificateDer);
+    const certificate = pkijs.Certificate.fromBER(new Uint8Array(this.certificateDer));
     const digest = createHash('sha256').update(pdfBuffer).digest();
     const attributes = [
       new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),

@@ -82,7 +82,7 @@ async function checkOne(bytes: Buffer, text: string, [a, b, c, d]: [number, numb
   if (!digestValue || !Buffer.from(digestValue.valueBlock.valueHexView).equals(expected)) {
     return failed('签名之后文件内容被改动（摘要不符）', signer, fingerprint, signedAt);
   }
-  let sound = false;
+  let sound: boolean;
   try {
     sound = (await signedData.verify({ signer: 0, data: new Uint8Array(signed).buffer, checkChain: false, extendedMode: false }, pkiCrypto)) === true;
   } catch {
