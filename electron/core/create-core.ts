@@ -13,6 +13,7 @@ import { createVerificationHandlers } from './verification/verification-handlers
 import { createEInvoiceCache } from './verification/einvoice-cache';
 import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
+import { createReportHandlers } from './reports/report-handlers';
 import { createReportService, type ReportService } from './reports/report-service';
 import { createReviewerHandlers } from './reviewers/reviewer-handlers';
 import { createPanelHandlers } from './panel/panel-handlers';
@@ -59,16 +60,18 @@ export function createCore(options: CoreOptions): Core {
   const catalogue = createRuleSetCatalogue(db, context.resourcesDir, now);
   // One cache for attachment viewing and verification: each e-invoice file is parsed once.
   const einvoices = createEInvoiceCache(createBlobStore(dataDir));
+  const verificationHandlers = createVerificationHandlers(context, catalogue, einvoices);
+  const reports = createReportService(context, catalogue, async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }));
   const handlers: ApiHandlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
     ...createBatchHandlers(context, catalogue, einvoices),
     ...createRulesHandlers(catalogue),
-    ...createVerificationHandlers(context, catalogue, einvoices),
+    ...verificationHandlers,
+    ...createReportHandlers(context, reports),
     ...createReviewerHandlers(context),
     ...createPanelHandlers(context),
   };
-  const reports = createReportService(context, catalogue, async (batchId, projectId) => handlers.getProjectVerification({ batchId, projectId }));
   return {
     handlers,
     api: createDirectApi(handlers, options.logger),
