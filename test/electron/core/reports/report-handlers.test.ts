@@ -59,7 +59,8 @@ describe('report API', { timeout: 60_000 }, () => {
     await expect(member.api.countersignReport({ base64: unsigned.base64 ?? '', fileName: 'a.pdf', passphrase: PASSPHRASE })).rejects.toThrow(/没有签名/u);
     const signed = await chair.api.makeReport({ batchId, kind: 'summary', final: false, passphrase: PASSPHRASE });
     const bytes = Buffer.from(signed.base64 ?? '', 'base64');
-    bytes[bytes.indexOf('/Title') + 2] ^= 1;
+    const at = bytes.indexOf('/Title') + 2;
+    bytes[at] = (bytes[at] ?? 0) ^ 1;
     const altered = bytes.toString('base64');
     expect((await chair.api.verifyReport({ base64: altered })).valid).toBe(false);
     await expect(member.api.countersignReport({ base64: altered, fileName: 'a.pdf', passphrase: PASSPHRASE })).rejects.toThrow(/签名无效/u);
