@@ -20,6 +20,8 @@ export interface CommandResult {
   json: unknown;
   /** Written to stdout otherwise: Chinese, for people. */
   text: string;
+  /** Exit code when not 0: a check that ran but failed (e.g. `jigai report verify` on a broken signature). */
+  exitCode?: number;
 }
 
 export interface CliCommand {

@@ -73,7 +73,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     const result = await command.run({ values: parsed.values, positionals: parsed.positionals, openCore, json });
     env.io.stdout(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
     logger.info(`命令「${command.name}」已完成`);
-    return EXIT_OK;
+    return result.exitCode ?? EXIT_OK;
   } catch (error) {
     if (!isAppError(error)) logger.error(`命令「${command.name}」未能完成`, { error: error instanceof Error ? error.stack : String(error) });
     return reportError(env.io, json, error);

@@ -13,6 +13,8 @@ import { createVerificationHandlers } from './verification/verification-handlers
 import { createEInvoiceCache } from './verification/einvoice-cache';
 import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
+import { createReportHandlers } from './reports/report-handlers';
+import { createReportService, type ReportService } from './reports/report-service';
 import { createReviewerHandlers } from './reviewers/reviewer-handlers';
 import { createPanelHandlers } from './panel/panel-handlers';
 
@@ -32,6 +34,8 @@ export interface CoreOptions {
 export interface Core {
   handlers: ApiHandlers;
   api: Api;
+  /** PDF reports (the CLI's `jigai report`). */
+  reports: ReportService;
   context: CoreContext;
   close(): void;
 }
@@ -56,18 +60,22 @@ export function createCore(options: CoreOptions): Core {
   const catalogue = createRuleSetCatalogue(db, context.resourcesDir, now);
   // One cache for attachment viewing and verification: each e-invoice file is parsed once.
   const einvoices = createEInvoiceCache(createBlobStore(dataDir));
+  const verificationHandlers = createVerificationHandlers(context, catalogue, einvoices);
+  const reports = createReportService(context, catalogue, async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }));
   const handlers: ApiHandlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
     ...createBatchHandlers(context, catalogue, einvoices),
     ...createRulesHandlers(catalogue),
-    ...createVerificationHandlers(context, catalogue, einvoices),
+    ...verificationHandlers,
+    ...createReportHandlers(context, reports),
     ...createReviewerHandlers(context),
     ...createPanelHandlers(context),
   };
   return {
     handlers,
     api: createDirectApi(handlers, options.logger),
+    reports,
     context,
     close: () => db.close(),
   };

@@ -11,6 +11,8 @@ export const PATH_INPUTS: Readonly<Record<string, PathAccess>> = {
   exportVerificationWorkbook: 'write',
   exportExpertFile: 'write',
   previewExpertFileImport: 'read',
+  makeReport: 'write',
+  countersignReport: 'write',
 };
 
 const MAX_GRANTS = 200;

@@ -8,19 +8,21 @@ import { ProjectWorkspace } from './pages/projects/ProjectWorkspace';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { InvoiceVerificationPage } from './pages/invoices/InvoiceVerificationPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 
 export function App() {
   return (
     <AppFrame>
       <Routes>
         <Route path="/" element={<Navigate to="/batches" replace />} />
-        {['scoring', 'summary', 'reports'].map((area) => (
+        {['scoring', 'summary'].map((area) => (
           <Route key={area} path={`/${area}`} element={<AreaIntroPage area={area} />} />
         ))}
         <Route path="/batches" element={<BatchesPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:batchId/:projectId" element={<ProjectWorkspace />} />
         <Route path="/invoices" element={<InvoiceVerificationPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
         <Route path="/policies" element={<PoliciesPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/about" element={<AboutPage />} />

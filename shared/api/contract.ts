@@ -7,6 +7,7 @@ import { mergeContracts } from './merge-contracts';
 import { verificationContract } from './verification-contract';
 import { reviewersContract } from './reviewers-contract';
 import { panelContract } from './panel-contract';
+import { reportsContract } from './reports-contract';
 
 /**
  * The one declaration of the application API. The core implements it, IPC and the HTTP bridge
@@ -22,6 +23,7 @@ export const apiContract = mergeContracts(
   verificationContract,
   reviewersContract,
   panelContract,
+  reportsContract,
 );
 
 export type ApiContract = typeof apiContract;

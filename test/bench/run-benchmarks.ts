@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAward } from './award.bench';
 import { benchDecision } from './decision.bench';
 import { benchImport, generateBenchPackage } from './import.bench';
+import { benchReport } from './report.bench';
 import { benchVerify } from './verify.bench';
 
 /** Runs every benchmark on generated data in a temporary folder and prints the figures. */
@@ -17,6 +18,7 @@ try {
   const dataDir = await benchImport(root, work, packageFile);
   await benchVerify(root, dataDir);
   await benchDecision(root, dataDir);
+  await benchReport(root, work);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

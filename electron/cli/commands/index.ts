@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { awardCommand } from './award';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { reportCommand } from './report';
 import { rubricCommand } from './rubric';
 import { scoresCommand } from './scores';
 import { reviewerCommand } from './reviewer';
@@ -10,4 +11,16 @@ import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
 
-export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand, rubricCommand, scoresCommand, reviewerCommand, auditCommand];
+export const commands: readonly CliCommand[] = [
+  infoCommand,
+  importCommand,
+  verifyCommand,
+  awardCommand,
+  templateCommand,
+  sampleCommand,
+  reviewerCommand,
+  rubricCommand,
+  scoresCommand,
+  reportCommand,
+  auditCommand,
+];

@@ -1,4 +1,4 @@
-import { evaluateCase, isCaseError, type RuleSet } from '../../../shared/rules';
+import { evaluateCase, isCaseError, type RuleSet, type ScheduleEntry } from '../../../shared/rules';
 import type { ProjectRecord } from '../../../shared/records/stored-records';
 
 export interface ProjectAward {
@@ -6,6 +6,8 @@ export interface ProjectAward {
   ceiling: boolean;
   message: string | null;
   trace: { text: string; formula: string; amount: string; source: string }[];
+  /** Planned instalments (they sum to the award); empty when the policy sets no schedule or the award cannot be computed. */
+  schedule: readonly ScheduleEntry[];
 }
 
 /**
@@ -24,11 +26,12 @@ export function computeProjectAward(ruleSet: RuleSet, project: ProjectRecord, st
     if (!['policy', 'stage'].includes(key) && !(key in ruleSet.facts)) delete facts[key];
   }
   const outcome = evaluateCase(new Map([[ruleSet.id, ruleSet]]), facts);
-  if (isCaseError(outcome)) return { award: null, ceiling: false, message: `无法测算奖补：${outcome.error.message}`, trace: [] };
+  if (isCaseError(outcome)) return { award: null, ceiling: false, message: `无法测算奖补：${outcome.error.message}`, trace: [], schedule: [] };
   return {
     award: outcome.award,
     ceiling: outcome.ceiling,
     message: outcome.hasFormula ? null : '本政策没有奖补计算公式',
     trace: outcome.trace.map((t) => ({ text: t.text, formula: t.formula, amount: t.amount, source: t.source })),
+    schedule: outcome.schedule,
   };
 }

@@ -75,7 +75,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   }
 
   function award(c: Computation, investment: string) {
-    if (!c.ruleSet) return { award: null, ceiling: false, message: `本程序没有政策规则「${c.batch.policy}」`, trace: [] };
+    if (!c.ruleSet) return { award: null, ceiling: false, message: `本程序没有政策规则「${c.batch.policy}」`, trace: [], schedule: [] };
     return computeProjectAward(c.ruleSet, c.loaded.project, c.batch.stage, investment);
   }
 

@@ -10,6 +10,7 @@ import { auditContract, settingsContract } from '../../../shared/api/settings-co
 import { verificationContract } from '../../../shared/api/verification-contract';
 import { reviewersContract } from '../../../shared/api/reviewers-contract';
 import { panelContract } from '../../../shared/api/panel-contract';
+import { reportsContract } from '../../../shared/api/reports-contract';
 import { REPO_ROOT } from '../../support/temp-dir';
 
 function sourcesUnder(folder: string, extension: RegExp): { file: string; text: string }[] {
@@ -27,7 +28,7 @@ function sourcesUnder(folder: string, extension: RegExp): { file: string; text: 
 
 describe('the API contract', () => {
   it('holds every method of every contract file once', () => {
-    const parts = [appContract, settingsContract, auditContract, batchesContract, rulesContract, verificationContract, reviewersContract, panelContract];
+    const parts = [appContract, settingsContract, auditContract, batchesContract, rulesContract, verificationContract, reviewersContract, panelContract, reportsContract];
     expect(methodNames).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
     expect(Object.keys(apiContract).sort()).toEqual(parts.flatMap((part) => Object.keys(part)).sort());
   });

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSamplePackage } from '../../electron/cli/sample';
+import { makeTempDir } from '../support/temp-dir';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const PASSPHRASE = '组长的签名口令 2026';
+
+describe('报告 in browser mode', () => {
+  let app: AppUnderTest;
+  const scratch = makeTempDir();
+
+  beforeAll(async () => {
+    app = await startAppUnderTest();
+    const file = path.join(scratch.dir, 'sample.zip');
+    const sample = await generateSamplePackage({ projects: 1, invoices: 40, seed: 'e2e-reports', pdfAttachments: false });
+    fs.writeFileSync(file, sample.zip);
+    await app.core.api.importPackage({ path: file });
+    await app.core.api.createMyReviewer({ name: '王建国', organization: '厦门大学', field: '机械', role: 'chair', passphrase: PASSPHRASE });
+  });
+  afterAll(async () => {
+    await app.close();
+    scratch.cleanup();
+  });
+
+  it('previews the acceptance report as a draft and verifies a signed report file dropped on the page', async () => {
+    const page = app.page;
+    await page.goto(page.url().replace(/#.*$/, '#/reports'));
+    await page.getByRole('button', { name: /^预\s*览$/u }).click();
+    await page.getByText('这是草稿，尚未完成的事项：').waitFor();
+    await page.locator('canvas').first().waitFor({ timeout: 60_000 });
+    await app.screenshot('reports-preview');
+
+    const [batch] = await app.core.api.listBatches({});
+    const [project] = await app.core.api.listProjects({});
+    const signed = await app.core.api.makeReport({ batchId: batch?.id ?? '', projectId: project?.id ?? '', kind: 'acceptance', final: false, passphrase: PASSPHRASE });
+    const file = path.join(scratch.dir, 'signed.pdf');
+    fs.writeFileSync(file, Buffer.from(signed.base64 ?? '', 'base64'));
+    await page.getByTestId('report-verify-drop').locator('input[type=file]').setInputFiles(file);
+    await page.getByText('signed.pdf：全部签名有效').waitFor();
+    expect(await page.getByRole('cell', { name: '王建国' }).count()).toBe(1);
+    await app.screenshot('reports-verified');
+  });
+});
