@@ -13,6 +13,8 @@ import { createVerificationHandlers } from './verification/verification-handlers
 import { createEInvoiceCache } from './verification/einvoice-cache';
 import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
+import { createReviewerHandlers } from './reviewers/reviewer-handlers';
+import { createPanelHandlers } from './panel/panel-handlers';
 
 export interface CoreOptions {
   /** Folder holding the database and stored attachments. */
@@ -60,6 +62,8 @@ export function createCore(options: CoreOptions): Core {
     ...createBatchHandlers(context, catalogue, einvoices),
     ...createRulesHandlers(catalogue),
     ...createVerificationHandlers(context, catalogue, einvoices),
+    ...createReviewerHandlers(context),
+    ...createPanelHandlers(context),
   };
   return {
     handlers,

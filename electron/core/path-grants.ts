@@ -9,6 +9,8 @@ export const PATH_INPUTS: Readonly<Record<string, PathAccess>> = {
   importPackage: 'read',
   startImport: 'read',
   exportVerificationWorkbook: 'write',
+  exportExpertFile: 'write',
+  previewExpertFileImport: 'read',
 };
 
 const MAX_GRANTS = 200;

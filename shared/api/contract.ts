@@ -5,6 +5,8 @@ import { rulesContract } from './rules-contract';
 import { auditContract, settingsContract } from './settings-contract';
 import { mergeContracts } from './merge-contracts';
 import { verificationContract } from './verification-contract';
+import { reviewersContract } from './reviewers-contract';
+import { panelContract } from './panel-contract';
 
 /**
  * The one declaration of the application API. The core implements it, IPC and the HTTP bridge
@@ -18,6 +20,8 @@ export const apiContract = mergeContracts(
   batchesContract,
   rulesContract,
   verificationContract,
+  reviewersContract,
+  panelContract,
 );
 
 export type ApiContract = typeof apiContract;

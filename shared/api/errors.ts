@@ -1,3 +1,5 @@
+import { EXPERT_FILE_REFUSAL_CODES } from '../expert-file/expert-file-refusal';
+
 /**
  * Errors that cross a boundary (IPC, HTTP bridge, CLI) carry a stable code and a Chinese message
  * a reviewer can act on; the code lets callers decide (e.g. the CLI maps BAD_INPUT to exit 2).
@@ -18,6 +20,12 @@ export const API_ERROR_CODES = [
   'READ_ONLY',
   // The core's worker thread stopped during the call and was restarted.
   'CORE_RESTARTED',
+  // Deciding, scoring and signing need this data folder's own reviewer identity.
+  'REVIEWER_REQUIRED',
+  // The passphrase does not open the reviewer's key.
+  'WRONG_PASSPHRASE',
+  // Why a chair's copy refuses an expert file.
+  ...EXPERT_FILE_REFUSAL_CODES,
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

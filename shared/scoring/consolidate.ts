@@ -12,7 +12,8 @@ import { rankByFigure } from './ranking';
  * see score-matrix.ts) is left out of every figure. The formulas are in docs/consolidation.md.
  */
 
-export type ConsolidationMethod = 'mean' | 'trimmedMean' | 'median' | 'normalised';
+export const CONSOLIDATION_METHOD_IDS = ['mean', 'trimmedMean', 'median', 'normalised'] as const;
+export type ConsolidationMethod = (typeof CONSOLIDATION_METHOD_IDS)[number];
 
 export const CONSOLIDATION_METHODS: readonly EnumOption<ConsolidationMethod>[] = [
   { id: 'mean', label: '算术平均分' },
