@@ -8,15 +8,17 @@ import { ProjectWorkspace } from './pages/projects/ProjectWorkspace';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { InvoiceVerificationPage } from './pages/invoices/InvoiceVerificationPage';
+import { ScoringPage } from './pages/scoring/ScoringPage';
+import { SummaryPage } from './pages/summary/SummaryPage';
 
 export function App() {
   return (
     <AppFrame>
       <Routes>
         <Route path="/" element={<Navigate to="/batches" replace />} />
-        {['scoring', 'summary', 'reports'].map((area) => (
-          <Route key={area} path={`/${area}`} element={<AreaIntroPage area={area} />} />
-        ))}
+        <Route path="/reports" element={<AreaIntroPage area="reports" />} />
+        <Route path="/scoring" element={<ScoringPage />} />
+        <Route path="/summary" element={<SummaryPage />} />
         <Route path="/batches" element={<BatchesPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:batchId/:projectId" element={<ProjectWorkspace />} />

@@ -27,7 +27,6 @@ export function ScoreSheet({ sheet, attachments, onOpenAttachment }: ScoreSheetP
   const [opinion, setOpinion] = useState(sheet.opinion);
   const [problems, setProblems] = useState<Problems>(sheet.problems);
   const latest = useRef({ drafts, verdict, opinion });
-  latest.current = { drafts, verdict, opinion };
   const inputs = useRef<(InputRef | null)[]>([]);
   const opinionBox = useRef<HTMLTextAreaElement | null>(null);
   const ref = { batchId: sheet.batchId, projectId: sheet.projectId };

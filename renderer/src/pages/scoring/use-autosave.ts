@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface AutosaveState {
   /** Changes typed but not yet written. */
@@ -19,7 +19,9 @@ export function useAutosave<T>(write: (key: string, value: T) => Promise<unknown
   const waiting = useRef(new Map<string, T>());
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const writeRef = useRef(write);
-  writeRef.current = write;
+  useLayoutEffect(() => {
+    writeRef.current = write;
+  }, [write]);
   const [state, setState] = useState<AutosaveState>({ pending: false, saving: false, savedAt: null, error: null });
   const mounted = useRef(true);
 
