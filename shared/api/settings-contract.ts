@@ -28,8 +28,13 @@ export const settingsContract = {
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
+  /** The reviewer's id (or `machine` / `legacy` for the computer and the work from before identities). */
+  actorId: z.string(),
   actor: z.string(),
+  /** The action's label in Chinese. */
   action: z.string(),
+  /** The stored action code (shared/audit/audit-action.ts). */
+  actionCode: z.string(),
   subject: z.string(),
   details: z.string(),
 });

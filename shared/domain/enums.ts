@@ -135,12 +135,9 @@ export const parseInvoiceType = (input: unknown, label = '发票类型'): Result
   parseEnum(INVOICE_TYPES, input, label);
 
 // --- 验收结论 ---------------------------------------------------------------
-export type Verdict = 'pass' | 'conditional-pass' | 'fail';
-export const VERDICTS: readonly EnumOption<Verdict>[] = [
-  { id: 'pass', label: '通过' },
-  { id: 'conditional-pass', label: '基本通过' },
-  { id: 'fail', label: '不通过' },
-];
+// One list, kept with the scoring codes (the expert file stores these ids).
+import { VERDICTS, type Verdict } from '../scoring/verdict';
+export { VERDICTS, type Verdict };
 export const parseVerdict = (input: unknown, label = '结论'): Result<Verdict> => parseEnum(VERDICTS, input, label);
 
 // --- 指标类别 (绩效指标 sheet) -------------------------------------------------

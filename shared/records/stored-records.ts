@@ -109,8 +109,8 @@ export const attachmentsTable = defineTable('attachments', ['project_pk'], {
   mediaType: text('media_type'),
 });
 
-/** A reviewer's current decision on one invoice occurrence (migration 0004, fingerprint version 0005). */
-export const decisionsTable = defineTable('invoice_decisions', ['batch_id', 'project_id'], {
+/** A reviewer's current decision on one invoice occurrence (migration 0004, fingerprint version 0005, per reviewer 0006). */
+export const decisionsTable = defineTable('invoice_decisions', ['batch_id', 'project_id', 'reviewer_id'], {
   invoiceKey: text('invoice_key'),
   occurrence: int('occurrence'),
   kind: plain('kind', z.enum(['accept', 'reduce', 'reject'])),

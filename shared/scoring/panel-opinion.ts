@@ -22,11 +22,11 @@ export interface PanelOpinionDraft {
   readonly text: string;
 }
 
-const STRICTEST_FIRST: readonly Verdict[] = ['fail', 'conditional-pass', 'pass'];
+const STRICTEST_FIRST: readonly Verdict[] = ['fail', 'basic-pass', 'pass'];
 
 export function draftPanelOpinion(experts: readonly ExpertOpinion[]): PanelOpinionDraft {
   const counted = experts.filter((e) => !e.recused);
-  const counts: Record<Verdict, number> = { pass: 0, 'conditional-pass': 0, fail: 0 };
+  const counts: Record<Verdict, number> = { pass: 0, 'basic-pass': 0, fail: 0 };
   for (const expert of counted) if (expert.verdict) counts[expert.verdict] += 1;
   const most = Math.max(...STRICTEST_FIRST.map((v) => counts[v]));
   const verdict = most === 0 ? null : (STRICTEST_FIRST.find((v) => counts[v] === most) ?? null);

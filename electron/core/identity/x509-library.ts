@@ -1,13 +1,13 @@
-import './reflect-metadata-shim';
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as X509 from '@peculiar/x509';
 
 /**
  * @peculiar/x509, set up once for Node with Node's WebCrypto (OpenSSL). It is required here, after
- * the Reflect shim has run, rather than imported: the build bundles our code as ES modules with
+ * the Reflect metadata polyfill (which tsyringe, its dependency, needs) has run, rather than imported: the build bundles our code as ES modules with
  * packages left external, and ES imports of packages are evaluated before any bundled code, so a
- * static import would load the library before the shim. Import the library only through this file.
+ * static import of the library could be evaluated before the polyfill. Import the library only through this file.
  */
 const require = createRequire(import.meta.url);
 const x509 = require('@peculiar/x509') as typeof X509;

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../../shared/api/contract';
-import { createAuditLog, createAuditReader } from '../audit/audit-log';
+import { createAuditReader } from '../audit/audit-log';
+import { createAuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import { createSettingsStore } from './settings-store';
 
@@ -7,7 +8,7 @@ type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'updateSettings' | 'li
 
 export function createSettingsHandlers(ctx: CoreContext): SettingsHandlers {
   const store = createSettingsStore(ctx.db);
-  const audit = createAuditLog(ctx.db, ctx.now);
+  const audit = createAuditTrail(ctx.db, ctx.now);
   const auditReader = createAuditReader(ctx.db);
   return {
     listAuditLog: ({ subject, limit }) => auditReader.list(subject, limit),
@@ -21,7 +22,7 @@ export function createSettingsHandlers(ctx: CoreContext): SettingsHandlers {
           reviewerRole: changes.reviewerRole ?? before.reviewerRole,
         };
         store.write(after);
-        audit.record({ actor: after.reviewerName || '（未署名）', action: '修改设置', subject: 'settings', details: { before, after } });
+        audit.record({ action: 'settings-change', subject: 'settings', details: { before, after } });
         return after;
       })(),
   };

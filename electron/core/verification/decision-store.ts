@@ -4,22 +4,22 @@ import { prepareInsert, prepareSelect } from '../db/table-statements';
 
 export type StoredDecision = DecisionRecord;
 
-/** Current decision per invoice occurrence; the history lives in the audit log. */
+/** One reviewer's current decision per invoice occurrence; the history lives in the audit log. */
 export function createDecisionStore(db: Database.Database) {
-  const select = prepareSelect<typeof decisionsTable, [string, string]>(db, decisionsTable, 'WHERE batch_id = ? AND project_id = ?');
-  const upsert = prepareInsert(db, decisionsTable, { conflict: ['batch_id', 'project_id', 'invoice_key', 'occurrence'] });
-  const remove = db.prepare('DELETE FROM invoice_decisions WHERE batch_id = ? AND project_id = ? AND invoice_key = ? AND occurrence = ?');
+  const select = prepareSelect<typeof decisionsTable, [string, string, string]>(db, decisionsTable, 'WHERE batch_id = ? AND project_id = ? AND reviewer_id = ?');
+  const upsert = prepareInsert(db, decisionsTable, { conflict: ['batch_id', 'project_id', 'invoice_key', 'occurrence', 'reviewer_id'] });
+  const remove = db.prepare('DELETE FROM invoice_decisions WHERE batch_id = ? AND project_id = ? AND invoice_key = ? AND occurrence = ? AND reviewer_id = ?');
 
   return {
     /** By `key#occurrence`. */
-    forProject(batchId: string, projectId: string): Map<string, StoredDecision> {
-      return new Map(select.all(batchId, projectId).map((d) => [decisionKey(d.invoiceKey, d.occurrence), d]));
+    forProject(batchId: string, projectId: string, reviewerId: string): Map<string, StoredDecision> {
+      return new Map(select.all(batchId, projectId, reviewerId).map((d) => [decisionKey(d.invoiceKey, d.occurrence), d]));
     },
-    save(batchId: string, projectId: string, decision: StoredDecision): void {
-      upsert.run({ batch_id: batchId, project_id: projectId }, decision);
+    save(batchId: string, projectId: string, reviewerId: string, decision: StoredDecision): void {
+      upsert.run({ batch_id: batchId, project_id: projectId, reviewer_id: reviewerId }, decision);
     },
-    clear(batchId: string, projectId: string, invoiceKey: string, occurrence: number): void {
-      remove.run(batchId, projectId, invoiceKey, occurrence);
+    clear(batchId: string, projectId: string, reviewerId: string, invoiceKey: string, occurrence: number): void {
+      remove.run(batchId, projectId, invoiceKey, occurrence, reviewerId);
     },
   };
 }

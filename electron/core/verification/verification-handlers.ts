@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../../shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createSettingsStore } from '../settings/settings-store';
+import { createActingReviewer } from '../reviewers/acting-reviewer';
 import type { EInvoiceCache } from './einvoice-cache';
 import { buildVerificationWorkbook } from './export-workbook';
 import { writeFileAtomic } from '../write-file-atomic';
@@ -12,11 +13,12 @@ type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decide
 export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): VerificationHandlers {
   const service = createVerificationService(ctx, catalogue, einvoices);
   const settings = createSettingsStore(ctx.db);
-  const reviewerName = () => settings.read().reviewerName || '（未署名）';
+  const acting = createActingReviewer(ctx.db);
+  const reviewerName = () => acting.own()?.name ?? (settings.read().reviewerName || '（未署名）');
   return {
     getProjectVerification: ({ batchId, projectId }) => service.verify(batchId, projectId),
     decideInvoices: ({ batchId, projectId, rowNos, kind, amount, reason }) => {
-      return service.decide(batchId, projectId, rowNos, kind, amount, reason ?? '', reviewerName());
+      return service.decide(batchId, projectId, rowNos, kind, amount, reason ?? '');
     },
     exportVerificationWorkbook: async ({ batchId, projectId, path }) => {
       const verification = await service.verify(batchId, projectId);

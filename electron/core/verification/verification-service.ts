@@ -7,7 +7,9 @@ import type { Stage } from '../../../shared/codes/codes';
 import type { RuleSet } from '../../../shared/rules';
 import { createInvestmentCalculator, indexProject, verifyProject } from '../../../shared/verification';
 import type { EInvoiceData, InvoiceDecision, VProject } from '../../../shared/verification/types';
-import { createAuditLog } from '../audit/audit-log';
+import { createAuditTrail } from '../audit/audit-trail';
+import { LEGACY_REVIEWER_ID } from '../db/migrations/0006-reviewers-and-audit-chain';
+import { createActingReviewer } from '../reviewers/acting-reviewer';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createDecisionStore, type StoredDecision } from './decision-store';
@@ -29,7 +31,10 @@ const CACHED_PROJECTS = 4;
 export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache) {
   const loader = createProjectLoader(ctx.db);
   const decisions = createDecisionStore(ctx.db);
-  const audit = createAuditLog(ctx.db, ctx.now);
+  const audit = createAuditTrail(ctx.db, ctx.now);
+  const acting = createActingReviewer(ctx.db);
+  /** Whose decisions a project shows: the own reviewer's, or before an identity exists the work from before identities. */
+  const decidingReviewer = () => acting.own()?.id ?? LEGACY_REVIEWER_ID;
   const batchOf = ctx.db.prepare<[string], { policy: string; stage: Stage }>('SELECT policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
   const lastImport = ctx.db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM import_log');
@@ -76,7 +81,8 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
 
   /** The project's review state, computed once per data version; concurrent callers share one computation. */
   async function stateOf(batchId: string, projectId: string): Promise<ReviewState> {
-    const key = `${batchId}\u0000${projectId}`;
+    const reviewerId = decidingReviewer();
+    const key = `${batchId}\u0000${projectId}\u0000${reviewerId}`;
     const version = dataVersion();
     const ruleSet = catalogue.all().get(batchOf.get(batchId)?.policy ?? '')?.ruleSet;
     const cached = cache.get(key);
@@ -86,7 +92,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       return cached.state;
     }
     const state = compute(batchId, projectId).then((c) =>
-      createReviewState(c, loader.fingerprints(c.loaded.pk), decisions.forProject(batchId, projectId), (investment) => award(c, investment)),
+      createReviewState(c, loader.fingerprints(c.loaded.pk), decisions.forProject(batchId, projectId, reviewerId), (investment) => award(c, investment)),
     );
     cache.set(key, { version, ruleSet, state });
     while (cache.size > CACHED_PROJECTS) cache.delete(cache.keys().next().value as string);
@@ -109,8 +115,9 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     kind: 'accept' | 'reduce' | 'reject' | 'clear',
     amount: string | undefined,
     reason: string,
-    reviewer: string,
   ): Promise<DecisionReply> {
+    const own = acting.require();
+    const reviewer = own.name;
     const state = await stateOf(batchId, projectId);
     const byRow = state.invoiceByRow;
     const unknown = rowNos.filter((r) => !byRow.has(r));
@@ -129,7 +136,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         if (!invoice) continue;
         const occurrence = state.occurrenceOf(rowNo);
         if (kind === 'clear') {
-          decisions.clear(batchId, projectId, invoice.key, occurrence);
+          decisions.clear(batchId, projectId, own.id, invoice.key, occurrence);
           changes.set(rowNo, undefined);
         } else {
           const decision = {
@@ -143,13 +150,12 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
             fingerprint: state.fingerprintOf(rowNo),
             fingerprintVersion: INVOICE_FINGERPRINT_VERSION,
           };
-          decisions.save(batchId, projectId, decision);
+          decisions.save(batchId, projectId, own.id, decision);
           changes.set(rowNo, decision);
         }
       }
       audit.record({
-        actor: reviewer,
-        action: { accept: '认定发票', reduce: '核减发票', reject: '不予认定发票', clear: '撤销认定' }[kind],
+        action: `invoice-${kind}`,
         subject: `project:${batchId}/${projectId}`,
         details: { rows: rowNos.length, invoices: rowNos.slice(0, 50).map((r) => byRow.get(r)?.key), amount, reason },
       });

@@ -85,7 +85,7 @@ describe('enumerations', () => {
   });
 
   it('reads verdicts and indicator categories', () => {
-    expect(parseVerdict('基本通过')).toEqual({ ok: true, value: 'conditional-pass' });
+    expect(parseVerdict('基本通过')).toEqual({ ok: true, value: 'basic-pass' });
     expect(parseVerdict('不通过')).toEqual({ ok: true, value: 'fail' });
     expect(parseIndicatorCategory('技术指标')).toEqual({ ok: true, value: 'technical' });
     expect(parseIndicatorCategory('', '指标类别').ok).toBe(false);

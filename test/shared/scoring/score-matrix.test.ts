@@ -57,11 +57,11 @@ describe('draft panel opinion', () => {
     const draft = draftPanelOpinion([
       { name: '王工', recused: false, verdict: 'pass', opinion: '建设内容全部完成。' },
       { name: '李工', recused: true, verdict: null, opinion: '' },
-      { name: '张工', recused: false, verdict: 'conditional-pass', opinion: '佐证材料需补正。' },
+      { name: '张工', recused: false, verdict: 'basic-pass', opinion: '佐证材料需补正。' },
       { name: '赵工', recused: false, verdict: 'pass', opinion: ' ' },
     ]);
     expect(draft.verdict).toBe('pass');
-    expect(draft.counts).toEqual({ pass: 2, 'conditional-pass': 1, fail: 0 });
+    expect(draft.counts).toEqual({ pass: 2, 'basic-pass': 1, fail: 0 });
     expect(draft.text).toBe(
       [
         '专家组 4 人（其中 1 人回避），参与评审 3 人：通过 2 人，基本通过 1 人，不通过 0 人。',

@@ -71,7 +71,7 @@ describe('item scores', () => {
   });
 
   it('reads verdicts by label or code', () => {
-    expect([readVerdict('通过'), readVerdict('基本通过'), readVerdict('fail'), readVerdict('优秀')]).toEqual(['pass', 'conditional-pass', 'fail', null]);
+    expect([readVerdict('通过'), readVerdict('基本通过'), readVerdict('fail'), readVerdict('优秀')]).toEqual(['pass', 'basic-pass', 'fail', null]);
   });
 });
 

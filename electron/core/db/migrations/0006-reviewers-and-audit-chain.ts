@@ -12,6 +12,8 @@ import type { Migration } from '../migration';
  * stay where they were; when the reviewer later creates their identity the work can be adopted.
  */
 export const LEGACY_REVIEWER_ID = 'legacy';
+/** The actor of what the program does before anyone created an identity here (importing a package, settings). */
+export const MACHINE_REVIEWER_ID = 'machine';
 
 /** The labels the program wrote as audit actions before actions were codes (frozen: this is history). */
 const ACTION_CODE_OF_LABEL: Readonly<Record<string, string>> = {
@@ -37,10 +39,11 @@ function requireColumns(db: Database.Database, table: string, expected: readonly
 function createTables(db: Database.Database): void {
   db.exec(`
     -- kind: own = this data folder's reviewer (holds the encrypted key; at most one);
-    -- panel = another member known from an expert file; legacy = typed names from before identities.
+    -- panel = another member known from an expert file; legacy = typed names from before identities;
+    -- machine = this computer acting before anyone created an identity (package imports, settings).
     CREATE TABLE reviewers (
       id                TEXT PRIMARY KEY,
-      kind              TEXT NOT NULL CHECK (kind IN ('own', 'panel', 'legacy')),
+      kind              TEXT NOT NULL CHECK (kind IN ('own', 'panel', 'legacy', 'machine')),
       name              TEXT NOT NULL,
       organization      TEXT NOT NULL DEFAULT '',
       field             TEXT NOT NULL DEFAULT '',
@@ -49,7 +52,7 @@ function createTables(db: Database.Database): void {
       fingerprint       TEXT UNIQUE CHECK (fingerprint IS NULL OR (length(fingerprint) = 64 AND fingerprint NOT GLOB '*[^0-9a-f]*')),
       encrypted_key_pem TEXT,
       created_at        TEXT NOT NULL,
-      CHECK ((kind = 'legacy') = (certificate_pem IS NULL)),
+      CHECK ((kind IN ('legacy', 'machine')) = (certificate_pem IS NULL)),
       CHECK ((certificate_pem IS NULL) = (fingerprint IS NULL)),
       CHECK ((kind = 'own') = (encrypted_key_pem IS NOT NULL))
     ) STRICT;
@@ -66,6 +69,7 @@ function createTables(db: Database.Database): void {
       confirmed_at TEXT NOT NULL
     ) STRICT;
   `);
+  db.prepare("INSERT INTO reviewers (id, kind, name, role, created_at) VALUES (?, 'machine', '本机', 'expert', ?)").run(MACHINE_REVIEWER_ID, new Date(0).toISOString());
 }
 
 interface LegacySettings {
@@ -110,7 +114,7 @@ function createLegacyReviewer(db: Database.Database): void {
 
 /** Decisions become one per reviewer and invoice occurrence; today's keep their typed name beside the reviewer. */
 function rebuildInvoiceDecisions(db: Database.Database): void {
-  requireColumns(db, 'invoice_decisions', ['id', 'batch_id', 'project_id', 'invoice_key', 'occurrence', 'kind', 'amount_fen', 'reason', 'reviewer', 'decided_at', 'row_fingerprint']);
+  requireColumns(db, 'invoice_decisions', ['id', 'batch_id', 'project_id', 'invoice_key', 'occurrence', 'kind', 'amount_fen', 'reason', 'reviewer', 'decided_at', 'row_fingerprint', 'fingerprint_version']);
   db.exec(`
     CREATE TABLE invoice_decisions_new (
       id              INTEGER PRIMARY KEY,
@@ -125,12 +129,13 @@ function rebuildInvoiceDecisions(db: Database.Database): void {
       reviewer        TEXT NOT NULL,
       decided_at      TEXT NOT NULL,
       row_fingerprint TEXT NOT NULL,
+      fingerprint_version INTEGER NOT NULL DEFAULT 1,
       UNIQUE (batch_id, project_id, invoice_key, occurrence, reviewer_id),
       CHECK (kind <> 'reduce' OR amount_fen IS NOT NULL),
       CHECK (kind = 'accept' OR reason <> '')
     ) STRICT;
-    INSERT INTO invoice_decisions_new (id, batch_id, project_id, invoice_key, occurrence, reviewer_id, kind, amount_fen, reason, reviewer, decided_at, row_fingerprint)
-      SELECT id, batch_id, project_id, invoice_key, occurrence, '${LEGACY_REVIEWER_ID}', kind, amount_fen, reason, reviewer, decided_at, row_fingerprint
+    INSERT INTO invoice_decisions_new (id, batch_id, project_id, invoice_key, occurrence, reviewer_id, kind, amount_fen, reason, reviewer, decided_at, row_fingerprint, fingerprint_version)
+      SELECT id, batch_id, project_id, invoice_key, occurrence, '${LEGACY_REVIEWER_ID}', kind, amount_fen, reason, reviewer, decided_at, row_fingerprint, fingerprint_version
       FROM invoice_decisions ORDER BY id;
     DROP TABLE invoice_decisions;
     ALTER TABLE invoice_decisions_new RENAME TO invoice_decisions;

@@ -1,8 +1,8 @@
 import type { Migration } from '../migration';
 
 /**
- * Scoring (评分) and recusal (回避声明). Written for version 7, to be registered in the migration
- * list when scoring is integrated.
+ * Scoring (评分) and recusal (回避声明). Also the expert files a chair
+ * applied or holds for approval, the export counter, the consolidation settings and the panel opinions.
  *
  * - rubric_versions: every rubric a batch was scored against, by the SHA-256 of its canonical JSON
  *   (the JSON stored is exactly what was hashed); a chair's adjustment names the version it came from.
@@ -53,7 +53,7 @@ export const migration0007: Migration = {
         project_id  TEXT NOT NULL,
         reviewer_id TEXT NOT NULL,
         rubric_hash TEXT NOT NULL REFERENCES rubric_versions (hash),
-        verdict     TEXT CHECK (verdict IN ('pass', 'conditional-pass', 'fail')),
+        verdict     TEXT CHECK (verdict IN ('pass', 'basic-pass', 'fail')),
         opinion     TEXT NOT NULL DEFAULT '',
         updated_at  TEXT NOT NULL,
         PRIMARY KEY (batch_id, project_id, reviewer_id)
@@ -64,7 +64,8 @@ export const migration0007: Migration = {
         project_id   TEXT NOT NULL,
         reviewer_id  TEXT NOT NULL,
         item_id      TEXT NOT NULL,
-        score_halves INTEGER NOT NULL CHECK (score_halves >= 0 AND score_halves <= 200),
+        -- NULL: a comment typed before the score (nothing typed is lost).
+        score_halves INTEGER CHECK (score_halves IS NULL OR (score_halves >= 0 AND score_halves <= 200)),
         comment      TEXT NOT NULL DEFAULT '',
         attachment   TEXT,
         page         INTEGER CHECK (page IS NULL OR page >= 1),
@@ -75,6 +76,58 @@ export const migration0007: Migration = {
       ) STRICT;
 
       CREATE INDEX item_scores_by_project ON item_scores (batch_id, project_id);
+
+      -- The last expert file applied per batch and expert: its version guards against older files,
+      -- its signed content (canonical JSON) is what the next file is compared with.
+      CREATE TABLE expert_files (
+        batch_id       TEXT NOT NULL,
+        reviewer_id    TEXT NOT NULL REFERENCES reviewers (id),
+        version        INTEGER NOT NULL CHECK (version >= 1),
+        fingerprint    TEXT NOT NULL,
+        package_sha256 TEXT NOT NULL,
+        exported_at    TEXT NOT NULL,
+        imported_at    TEXT NOT NULL,
+        content        TEXT NOT NULL,
+        PRIMARY KEY (batch_id, reviewer_id)
+      ) STRICT;
+
+      -- A checked expert file waiting for the chair's approval of its change list; nothing of it is
+      -- in the score tables until approved.
+      CREATE TABLE pending_expert_files (
+        id          TEXT PRIMARY KEY,
+        batch_id    TEXT NOT NULL,
+        reviewer_id TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        file        TEXT NOT NULL,
+        checked_at  TEXT NOT NULL
+      ) STRICT;
+
+      -- The own reviewer's export counter per batch: every export gets the next version.
+      CREATE TABLE expert_file_exports (
+        batch_id    TEXT PRIMARY KEY,
+        version     INTEGER NOT NULL CHECK (version >= 1),
+        exported_at TEXT NOT NULL
+      ) STRICT;
+
+      -- The chair's consolidation settings per batch; without a row: mean, 15 points.
+      CREATE TABLE batch_consolidation (
+        batch_id          TEXT PRIMARY KEY,
+        method            TEXT NOT NULL CHECK (method IN ('mean', 'trimmedMean', 'median', 'normalised')),
+        divergence_points TEXT NOT NULL,
+        chosen_by         TEXT NOT NULL,
+        chosen_at         TEXT NOT NULL
+      ) STRICT;
+
+      -- 专家组意见: the panel's verdict and opinion per project, as the chair saved it.
+      CREATE TABLE panel_opinions (
+        batch_id   TEXT NOT NULL,
+        project_id TEXT NOT NULL,
+        verdict    TEXT NOT NULL CHECK (verdict IN ('pass', 'basic-pass', 'fail')),
+        opinion    TEXT NOT NULL,
+        saved_by   TEXT NOT NULL,
+        saved_at   TEXT NOT NULL,
+        PRIMARY KEY (batch_id, project_id)
+      ) STRICT;
     `);
   },
 };

@@ -4,8 +4,10 @@ import { migration0002 } from './0002-review-data';
 import { migration0003 } from './0003-imported-rule-sets';
 import { migration0004 } from './0004-invoice-decisions';
 import { migration0005 } from './0005-decision-fingerprint-version';
+import { migration0006 } from './0006-reviewers-and-audit-chain';
+import { migration0007 } from './0007-scores-and-recusals';
 
 /** Every migration in order; versions are 1..n without gaps (checked by a test). */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -4,7 +4,7 @@ import { fenToMoney } from '../../../../shared/domain/fen';
 import type { ImportPhase, Stage } from '../../../../shared/codes/codes';
 import type { PackageProblem } from '../../../../shared/package/problem';
 import type { CoreContext } from '../../core-context';
-import { createAuditLog } from '../../audit/audit-log';
+import { createAuditTrail } from '../../audit/audit-trail';
 import { readPackage } from '../container/read-package';
 import type { ParsedProject } from '../records';
 import { parseProjectWorkbook } from '../workbook/parse-project-workbook';
@@ -129,9 +129,8 @@ export async function importPackage(ctx: CoreContext, source: string, options: I
       }
       if (previous !== null) changes = { unchanged: projectChanges.every((c) => c.status === 'unchanged'), projects: projectChanges };
       repository.logImport(manifest.batch.id, importedAt, sourceName, read.packageSha256, { warnings: warnings.length, changes });
-      createAuditLog(ctx.db, ctx.now).record({
-        actor: '本机',
-        action: previous === null ? '导入材料包' : '更新材料包',
+      createAuditTrail(ctx.db, ctx.now).record({
+        action: previous === null ? 'package-import' : 'package-update',
         subject: `batch:${manifest.batch.id}`,
         details: { sourceName, packageSha256: read.packageSha256, projects: parsedProjects.length },
       });
