@@ -15,8 +15,11 @@ export function FingerprintText({ fingerprint, copyable = true }: { fingerprint:
   };
   return (
     <Space align="start" wrap>
-      <Typography.Text code style={{ fontSize: 15, letterSpacing: 1, wordSpacing: 4, whiteSpace: 'normal' }} data-testid="fingerprint">
-        {grouped}
+      {/* Two lines of eight groups: the same shape on every screen, easy to keep one's place when reading aloud. */}
+      <Typography.Text code style={{ fontSize: 15, wordSpacing: 4, display: 'inline-block', lineHeight: 1.8 }} data-testid="fingerprint">
+        {grouped.slice(0, 39)}
+        <br />
+        {grouped.slice(40)}
       </Typography.Text>
       {copyable && (
         <Button size="small" icon={<CopyOutlined />} onClick={copy}>

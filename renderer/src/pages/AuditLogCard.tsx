@@ -5,25 +5,7 @@ import type { AuditEntry } from '../../../shared/api/settings-contract';
 import { auditActionLabel } from '../../../shared/audit/audit-action';
 import { api } from '../api/client';
 import { dateTime } from '../format';
-
-/** A stored value a reader understands; codes and nested records are left to the exported report. */
-function readable(value: unknown): value is string | number | boolean {
-  if (typeof value === 'number' || typeof value === 'boolean') return true;
-  return typeof value === 'string' && value !== '' && !/^[0-9a-f]{32,}$/iu.test(value) && !/^[0-9a-f-]{36}$/iu.test(value);
-}
-
-/** Summarises the stored details (JSON) in one line a reviewer can read. */
-function detailText(details: string): string {
-  try {
-    const value = JSON.parse(details) as Record<string, unknown>;
-    return Object.values(value)
-      .filter(readable)
-      .map((v) => (typeof v === 'boolean' ? (v ? '是' : '否') : String(v)))
-      .join('；');
-  } catch {
-    return details;
-  }
-}
+import { auditDetailText, auditSubjectText } from './audit-text';
 
 /** Green when every entry still gives its hash; otherwise the first entry that does not, in red. */
 function ChainStatus() {
@@ -78,8 +60,8 @@ export function AuditLogCard() {
           { title: '时间', dataIndex: 'at', width: 150, render: dateTime },
           { title: '操作人', dataIndex: 'actor', width: 110 },
           { title: '操作', dataIndex: 'action', width: 150, render: auditActionLabel },
-          { title: '对象', dataIndex: 'subject', width: 220, ellipsis: true },
-          { title: '详情', dataIndex: 'details', ellipsis: true, render: detailText },
+          { title: '对象', dataIndex: 'subject', width: 180, ellipsis: true, render: auditSubjectText },
+          { title: '详情', dataIndex: 'details', ellipsis: true, render: auditDetailText },
         ]}
       />
     </Card>

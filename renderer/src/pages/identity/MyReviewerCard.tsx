@@ -15,7 +15,7 @@ export function MyReviewerCard() {
       {mine.data && !reviewer && <CreateReviewerForm />}
       {reviewer && (
         <>
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={2} bordered styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="姓名">{reviewer.name}</Descriptions.Item>
             <Descriptions.Item label="角色">{reviewer.role === 'chair' ? '专家组组长' : '评审专家'}</Descriptions.Item>
             <Descriptions.Item label="工作单位">{reviewer.organization}</Descriptions.Item>
