@@ -24,6 +24,8 @@ export const API_ERROR_CODES = [
   'REVIEWER_REQUIRED',
   // The passphrase does not open the reviewer's key.
   'WRONG_PASSPHRASE',
+  // `jigai audit verify`: an entry of the 操作记录 was changed or removed.
+  'AUDIT_CHAIN_BROKEN',
   // Why a chair's copy refuses an expert file.
   ...EXPERT_FILE_REFUSAL_CODES,
 ] as const;

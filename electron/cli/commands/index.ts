@@ -4,8 +4,10 @@ import { importCommand } from './import';
 import { infoCommand } from './info';
 import { rubricCommand } from './rubric';
 import { scoresCommand } from './scores';
+import { reviewerCommand } from './reviewer';
+import { auditCommand } from './audit';
 import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
 
-export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand, rubricCommand, scoresCommand];
+export const commands: readonly CliCommand[] = [infoCommand, importCommand, verifyCommand, awardCommand, templateCommand, sampleCommand, rubricCommand, scoresCommand, reviewerCommand, auditCommand];
