@@ -149,7 +149,7 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
       await app.core.api.setRecusal({ batchId, projectId, recusal: null });
       for (const item of rubric.items) {
         const value = String(Math.round(Number(item.max) * share * 2) / 2);
-        await app.core.api.saveItemScore({ batchId, projectId, itemId: item.id, score: value, comment: share < 0.6 ? `${item.title}：佐证材料不足，指标未完成。` : '' });
+        await app.core.api.saveItemScore({ batchId, projectId, itemId: item.id, score: value, comment: share < 0.6 ? '佐证材料不足，指标未完成。' : '' });
       }
       await app.core.api.saveVerdict({ batchId, projectId, verdict: share < 0.6 ? 'fail' : 'pass', opinion });
     };

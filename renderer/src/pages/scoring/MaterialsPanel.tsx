@@ -26,7 +26,7 @@ export function MaterialsPanel({
   const verification = useQuery({ queryKey: ['getProjectVerification', batchId, projectId], queryFn: () => api.getProjectVerification({ batchId, projectId }) });
   const tab = open ? 'attachments' : 'summary';
   return (
-    <Card size="small" style={{ position: 'sticky', top: 0 }} data-testid="materials">
+    <Card size="small" style={{ position: 'sticky', top: -24 }} data-testid="materials">
       <Tabs
         size="small"
         activeKey={tab}

@@ -82,7 +82,8 @@ export function ScoreSheet({ sheet, attachments, onOpenAttachment }: ScoreSheetP
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={8} data-testid="score-sheet">
-      <Card size="small">
+      {/* The total and the save state stay in sight while the reviewer works down the items. */}
+      <Card size="small" style={{ position: 'sticky', top: -24, zIndex: 3, boxShadow: '0 2px 6px rgba(0,0,0,.06)' }}>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
           <Typography.Text>
             评分标准：{sheet.rubric.name}（第 {sheet.rubric.version} 版{sheet.rubric.frozen ? '，已冻结' : ''}）

@@ -52,7 +52,7 @@ function ChangeList({ preview, onDone }: { preview: Accepted; onDone: () => void
         locale={{ emptyText: '与已导入的版本相比没有变化' }}
         columns={[
           { title: '项目', dataIndex: 'project', width: 220, onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
-          { title: '变化', width: 260, render: (_: unknown, r) => <Space size={4}><Tag>{KIND_LABEL[r.kind] ?? r.kind}</Tag>{r.what}</Space> },
+          { title: '变化', width: 260, render: (_: unknown, r) => (r.what.includes(KIND_LABEL[r.kind] ?? r.kind) ? r.what : <Space size={4}><Tag>{KIND_LABEL[r.kind] ?? r.kind}</Tag>{r.what}</Space>) },
           { title: '原值', dataIndex: 'old', render: shown },
           { title: '新值', dataIndex: 'new', render: (v: string | null) => <Typography.Text strong>{shown(v)}</Typography.Text> },
         ]}
@@ -141,10 +141,10 @@ export function ExpertFileImportCard() {
               void fromFile(file);
               return false;
             }} data-testid="expert-file-drop">
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
+            <p className="ant-upload-text">
+              <InboxOutlined style={{ color: '#1677ff', marginInlineEnd: 8 }} />
+              点击选择或把专家评审文件拖到这里
             </p>
-            <p className="ant-upload-text">点击选择或把专家评审文件拖到这里</p>
             <p className="ant-upload-hint">先核验签名、签名人、批次和版本，再列出变化供您批准；未批准前不改动任何评分。</p>
           </Upload.Dragger>
           {isDesktop() && (

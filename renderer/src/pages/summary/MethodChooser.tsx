@@ -22,11 +22,12 @@ export function MethodChooser({ data }: { data: ConsolidationDto }) {
       />
       <Typography.Text>与中位数相差超过</Typography.Text>
       <InputNumber
-        min={1}
-        max={100}
-        step={0.5}
+        min="1"
+        max="100"
+        step="0.5"
+        stringMode
         style={{ width: 80 }}
-        defaultValue={Number(data.divergencePoints)}
+        defaultValue={data.divergencePoints}
         onBlur={(e) => {
           const value = e.target.value.trim();
           if (value && value !== data.divergencePoints) save(data.method, value);

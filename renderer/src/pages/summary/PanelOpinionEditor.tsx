@@ -12,9 +12,11 @@ import { useAutosave } from '../scoring/use-autosave';
 type PanelOpinion = z.infer<typeof panelOpinionSchema>;
 
 function Editor({ opinion }: { opinion: PanelOpinion }) {
+  // Until the chair edits, the draft follows the experts' files as they are imported.
+  const [edited, setEdited] = useState<{ verdict: Verdict | null; text: string } | null>(null);
   const start = opinion.saved ?? opinion.draft;
-  const [verdict, setVerdict] = useState<Verdict | null>(start.verdict);
-  const [text, setText] = useState(start.opinion);
+  const verdict = edited ? edited.verdict : start.verdict;
+  const text = edited ? edited.text : start.opinion;
   const [saved, setSaved] = useState(opinion.saved !== null);
   const latest = useRef({ verdict, text });
   const save = useApiMutation('savePanelOpinion', { onSuccess: () => setSaved(true) });
@@ -25,8 +27,7 @@ function Editor({ opinion }: { opinion: PanelOpinion }) {
     return v && t.trim() ? save.mutateAsync({ ...ref, verdict: v, opinion: t }) : Promise.resolve();
   });
   const change = (v: Verdict | null, t: string) => {
-    setVerdict(v);
-    setText(t);
+    setEdited({ verdict: v, text: t });
     latest.current = { verdict: v, text: t };
     autosave.change('opinion', null);
   };
@@ -55,7 +56,7 @@ function Editor({ opinion }: { opinion: PanelOpinion }) {
 export function PanelOpinionEditor({ batchId, projectId }: { batchId: string; projectId: string }) {
   const opinion = useQuery({ queryKey: ['getPanelOpinion', batchId, projectId], queryFn: () => api.getPanelOpinion({ batchId, projectId }), staleTime: Infinity });
   return (
-    <Card size="small" title="专家组意见" style={{ marginTop: 12 }}>
+    <Card size="small" title="专家组意见">
       {opinion.error && <Alert type="error" showIcon message={opinion.error.message} />}
       {opinion.data ? <Editor key={`${batchId}/${projectId}`} opinion={opinion.data} /> : !opinion.error && <Spin />}
     </Card>

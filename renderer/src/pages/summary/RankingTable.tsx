@@ -31,7 +31,7 @@ export function RankingTable({ data, selected, onSelect }: { data: Consolidation
         { title: '项目', dataIndex: 'projectName', ellipsis: true },
         {
           title: '参评',
-          width: 90,
+          width: 120,
           render: (_: unknown, p) => {
             const counted = p.rows.filter((r) => r.counted).length;
             const recused = p.rows.filter((r) => r.recusal !== null).length;

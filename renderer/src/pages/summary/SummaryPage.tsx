@@ -21,18 +21,20 @@ function Consolidation({ batchId, projectId, onProject }: { batchId: string; pro
   const charted = data.projects.filter((p) => !p.hidden);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card size="small" title={`各项目汇总（${data.rubric.name}，第 ${String(data.rubric.version)} 版；专家 ${String(data.experts.length)} 人）`} extra={<MethodChooser data={data} />}>
-        <RankingTable data={data} selected={selected?.projectId} onSelect={onProject} />
+      <Card size="small" title={`各项目汇总（专家 ${String(data.experts.length)} 人）`}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{`评分标准：${data.rubric.name}（第 ${String(data.rubric.version)} 版）`}</Typography.Text>
+          <MethodChooser data={data} />
+          <RankingTable data={data} selected={selected?.projectId} onSelect={onProject} />
+        </Space>
       </Card>
+      {selected && (
+        <Card size="small" title={`评分矩阵：${selected.projectName}`} data-testid="project-matrix">
+          <ScoreMatrix data={data} project={selected} />
+        </Card>
+      )}
       <Row gutter={12}>
-        <Col span={14}>
-          {selected && (
-            <Card size="small" title={`评分矩阵：${selected.projectName}`} data-testid="project-matrix">
-              <ScoreMatrix data={data} project={selected} />
-              {!selected.hidden && <PanelOpinionEditor batchId={batchId} projectId={selected.projectId} />}
-            </Card>
-          )}
-        </Col>
+        <Col span={14}>{selected && !selected.hidden && <PanelOpinionEditor batchId={batchId} projectId={selected.projectId} />}</Col>
         <Col span={10}>
           <Card size="small" title="各项目得分分布">
             <ScoreDistributionChart
