@@ -24,7 +24,6 @@ export function MethodChooser({ data }: { data: ConsolidationDto }) {
       <InputNumber
         min="1"
         max="100"
-        step="0.5"
         stringMode
         style={{ width: 80 }}
         defaultValue={data.divergencePoints}
