@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/create-core';
 import { silentLogger } from '../../electron/core/logger';
 import { bestOf, report } from './measure';
+import { createTestReviewer } from '../support/reviewer';
 
 const DECISIONS = 30;
 const kib = (value: unknown) => Buffer.byteLength(JSON.stringify(value)) / 1024;
@@ -14,6 +15,7 @@ const kib = (value: unknown) => Buffer.byteLength(JSON.stringify(value)) / 1024;
 export async function benchDecision(root: string, dataDir: string): Promise<void> {
   const open = () => createCore({ dataDir, resourcesDir: path.join(root, 'resources'), logger: silentLogger });
   const core = open();
+  if (!(await core.api.getMyReviewer({})).reviewer) await createTestReviewer(core);
   const [batch] = await core.api.listBatches({});
   const [project] = batch ? await core.api.listProjects({ batchId: batch.id }) : [];
   if (!batch || !project) throw new Error('基准数据中没有项目');

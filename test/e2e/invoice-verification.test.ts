@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSamplePackage } from '../../electron/cli/sample';
 import { plantPaymentDefects, type PlantedPayments } from '../support/plant-payment-defects';
 import { makeTempDir } from '../support/temp-dir';
+import { createTestReviewer } from '../support/reviewer';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 describe('发票核验 in browser mode', () => {
@@ -14,6 +15,8 @@ describe('发票核验 in browser mode', () => {
 
   beforeAll(async () => {
     app = await startAppUnderTest();
+    // Decisions are recorded as the data folder's reviewer.
+    await createTestReviewer(app.core);
     const file = path.join(scratch.dir, 'sample.zip');
     const sample = await generateSamplePackage({ projects: 1, invoices: 80, seed: 'e2e-verify', defects: ['amount-arithmetic', 'buyer-not-applicant', 'third-party-payment'] });
     // A payee other than the contractor and one voucher entered twice, beside the third-party payer.

@@ -77,7 +77,7 @@ describe('item scores', () => {
 
 describe('recusal', () => {
   it('has the five kinds with Chinese labels', () => {
-    expect(RECUSAL_KINDS.map((k) => `${k.id}=${k.label}`)).toEqual(['employer=任职单位', 'shareholding=持股', 'family=亲属关系', 'cooperation=近期合作', 'other=其他']);
+    expect(RECUSAL_KINDS.map((k) => `${k.id}=${k.label}`)).toEqual(['employer=任职关系', 'shareholding=持股关系', 'family=亲属关系', 'cooperation=近期合作关系', 'other=其他利害关系']);
   });
 
   it('reads a kind by code or label and requires a note for “other”', () => {

@@ -7,16 +7,17 @@ import { migration0001 } from '../../../../electron/core/db/migrations/0001-sett
 import { migration0002 } from '../../../../electron/core/db/migrations/0002-review-data';
 import { migration0003 } from '../../../../electron/core/db/migrations/0003-imported-rule-sets';
 import { migration0004 } from '../../../../electron/core/db/migrations/0004-invoice-decisions';
+import { migration0005 } from '../../../../electron/core/db/migrations/0005-decision-fingerprint-version';
 import { migration0006 } from '../../../../electron/core/db/migrations/0006-reviewers-and-audit-chain';
 
-// Not yet in the migration list (the integrator registers it after migration 5); applied here on top of 1–4.
-const UP_TO_4 = [migration0001, migration0002, migration0003, migration0004];
+// Registered after migration 5; applied here on top of 1–5 as a folder of the previous release has them.
+const UP_TO_4 = [migration0001, migration0002, migration0003, migration0004, migration0005];
 const WITH_6 = [...UP_TO_4, migration0006];
 
 function at4(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  applyMigrations(db, UP_TO_4);
+  applyMigrations(db, UP_TO_4, 5);
   return db;
 }
 
@@ -40,15 +41,15 @@ function withLegacyWork(db: Database.Database): Database.Database {
 const OWN_CERT = { pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', fingerprint: 'ab'.repeat(32) };
 
 describe('0006 reviewers and audit chain', () => {
-  it('is not yet registered: the integrator adds it after migration 5', () => {
-    expect(migrations.map((m) => m.version)).not.toContain(6);
+  it('is registered after migration 5', () => {
+    expect(migrations.map((m) => m.version).slice(4, 6)).toEqual([5, 6]);
   });
 
   it('attaches today’s decisions to one legacy reviewer named by the typed names, keeping each typed name', () => {
     const db = withLegacyWork(at4());
     applyMigrations(db, WITH_6, 6);
     expect(readSchemaVersion(db)).toBe(6);
-    expect(db.prepare('SELECT id, kind, name, organization, role, created_at AS createdAt, certificate_pem AS cert FROM reviewers').all()).toEqual([
+    expect(db.prepare("SELECT id, kind, name, organization, role, created_at AS createdAt, certificate_pem AS cert FROM reviewers WHERE kind <> 'machine'").all()).toEqual([
       { id: 'legacy', kind: 'legacy', name: '陈立新、陈工', organization: '厦门理工学院', role: 'chair', createdAt: '2026-11-20T01:00:00.000Z', cert: null },
     ]);
     expect(db.prepare('SELECT invoice_key AS key, reviewer_id AS reviewerId, reviewer, kind, amount_fen AS fen FROM invoice_decisions ORDER BY id').all()).toEqual([
@@ -117,7 +118,8 @@ describe('0006 reviewers and audit chain', () => {
   it('creates no legacy reviewer in a folder with no history, and holds at most one own reviewer', () => {
     const db = at4();
     applyMigrations(db, WITH_6, 6);
-    expect(db.prepare('SELECT count(*) FROM reviewers').pluck().get()).toBe(0);
+    // Only 本机, the actor of what is done before anyone created an identity.
+    expect(db.prepare('SELECT id, kind, name FROM reviewers').all()).toEqual([{ id: 'machine', kind: 'machine', name: '本机' }]);
     const add = db.prepare("INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES (?, ?, '某', 'expert', ?, ?, ?, '2026-11-21')");
     add.run('r-1', 'own', OWN_CERT.pem, OWN_CERT.fingerprint, 'k');
     expect(() => add.run('r-2', 'own', OWN_CERT.pem, 'cd'.repeat(32), 'k')).toThrow(/UNIQUE/u);
@@ -132,11 +134,11 @@ describe('0006 reviewers and audit chain', () => {
     expect(() => trust.run('56'.repeat(31), 'paper')).toThrow(/CHECK/u);
   });
 
-  it('stops, leaving the folder at version 4, if a table changed shape in a way it was not written for', () => {
+  it('stops, leaving the folder at version 5, if a table changed shape in a way it was not written for', () => {
     const db = withLegacyWork(at4());
     db.exec("ALTER TABLE invoice_decisions ADD COLUMN note TEXT NOT NULL DEFAULT ''");
     expect(() => applyMigrations(db, WITH_6, 6)).toThrow(/invoice_decisions/u);
-    expect(readSchemaVersion(db)).toBe(4);
+    expect(readSchemaVersion(db)).toBe(5);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reviewers'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM invoice_decisions').pluck().get()).toBe(3);
   });

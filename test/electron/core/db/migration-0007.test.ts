@@ -6,11 +6,12 @@ import { migration0007 } from '../../../../electron/core/db/migrations/0007-scor
 
 const HASH = 'a'.repeat(64);
 
-/** 0001–0004 as registered today, then 0007 explicitly (0005 and 0006 belong to other work). */
+/** Every registered migration up to 0007. */
 function migrated(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  applyMigrations(db, [...migrations.filter((m) => m.version <= 4), migration0007], 7);
+  applyMigrations(db, migrations.filter((m) => m.version <= 7), 7);
+  expect(migrations[6]).toBe(migration0007);
   db.prepare("INSERT INTO rubric_versions VALUES (?, 'xiamen-2024-acceptance', 1, '{}', NULL, '2026-11-26T00:00:00Z', 'r1')").run(HASH);
   return db;
 }
@@ -19,7 +20,7 @@ const sheet = "INSERT INTO project_scores (batch_id, project_id, reviewer_id, ru
 const item = "INSERT INTO item_scores (batch_id, project_id, reviewer_id, item_id, score_halves, comment, attachment, page, updated_at) VALUES ('B1', 'P1', 'r1', ?, ?, '', ?, ?, 't')";
 
 describe('0007 scores and recusals', () => {
-  it('applies on top of 0001–0004 and adds its tables', () => {
+  it('applies on top of 0001–0006 and adds its tables', () => {
     const db = migrated();
     expect(readSchemaVersion(db)).toBe(7);
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
@@ -28,12 +29,14 @@ describe('0007 scores and recusals', () => {
 
   it('stores half points as integers, refuses out-of-range scores, unknown verdicts and rubric versions', () => {
     const db = migrated();
-    db.prepare(sheet).run(HASH, 'conditional-pass');
+    db.prepare(sheet).run(HASH, 'basic-pass');
     db.prepare(item).run('evidence', 37, '合同.pdf', 3);
     expect(db.prepare('SELECT score_halves / 2.0 AS score FROM item_scores').get()).toEqual({ score: 18.5 });
     expect(() => db.prepare(item).run('too-high', 201, null, null)).toThrow(/CHECK/);
     expect(() => db.prepare(item).run('page-without-file', 10, null, 2)).toThrow(/CHECK/);
     expect(() => db.prepare(item).run('text', '18.5', null, null)).toThrow();
+    // A comment typed before its score is kept with no score.
+    expect(() => db.prepare(item).run('comment-first', null, null, null)).not.toThrow();
     expect(() => db.prepare(sheet.replace("'P1'", "'P2'")).run(HASH, '优秀')).toThrow(/CHECK/);
     expect(() => db.prepare(sheet.replace("'P1'", "'P3'")).run('b'.repeat(64), null)).toThrow(/FOREIGN KEY/);
   });

@@ -5,6 +5,7 @@ import { migration0001 } from '../../../../electron/core/db/migrations/0001-sett
 import { migration0002 } from '../../../../electron/core/db/migrations/0002-review-data';
 import { migration0003 } from '../../../../electron/core/db/migrations/0003-imported-rule-sets';
 import { migration0004 } from '../../../../electron/core/db/migrations/0004-invoice-decisions';
+import { migration0005 } from '../../../../electron/core/db/migrations/0005-decision-fingerprint-version';
 import { migration0006 } from '../../../../electron/core/db/migrations/0006-reviewers-and-audit-chain';
 import { createReviewerIdentity, unlockSigningKey } from '../../../../electron/core/identity/reviewer-identity';
 import { createReviewerStore } from '../../../../electron/core/identity/reviewer-store';
@@ -14,11 +15,11 @@ import { publicProfileOf, type ReviewerProfile } from '../../../../shared/identi
 function folderWithLegacyDecision(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  applyMigrations(db, [migration0001, migration0002, migration0003, migration0004]);
+  applyMigrations(db, [migration0001, migration0002, migration0003, migration0004, migration0005]);
   db.prepare(
     "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, kind, reason, reviewer, decided_at, row_fingerprint) VALUES ('XM-2026-YS-01', 'XM2024-001', '24352000000012345699', 'reject', '重复申报', '陈工', '2026-11-20T02:10:00.000Z', 'fp')",
   ).run();
-  applyMigrations(db, [migration0001, migration0002, migration0003, migration0004, migration0006], 6);
+  applyMigrations(db, [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006], 6);
   return db;
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createTestReviewer } from '../../../support/reviewer';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/create-core';
@@ -12,8 +13,9 @@ let core: Core;
 let work: string;
 let close: () => void;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ core, work, close } = createFolderCore());
+  await createTestReviewer(core, '王评审');
 });
 afterEach(() => close());
 
@@ -52,20 +54,22 @@ describe('reviewers’ decisions across a re-imported batch', () => {
   it('records every decision in the audit trail with reviewer and reason', async () => {
     await core.api.importPackage({ path: await packageWith('v1.zip') });
     await core.api.updateSettings({ reviewerName: '李专家' });
+    const reviewer = (await core.api.getMyReviewer({})).reviewer;
     await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [3, 4], kind: 'accept' });
     await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [4], kind: 'clear' });
-    const rows = core.context.db.prepare("SELECT actor, action, details FROM audit_log WHERE subject = ? ORDER BY id").all(`project:${BATCH}/${PROJECT}`) as { actor: string; action: string; details: string }[];
-    expect(rows.map((r) => [r.actor, r.action])).toEqual([
-      ['李专家', '认定发票'],
-      ['李专家', '撤销认定'],
+    // Recorded as the data folder's reviewer (by id), whatever name the settings hold.
+    const rows = core.context.db.prepare("SELECT actor_id AS actorId, actor, action, details FROM audit_log WHERE subject = ? ORDER BY id").all(`project:${BATCH}/${PROJECT}`) as { actorId: string; actor: string; action: string; details: string }[];
+    expect(rows.map((r) => [r.actorId, r.actor, r.action])).toEqual([
+      [reviewer?.id, '王评审', 'invoice-accept'],
+      [reviewer?.id, '王评审', 'invoice-clear'],
     ]);
     const v = await core.api.getProjectVerification({ batchId: BATCH, projectId: PROJECT });
     expect(v.invoices.filter((i) => i.decision).map((i) => i.rowNo)).toEqual([3]);
     // The same record through the API, newest first, all of it or one project's.
     const all = await core.api.listAuditLog({});
-    expect(all.map((e) => e.action)).toEqual(['撤销认定', '认定发票', '修改设置', '导入材料包']);
+    expect(all.map((e) => e.action)).toEqual(['撤销发票认定', '认定发票', '修改设置', '导入材料包']);
     const forProject = await core.api.listAuditLog({ subject: `project:${BATCH}/${PROJECT}`, limit: 1 });
-    expect(forProject).toEqual([expect.objectContaining({ actor: '李专家', action: '撤销认定' })]);
+    expect(forProject).toEqual([expect.objectContaining({ actor: '王评审', action: '撤销发票认定', actionCode: 'invoice-clear' })]);
   });
 
   it('refuses a reduction above the invoice amount and a rejection without a reason, storing nothing', async () => {

@@ -6,6 +6,7 @@ import { DEFECT_NAMES, generateSamplePackage } from '../../../../electron/cli/sa
 import { applyDecisionReply } from '../../../../shared/api/decision-reply';
 import type { DecisionReply, ProjectVerification } from '../../../../shared/api/verification-contract';
 import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import { createTestReviewer } from '../../../support/reviewer';
 
 const BATCH = 'XM-INCREMENTAL';
 
@@ -23,6 +24,7 @@ describe('incremental decisions', () => {
 
   beforeAll(async () => {
     core = open();
+    await createTestReviewer(core);
     const file = path.join(temp.dir, 'package.zip');
     await generateSamplePackage({ projects: 2, invoices: 400, seed: 'incremental', defects: [...DEFECT_NAMES], batchId: BATCH, outFile: file });
     const summary = await core.api.importPackage({ path: file });
