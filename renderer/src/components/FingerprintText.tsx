@@ -16,11 +16,13 @@ export function FingerprintText({ fingerprint, copyable = true }: { fingerprint:
   return (
     <Space align="start" wrap>
       {/* Two lines of eight groups: the same shape on every screen, easy to keep one's place when reading aloud. */}
-      <Typography.Text code style={{ fontSize: 15, wordSpacing: 4, display: 'inline-block', lineHeight: 1.8 }} data-testid="fingerprint">
-        {grouped.slice(0, 39)}
-        <br />
-        {grouped.slice(40)}
-      </Typography.Text>
+      <span data-testid="fingerprint" style={{ display: 'inline-flex', flexDirection: 'column', gap: 4 }}>
+        {[grouped.slice(0, 39), grouped.slice(40)].map((line) => (
+          <Typography.Text key={line} code style={{ fontSize: 15, wordSpacing: 4, whiteSpace: 'nowrap' }}>
+            {line}
+          </Typography.Text>
+        ))}
+      </span>
       {copyable && (
         <Button size="small" icon={<CopyOutlined />} onClick={copy}>
           复制

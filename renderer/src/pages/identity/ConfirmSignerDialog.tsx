@@ -1,7 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { formatFingerprintForReading, parseFingerprint } from '../../../../shared/identity/fingerprint-text';
+import { parseFingerprint } from '../../../../shared/identity/fingerprint-text';
+import { FingerprintText } from '../../components/FingerprintText';
 import { useApiMutation } from '../../api/use-api-mutation';
 
 export interface SignerToConfirm {
@@ -56,7 +57,7 @@ export function ConfirmSignerDialog({ signer, onClose }: { signer: SignerToConfi
         <Alert
           type="info"
           message="评审文件所附证书的指纹"
-          description={<Typography.Text code style={{ fontSize: 15, wordSpacing: 4 }}>{formatFingerprintForReading(expected)}</Typography.Text>}
+          description={<FingerprintText fingerprint={expected} copyable={false} />}
           style={{ marginBottom: 12 }}
         />
       )}
@@ -72,6 +73,7 @@ export function ConfirmSignerDialog({ signer, onClose }: { signer: SignerToConfi
         <Form.Item
           label="专家读出的证书指纹"
           required
+          style={{ marginBottom: 32 }}
           validateStatus={parsed === null ? undefined : matches ? 'success' : 'error'}
           help={
             parsed === null ? '可带空格，大小写均可' : !parsed.ok ? parsed.message : mismatch ? (
