@@ -51,7 +51,7 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
     return draftPanelOpinion(
       panel.members.flatMap((m) => {
         const sheet = panel.sheets.get(m.id)?.get(projectId);
-        return sheet ? [{ name: m.name, recused: sheet.recusal != null, verdict: sheet.verdict, opinion: sheet.opinion }] : [];
+        return sheet ? [{ name: m.name, recused: (sheet.recusal ?? null) !== null, verdict: sheet.verdict, opinion: sheet.opinion }] : [];
       }),
     );
   }
@@ -69,7 +69,7 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
         for (const m of panel.members) {
           const sheet = panel.sheets.get(m.id)?.get(p.id);
           if (!sheet) continue;
-          sheets.set(m.id, { recused: sheet.recusal != null, items: Object.fromEntries([...sheet.items].map(([id, item]) => [id, item.score])) });
+          sheets.set(m.id, { recused: (sheet.recusal ?? null) !== null, items: Object.fromEntries([...sheet.items].map(([id, item]) => [id, item.score])) });
         }
         return [p.id, buildScoreMatrix(rubric, sheets)];
       }),
@@ -91,7 +91,7 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
         const f = byProject.get(p.id);
         const matrix = matrices.get(p.id);
         const sheetOf = (expertId: string): StoredSheet | undefined => panel.sheets.get(expertId)?.get(p.id);
-        const hidden = ownId !== undefined && sheetOf(ownId)?.recusal != null;
+        const hidden = ownId !== undefined && (sheetOf(ownId)?.recusal ?? null) !== null;
         const saved = opinionOf.get(batchId, p.id);
         const draft = draftFor(batchId, p.id, panel);
         const figure = f ? f[method] : null;

@@ -88,8 +88,8 @@ describe('jigai scores consolidate --input', () => {
     expect(noInput.stdout).toContain('请用 --input 指定专家评分文件');
     const unknown = await jigai('scores', 'frobnicate');
     expect(unknown.code).toBe(EXIT_BAD_INPUT);
-    expect(unknown.stderr).toContain('未知的子命令「jigai scores frobnicate」，可用的子命令：consolidate');
-    expect((await jigai('scores')).stderr).toContain('请指定 jigai scores 的子命令（consolidate）');
+    expect(unknown.stderr).toContain('未知的子命令「jigai scores frobnicate」，可用的子命令：record、export、import、consolidate');
+    expect((await jigai('scores')).stderr).toContain('请指定 jigai scores 的子命令（record、export、import、consolidate）');
     const foreign = await jigai('scores', 'consolidate', '--policy', 'x');
     expect(foreign.code).toBe(EXIT_BAD_INPUT);
     expect(foreign.stderr).toContain('未知选项 --policy');
