@@ -1,7 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppFrame } from './app/AppFrame';
 import { AboutPage } from './pages/AboutPage';
-import { AreaIntroPage } from './pages/AreaIntroPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { BatchesPage } from './pages/batches/BatchesPage';
 import { ProjectWorkspace } from './pages/projects/ProjectWorkspace';
@@ -9,15 +8,16 @@ import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { InvoiceVerificationPage } from './pages/invoices/InvoiceVerificationPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { ScoringPage } from './pages/scoring/ScoringPage';
+import { SummaryPage } from './pages/summary/SummaryPage';
 
 export function App() {
   return (
     <AppFrame>
       <Routes>
         <Route path="/" element={<Navigate to="/batches" replace />} />
-        {['scoring', 'summary'].map((area) => (
-          <Route key={area} path={`/${area}`} element={<AreaIntroPage area={area} />} />
-        ))}
+        <Route path="/scoring" element={<ScoringPage />} />
+        <Route path="/summary" element={<SummaryPage />} />
         <Route path="/batches" element={<BatchesPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:batchId/:projectId" element={<ProjectWorkspace />} />

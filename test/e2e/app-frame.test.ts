@@ -57,13 +57,17 @@ describe('application frame in browser mode', () => {
     await app.screenshot('about');
   });
 
-  it('saves the reviewer name in 设置 through the bridge', async () => {
+  it('creates the reviewer identity in 设置 through the bridge', async () => {
     await menuItem('设置').click();
-    await app.page.getByLabel('姓名').fill('林工程师');
-    await app.page.getByRole('button', { name: '保 存' }).or(app.page.getByRole('button', { name: '保存' })).click();
-    await app.page.getByText('设置已保存').waitFor();
-    expect((await app.core.api.getSettings({})).reviewerName).toBe('林工程师');
-    await app.page.getByTestId('audit-log').getByText('修改设置').waitFor();
+    const form = app.page.getByTestId('create-reviewer');
+    await form.getByLabel('姓名').fill('林工程师');
+    await form.getByLabel('工作单位').fill('厦门市工业和信息化局');
+    await form.getByLabel('口令', { exact: true }).fill('评审口令-2026');
+    await form.getByLabel('再次输入口令').fill('评审口令-2026');
+    await form.getByRole('button', { name: '创建评审人身份' }).click();
+    await app.page.getByTestId('my-reviewer').getByTestId('fingerprint').waitFor({ timeout: 60_000 });
+    expect((await app.core.api.getMyReviewer({})).reviewer?.name).toBe('林工程师');
+    await app.page.getByTestId('audit-log').getByText('创建评审人身份').waitFor();
     await app.screenshot('settings');
   });
 });

@@ -29,7 +29,7 @@ function decodeBase64(base64: string): Uint8Array {
 }
 
 /** One attachment: PDF pages, an image, or an e-invoice file shown as the data it holds. */
-export function AttachmentView({ batchId, projectId, path }: { batchId: string; projectId: string; path: string }) {
+export function AttachmentView({ batchId, projectId, path, page }: { batchId: string; projectId: string; path: string; page?: number | null }) {
   const file = useQuery({ queryKey: ['attachment', batchId, projectId, path], queryFn: () => api.getAttachment({ batchId, projectId, path }) });
   const bytes = useMemo(() => (file.data ? decodeBase64(file.data.base64) : null), [file.data]);
   if (file.error) return <Alert type="error" showIcon message={file.error.message} />;
@@ -47,7 +47,7 @@ export function AttachmentView({ batchId, projectId, path }: { batchId: string; 
     );
   }
   if (einvoiceError) return <Alert type="warning" showIcon message="此电子发票文件无法读取" description={einvoiceError} />;
-  if (mediaType === 'application/pdf') return <PdfViewer data={bytes} />;
+  if (mediaType === 'application/pdf') return <PdfViewer data={bytes} page={page} />;
   if (mediaType.startsWith('image/')) return <img alt={path} style={{ maxWidth: '100%' }} src={`data:${mediaType};base64,${file.data.base64}`} />;
   return <Typography.Text type="secondary">此类文件（{mediaType}）不能在此预览，大小 {bytes.length} 字节。</Typography.Text>;
 }

@@ -1,20 +1,42 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../shared/api/settings-contract';
+import { auditActionLabel } from '../../../shared/audit/audit-action';
 import { api } from '../api/client';
 import { dateTime } from '../format';
+import { auditDetailText, auditSubjectText } from './audit-text';
 
-/** Summarises the stored details (JSON) in one line a reviewer can read. */
-function detailText(details: string): string {
-  try {
-    const value = JSON.parse(details) as Record<string, unknown>;
-    return Object.entries(value)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-      .join('；');
-  } catch {
-    return details;
+/** Green when every entry still gives its hash; otherwise the first entry that does not, in red. */
+function ChainStatus() {
+  const status = useQuery({ queryKey: ['getAuditChainStatus'], queryFn: () => api.getAuditChainStatus({}), staleTime: 0 });
+  if (status.error) return <Alert type="error" showIcon message={status.error.message} />;
+  if (!status.data) return null;
+  const s = status.data;
+  if (s.holds) {
+    return (
+      <Alert
+        type="success"
+        icon={<CheckCircleFilled />}
+        showIcon
+        message={`记录完整：全部 ${String(s.entries)} 条记录环环相扣，未被改动、删除或插入`}
+        data-testid="audit-chain-holds"
+        style={{ marginBottom: 12 }}
+      />
+    );
   }
+  const broken = s.firstBroken;
+  return (
+    <Alert
+      type="error"
+      icon={<CloseCircleFilled />}
+      showIcon
+      message="记录不完整：操作记录被改动过"
+      description={broken ? `${broken.message}（${dateTime(broken.at)}，${broken.actionLabel}）。此前的记录可信。` : undefined}
+      data-testid="audit-chain-broken"
+      style={{ marginBottom: 12 }}
+    />
+  );
 }
 
 /** The due-diligence record: who imported, decided or changed what, and when. */
@@ -22,7 +44,8 @@ export function AuditLogCard() {
   const log = useQuery({ queryKey: ['listAuditLog'], queryFn: () => api.listAuditLog({ limit: 2000 }), staleTime: 0 });
   return (
     <Card title="操作记录（尽职记录）" style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">导入、认定、核减、不予认定和设置修改都会记录在此，作为评审尽职的依据；记录不可修改。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">导入、认定、评分、回避、导出与合并评审文件和设置修改都会记录在此，作为评审尽职的依据；每条记录都与前一条相扣，任何改动都会被发现。</Typography.Paragraph>
+      <ChainStatus />
       {log.error && <Alert type="error" showIcon message={log.error.message} />}
       <Table<AuditEntry>
         rowKey="id"
@@ -36,9 +59,9 @@ export function AuditLogCard() {
         columns={[
           { title: '时间', dataIndex: 'at', width: 150, render: dateTime },
           { title: '操作人', dataIndex: 'actor', width: 110 },
-          { title: '操作', dataIndex: 'action', width: 120 },
-          { title: '对象', dataIndex: 'subject', width: 220, ellipsis: true },
-          { title: '详情', dataIndex: 'details', ellipsis: true, render: detailText },
+          { title: '操作', dataIndex: 'action', width: 150, render: auditActionLabel },
+          { title: '对象', dataIndex: 'subject', width: 180, ellipsis: true, render: auditSubjectText },
+          { title: '详情', dataIndex: 'details', ellipsis: true, render: auditDetailText },
         ]}
       />
     </Card>

@@ -24,17 +24,19 @@ export interface AppUnderTest {
  * Browser mode against the built renderer (dist/renderer) on a temporary data folder, driven by
  * Debian's Chromium. Screenshots land in test-results/screenshots for people to look at.
  */
-export async function startAppUnderTest(): Promise<AppUnderTest> {
+export async function startAppUnderTest(options: PageOptions = {}): Promise<AppUnderTest> {
   const temp = makeTempDir('jigai-e2e-');
   const core = createCore({ dataDir: temp.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger });
   const server = await startBridgeServer({ invoke: inProcessInvoker(core.handlers, silentLogger), logger: silentLogger, staticDir: rendererBuild() });
-  const shown = await openPage(server);
+  const shown = await openPage(server, options);
   return {
     ...shown,
     core,
     server,
     async close() {
-      await shown.browser.close();
+      // A browser shared by several apps (a panel of reviewers) is closed by its owner.
+      if (options.browser) await shown.page.context().close();
+      else await shown.browser.close();
       await server.close();
       core.close();
       temp.cleanup();
@@ -76,12 +78,22 @@ function rendererBuild(): string {
   return staticDir;
 }
 
-async function openPage(server: BridgeServer) {
-  const browser = await chromium.launch({
+export interface PageOptions {
+  /** Several apps (one per reviewer's data folder) may share one browser, each in its own context. */
+  browser?: Browser;
+  viewport?: { width: number; height: number };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+}
+
+async function openPage(server: BridgeServer, options: PageOptions = {}) {
+  const browser = options.browser ?? (await launchBrowser());
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1360, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);

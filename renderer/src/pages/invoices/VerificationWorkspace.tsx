@@ -5,6 +5,7 @@ import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-con
 import { SEVERITIES, type FindingCode } from '../../../../shared/codes/codes';
 import { FINDING_LABEL, SEVERITY_LABEL } from '../../../../shared/codes/labels';
 import { api } from '../../api/client';
+import { saveExport } from '../../api/save-export';
 import { isDesktop } from '../../api/window-api';
 import { ContractReconciliation } from './ContractReconciliation';
 import { InvoiceReviewTable } from './InvoiceReviewTable';
@@ -95,21 +96,11 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
 
   const exportWorkbook = async () => {
     try {
-      if (isDesktop() && window.desktop) {
-        const path = await window.desktop.saveFile({ title: '导出发票核验明细表', defaultName: `发票核验明细表-${projectId}.xlsx`, extensions: ['xlsx'] });
-        if (!path) return;
-        await api.exportVerificationWorkbook({ batchId, projectId, path });
-        void message.success(`已导出到 ${path}`);
-        return;
-      }
-      const result = await api.exportVerificationWorkbook({ batchId, projectId });
-      const bytes = Uint8Array.from(atob(result.base64 ?? ''), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = result.fileName;
-      link.click();
-      URL.revokeObjectURL(url);
+      const where = await saveExport(
+        { title: '导出发票核验明细表', defaultName: `发票核验明细表-${projectId}.xlsx`, extension: 'xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        (path) => api.exportVerificationWorkbook({ batchId, projectId, path }),
+      );
+      if (where && isDesktop()) void message.success(`已导出到 ${where}`);
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }

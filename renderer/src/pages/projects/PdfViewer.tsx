@@ -5,8 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-/** Renders every page of a PDF to canvases with pdf.js; no plugin, no remote content. */
-export function PdfViewer({ data }: { data: Uint8Array }) {
+/**
+ * Renders every page of a PDF to canvases with pdf.js; no plugin, no remote content. `page` is
+ * scrolled into view once drawn (a score comment's link to the page it rests on).
+ */
+export function PdfViewer({ data, page }: { data: Uint8Array; page?: number | null }) {
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<{ loading: boolean; error?: string }>({ loading: true });
 
@@ -19,16 +22,19 @@ export function PdfViewer({ data }: { data: Uint8Array }) {
         if (!host) return;
         host.replaceChildren();
         for (let number = 1; number <= document.numPages && !cancelled; number++) {
-          const page = await document.getPage(number);
-          const viewport = page.getViewport({ scale: 1.3 });
+          const pdfPage = await document.getPage(number);
+          const viewport = pdfPage.getViewport({ scale: 1.3 });
           const canvas = window.document.createElement('canvas');
           canvas.width = viewport.width;
           canvas.height = viewport.height;
           canvas.style.display = 'block';
           canvas.style.margin = '0 auto 12px';
           canvas.style.boxShadow = '0 1px 4px rgba(0,0,0,.2)';
+          canvas.style.maxWidth = '100%';
+          canvas.dataset.page = String(number);
           host.appendChild(canvas);
-          await page.render({ canvas, viewport }).promise;
+          await pdfPage.render({ canvas, viewport }).promise;
+          if (number === page) canvas.scrollIntoView({ block: 'start' });
         }
         if (!cancelled) setState({ loading: false });
       })
@@ -37,7 +43,7 @@ export function PdfViewer({ data }: { data: Uint8Array }) {
       cancelled = true;
       void task.destroy();
     };
-  }, [data]);
+  }, [data, page]);
 
   return (
     <div>

@@ -1,0 +1,32 @@
+import { isDesktop } from './window-api';
+
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly base64: string | null;
+}
+
+/**
+ * Where an export goes: in the desktop app the user picks the place in a save dialog and the core
+ * writes there; in browser mode the core answers the bytes and the browser downloads them. Answers
+ * where it went (a path, or the file name downloaded), or null when the user cancelled the dialog.
+ */
+export async function saveExport(
+  options: { title: string; defaultName: string; extension: string; mediaType: string },
+  produce: (path: string | undefined) => Promise<ExportedFile>,
+): Promise<string | null> {
+  if (isDesktop() && window.desktop) {
+    const path = await window.desktop.saveFile({ title: options.title, defaultName: options.defaultName, extensions: [options.extension] });
+    if (!path) return null;
+    await produce(path);
+    return path;
+  }
+  const result = await produce(undefined);
+  const bytes = Uint8Array.from(atob(result.base64 ?? ''), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: options.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = result.fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+  return result.fileName;
+}
