@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/api/errors';
-import { consolidatePanel } from '../../../shared/scoring/consolidate';
-import { parsePanelInput } from '../../../shared/scoring/panel-input';
+import { AppError } from '@shared/api/errors';
+import { consolidatePanel } from '@shared/scoring/consolidate';
+import { parsePanelInput } from '@shared/scoring/panel-input';
 import { readJsonFile } from '../read-json-file';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';
 

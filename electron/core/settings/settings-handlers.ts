@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
+import type { ApiHandlers } from '@shared/api/contract';
 import { createAuditLog, createAuditReader } from '../audit/audit-log';
 import type { CoreContext } from '../core-context';
 import { createSettingsStore } from './settings-store';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Typography } from 'antd';
-import type { AuditEntry } from '../../../shared/api/settings-contract';
+import type { AuditEntry } from '@shared/api/settings-contract';
 import { api } from '../api/client';
 import { dateTime } from '../format';
 

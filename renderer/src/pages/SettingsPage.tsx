@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Radio, Spin } from 'antd';
-import type { Settings } from '../../../shared/api/settings-contract';
+import type { Settings } from '@shared/api/settings-contract';
 import { api } from '../api/client';
 import { useApiMutation } from '../api/use-api-mutation';
 import { AuditLogCard } from './AuditLogCard';

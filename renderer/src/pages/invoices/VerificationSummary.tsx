@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic, Tooltip } from 'antd';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
+import type { ProjectVerification } from '@shared/api/verification-contract';
 import { yuan } from '../../format';
 
 export function VerificationSummary({ v }: { v: ProjectVerification }) {
