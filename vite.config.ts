@@ -6,6 +6,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // `@shared/…` imports resolve by the `paths` of the nearest tsconfig.json, as in tsc and esbuild.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

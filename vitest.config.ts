@@ -2,9 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // `vitest run` runs both projects; the end-to-end project needs `npm run build` first (npm test does it).
 export default defineConfig({
+  // Path aliases (`@shared/…`, `@core/…`) resolve by the `paths` of each file's nearest tsconfig.json,
+  // as in tsc and esbuild; each project `extends` this root config to get it.
+  resolve: { tsconfigPaths: true },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
@@ -13,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

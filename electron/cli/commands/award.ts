@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import { z } from 'zod';
-import { caseInputSchema } from '../../../shared/api/award-schema';
-import { describeIssues, safeParseInChinese } from '../../../shared/api/validation-message';
+import { caseInputSchema } from '@shared/api/award-schema';
+import { describeIssues, safeParseInChinese } from '@shared/api/validation-message';
 import type { CliCommand } from '../command';
 
 /** The file is read at the edge: each case an object of facts, located by its position when not. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { AppError } from '../../../shared/api/errors';
-import { formatProblemLocation } from '../../../shared/package/problem';
-import { STAGE_LABEL } from '../../../shared/codes/labels';
+import { AppError } from '@shared/api/errors';
+import { formatProblemLocation } from '@shared/package/problem';
+import { STAGE_LABEL } from '@shared/codes/labels';
 import type { CliCommand } from '../command';
 
 export const importCommand: CliCommand = {

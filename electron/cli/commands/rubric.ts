@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/api/errors';
-import { parseStage } from '../../../shared/domain/enums';
+import { AppError } from '@shared/api/errors';
+import { parseStage } from '@shared/domain/enums';
 import { findInstallRoot, resourcesDirOf } from '../../core/install-paths';
 import { createRubricCatalogue } from '../../core/scoring/rubric-catalogue';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';

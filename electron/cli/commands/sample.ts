@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/api/errors';
-import { parseStage } from '../../../shared/domain';
+import { AppError } from '@shared/api/errors';
+import { parseStage } from '@shared/domain';
 import { DEFECT_NAMES, SAMPLE_LIMITS, generateSamplePackage, isDefectName, type DefectName } from '../sample';
 import type { CliCommand } from '../command';
 import { outputPath } from './template';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import { writeTemplate } from '../../core/package/template';
 import type { CliCommand } from '../command';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/errors';
-import { findingLine } from '../../../shared/codes/labels';
+import { AppError } from '@shared/api/errors';
+import { findingLine } from '@shared/codes/labels';
 import type { CliCommand } from '../command';
 
 export const verifyCommand: CliCommand = {

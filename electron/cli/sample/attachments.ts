@@ -4,7 +4,7 @@ import { makeLine, wordsOf } from './invoice-math';
 import type { Invoice, Project } from './model';
 import type { Rng } from './prng';
 import type { SampleContext } from './build-data';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 
 /**
  * Which rows get attachment files. Rendering a PDF with an embedded CJK font subset costs about

@@ -8,7 +8,7 @@ import {
   type ProjectType,
   type RegionType,
   type Stage,
-} from '../../../shared/domain';
+} from '@shared/domain';
 import {
   CITIES,
   CONTRACT_CATEGORY_WEIGHTS,

@@ -1,4 +1,4 @@
-import type { InvestmentCategory } from '../../../shared/domain';
+import type { InvestmentCategory } from '@shared/domain';
 
 /**
  * Word lists the sample generator builds realistic data from: places with their GB/T 2260

@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, computeCreditCodeCheckChar } from '../../../shared/domain';
+import { CREDIT_CODE_ALPHABET, computeCreditCodeCheckChar } from '@shared/domain';
 import {
   BANKS,
   GIVEN_NAME_CHARS,

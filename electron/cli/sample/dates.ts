@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../shared/domain';
+import type { IsoDate } from '@shared/domain';
 import type { Rng } from './prng';
 
 /** Calendar arithmetic on ISO dates (UTC, no time zone involved). */

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import { ITEMS, SUPPLIER_WORDS } from './catalog';
 import { mistypedCreditCode } from './companies';
 import { addDays, maxDate, minDate, randomDate } from './dates';

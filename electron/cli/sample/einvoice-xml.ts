@@ -1,4 +1,4 @@
-import { fenToMoney } from '../../../shared/domain';
+import { fenToMoney } from '@shared/domain';
 import { documentOf } from './invoice-math';
 import type { Invoice } from './model';
 

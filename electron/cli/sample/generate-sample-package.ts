@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/api/errors';
-import { invoiceKey, type Stage } from '../../../shared/domain';
-import { manifestSchema, type Manifest } from '../../../shared/package/manifest-schema';
+import { AppError } from '@shared/api/errors';
+import { invoiceKey, type Stage } from '@shared/domain';
+import { manifestSchema, type Manifest } from '@shared/package/manifest-schema';
 import { writeFileAtomic } from '../../core/write-file-atomic';
 import { planAttachments } from './attachments';
 import { SampleContext, buildProjects, finishProjects, isStage, splitEvenly } from './build-data';

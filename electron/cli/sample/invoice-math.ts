@@ -1,4 +1,4 @@
-import { fenToMoney, formatAmountInWords, formatYuan } from '../../../shared/domain';
+import { fenToMoney, formatAmountInWords, formatYuan } from '@shared/domain';
 import type { Invoice, InvoiceDocument, InvoiceLine } from './model';
 
 /**

@@ -1,4 +1,4 @@
-import type { InvoiceType } from '../../../shared/domain';
+import type { InvoiceType } from '@shared/domain';
 import type { Company, Invoice } from './model';
 import type { Rng } from './prng';
 

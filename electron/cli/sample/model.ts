@@ -1,4 +1,4 @@
-import type { IndicatorCategory, InvestmentCategory, InvoiceType, IsoDate, ProjectType, RegionType } from '../../../shared/domain';
+import type { IndicatorCategory, InvestmentCategory, InvoiceType, IsoDate, ProjectType, RegionType } from '@shared/domain';
 import type { City, Industry, ItemSpec } from './catalog';
 
 /**

@@ -1,7 +1,7 @@
 import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { fenToMoney } from '../../../shared/domain';
-import { enumLabel, INVOICE_TYPES } from '../../../shared/domain';
+import { fenToMoney } from '@shared/domain';
+import { enumLabel, INVOICE_TYPES } from '@shared/domain';
 import { assertGlyphCoverage } from '../../core/fonts/glyph-coverage';
 import { openReportFonts } from '../../core/fonts/report-fonts';
 import { documentOf, groupedYuan, wordsOf } from './invoice-math';

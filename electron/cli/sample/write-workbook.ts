@@ -8,7 +8,7 @@ import {
   SHEET_COLUMNS,
   enumLabel,
   type SheetName,
-} from '../../../shared/domain';
+} from '@shared/domain';
 import {
   NUMBER_FORMATS,
   PROJECT_INFO_LAYOUT,

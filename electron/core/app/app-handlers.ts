@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
+import type { ApiHandlers } from '@shared/api/contract';
 import { APP_VERSION, PRODUCT_NAME } from '../app-version';
 import type { CoreContext } from '../core-context';
 import { readSchemaVersion } from '../db/migrate';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AuditAction } from '../../../shared/audit/audit-action';
-import { AUDIT_CHAIN_GENESIS, verifyAuditChain, type AuditChainVerdict, type ChainedAuditEntry } from '../../../shared/audit/audit-chain';
+import type { AuditAction } from '@shared/audit/audit-action';
+import { AUDIT_CHAIN_GENESIS, verifyAuditChain, type AuditChainVerdict, type ChainedAuditEntry } from '@shared/audit/audit-chain';
 import { auditEntryHash, sha256Hex } from './audit-hash';
 
 /** A change to record, by whom (reviewer id and their name at the time). */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import type { Logger } from '../logger';
 import { applyMigrations, readSchemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ApiOf, RecordOf, Table } from '../../../shared/records/table';
+import type { ApiOf, RecordOf, Table } from '@shared/records/table';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any declared table
 type AnyTable = Table<any>;

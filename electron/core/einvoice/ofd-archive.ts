@@ -1,7 +1,7 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { fail, ok, type Result } from '../../../shared/domain/result';
-import { OFD_ENTRY_PATHS, type OfdXmlParts } from '../../../shared/einvoice/read-ofd-xml';
+import { fail, ok, type Result } from '@shared/domain/result';
+import { OFD_ENTRY_PATHS, type OfdXmlParts } from '@shared/einvoice/read-ofd-xml';
 import { collectStream } from '../package/container/collect-stream';
 import { formatBytes } from '../package/container/limits';
 import { decodeXmlBytes } from './xml-bytes';

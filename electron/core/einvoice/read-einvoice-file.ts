@@ -1,8 +1,8 @@
-import { fail, type Result } from '../../../shared/domain/result';
-import { readOfdXml } from '../../../shared/einvoice/read-ofd-xml';
-import { MAX_XML_CHARS } from '../../../shared/einvoice/xml';
-import { readShudianXml } from '../../../shared/einvoice/read-shudian-xml';
-import type { EInvoiceData } from '../../../shared/verification/types';
+import { fail, type Result } from '@shared/domain/result';
+import { readOfdXml } from '@shared/einvoice/read-ofd-xml';
+import { MAX_XML_CHARS } from '@shared/einvoice/xml';
+import { readShudianXml } from '@shared/einvoice/read-shudian-xml';
+import type { EInvoiceData } from '@shared/verification/types';
 import { readOfdArchive } from './ofd-archive';
 import { decodeXmlBytes } from './xml-bytes';
 

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { fail, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '@shared/domain/result';
 
 /**
  * Bytes of an XML file → text, by its byte-order mark or its declared encoding. Invoice data files

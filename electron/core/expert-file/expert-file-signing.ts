@@ -1,16 +1,16 @@
-import { AppError } from '../../../shared/api/errors';
-import { checkExpertFileAcceptance, type ExpertFileExpectations } from '../../../shared/expert-file/accept-expert-file';
-import { canonicalJson } from '../../../shared/expert-file/canonical-json';
-import { refuse, type ExpertFileRefusal, type ReadExpertFileResult } from '../../../shared/expert-file/expert-file-refusal';
+import { AppError } from '@shared/api/errors';
+import { checkExpertFileAcceptance, type ExpertFileExpectations } from '@shared/expert-file/accept-expert-file';
+import { canonicalJson } from '@shared/expert-file/canonical-json';
+import { refuse, type ExpertFileRefusal, type ReadExpertFileResult } from '@shared/expert-file/expert-file-refusal';
 import {
   EXPERT_FILE_CANONICALIZATION,
   EXPERT_FILE_SIGNATURE_ALGORITHM,
   expertFileContentSchema,
   type ExpertFile,
   type ExpertFileContent,
-} from '../../../shared/expert-file/expert-file-schema';
-import { parseExpertFileText } from '../../../shared/expert-file/parse-expert-file';
-import { translateZodIssues } from '../../../shared/rules/zod-errors-zh';
+} from '@shared/expert-file/expert-file-schema';
+import { parseExpertFileText } from '@shared/expert-file/parse-expert-file';
+import { translateZodIssues } from '@shared/rules/zod-errors-zh';
 import { certificateFingerprint, readCertificateSubject } from '../identity/certificate';
 import { signDetached, verifyDetached } from '../identity/detached-signature';
 import type { SigningKey } from '../identity/reviewer-identity';

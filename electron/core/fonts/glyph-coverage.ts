@@ -1,5 +1,5 @@
 import type { Font } from 'fontkit';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 
 /**
  * A character without a glyph prints as an empty box or nothing at all; in a signed report that

@@ -1,6 +1,6 @@
 import { createCipheriv, createPrivateKey, pbkdf2, randomBytes, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import { derInteger, derNull, derObjectIdentifier, derOctetString, derSequence } from './der';
 
 /**

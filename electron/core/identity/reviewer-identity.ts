@@ -1,7 +1,7 @@
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
-import { AppError } from '../../../shared/api/errors';
-import { translateZodIssues } from '../../../shared/rules/zod-errors-zh';
-import { newReviewerSchema, type NewReviewer, type ReviewerProfile } from '../../../shared/identity/reviewer-profile';
+import { AppError } from '@shared/api/errors';
+import { translateZodIssues } from '@shared/rules/zod-errors-zh';
+import { newReviewerSchema, type NewReviewer, type ReviewerProfile } from '@shared/identity/reviewer-profile';
 import { certificateFingerprint, certificatePublicKey, createSelfSignedCertificate } from './certificate';
 import { decryptPrivateKey, encryptPrivateKey } from './encrypted-private-key';
 import { generateSigningKeyPair } from './signing-algorithm';

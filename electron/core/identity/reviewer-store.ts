@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
-import type { PublicReviewerProfile, ReviewerProfile } from '../../../shared/identity/reviewer-profile';
-import type { ReviewerRole } from '../../../shared/identity/reviewer-role';
+import { AppError } from '@shared/api/errors';
+import type { PublicReviewerProfile, ReviewerProfile } from '@shared/identity/reviewer-profile';
+import type { ReviewerRole } from '@shared/identity/reviewer-role';
 
 /** How the chair compared a fingerprint with the expert (trusted_signers.method). */
 export type ConfirmationMethod = 'phone' | 'paper' | 'in-person';

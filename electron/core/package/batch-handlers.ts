@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/api/errors';
-import type { ApiHandlers } from '../../../shared/api/contract';
+import { AppError } from '@shared/api/errors';
+import type { ApiHandlers } from '@shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createBatchQueries } from './batch-queries';

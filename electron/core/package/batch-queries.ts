@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
-import type { BatchSummary, InvoiceRow, ProjectDetail, ProjectListItem } from '../../../shared/api/batches-contract';
-import { fenToMoney } from '../../../shared/domain/fen';
-import { attachmentsTable, contractsTable, indicatorsTable, invoicesTable, paymentsTable, projectsTable } from '../../../shared/records/stored-records';
+import { AppError } from '@shared/api/errors';
+import type { BatchSummary, InvoiceRow, ProjectDetail, ProjectListItem } from '@shared/api/batches-contract';
+import { fenToMoney } from '@shared/domain/fen';
+import { attachmentsTable, contractsTable, indicatorsTable, invoicesTable, paymentsTable, projectsTable } from '@shared/records/stored-records';
 import { prepareSelect } from '../db/table-statements';
 
 const money = (fen: number | null) => (fen === null ? null : fenToMoney(fen));

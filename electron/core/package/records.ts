@@ -1,5 +1,5 @@
-import type { PackageProblem } from '../../../shared/package/problem';
-import type { ContractRecord, IndicatorRecord, InvoiceRecord, PaymentRecord, ProjectRecord } from '../../../shared/records/stored-records';
+import type { PackageProblem } from '@shared/package/problem';
+import type { ContractRecord, IndicatorRecord, InvoiceRecord, PaymentRecord, ProjectRecord } from '@shared/records/stored-records';
 
 /**
  * A project's workbook after reading and type conversion, ready to store. The record shapes are

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
-import { parseRuleSet, safeParseRuleSetText, type RuleSet } from '../../../shared/rules';
+import { AppError } from '@shared/api/errors';
+import { parseRuleSet, safeParseRuleSetText, type RuleSet } from '@shared/rules';
 
 export interface CatalogueEntry {
   ruleSet: RuleSet;

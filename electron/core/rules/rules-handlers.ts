@@ -1,6 +1,6 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
-import type { RuleSetSummary } from '../../../shared/api/rules-contract';
-import { evaluateCases, type RuleSet } from '../../../shared/rules';
+import type { ApiHandlers } from '@shared/api/contract';
+import type { RuleSetSummary } from '@shared/api/rules-contract';
+import { evaluateCases, type RuleSet } from '@shared/rules';
 import type { CatalogueEntry, RuleSetCatalogue } from './rule-set-catalogue';
 
 type RulesHandlers = Pick<ApiHandlers, 'listRuleSets' | 'getRuleSet' | 'importRuleSet' | 'computeAwards'>;

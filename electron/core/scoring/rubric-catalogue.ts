@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/errors';
-import { enumLabel, STAGES, type Stage } from '../../../shared/domain/enums';
-import { deriveRubric, type RubricAdjustments } from '../../../shared/scoring/rubric-derive';
-import { parseRubric, type Rubric } from '../../../shared/scoring/rubric-schema';
+import { AppError } from '@shared/api/errors';
+import { enumLabel, STAGES, type Stage } from '@shared/domain/enums';
+import { deriveRubric, type RubricAdjustments } from '@shared/scoring/rubric-derive';
+import { parseRubric, type Rubric } from '@shared/scoring/rubric-schema';
 import { rubricHash } from './rubric-version';
 
 export interface RubricEntry {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/domain/canonical-json';
-import type { Rubric } from '../../../shared/scoring/rubric-schema';
+import { canonicalJson } from '@shared/domain/canonical-json';
+import type { Rubric } from '@shared/scoring/rubric-schema';
 
 /**
  * A rubric version is its human version number plus the SHA-256 of its canonical JSON: two files

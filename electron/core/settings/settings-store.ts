@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/api/settings-contract';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '@shared/api/settings-contract';
 
 const SETTINGS_KEY = 'reviewer';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { decisionsTable, type DecisionRecord } from '../../../shared/records/stored-records';
+import { decisionsTable, type DecisionRecord } from '@shared/records/stored-records';
 import { prepareInsert, prepareSelect } from '../db/table-statements';
 
 export type StoredDecision = DecisionRecord;

@@ -1,5 +1,5 @@
-import type { Result } from '../../../shared/domain/result';
-import type { EInvoiceData } from '../../../shared/verification/types';
+import type { Result } from '@shared/domain/result';
+import type { EInvoiceData } from '@shared/verification/types';
 import { readEInvoiceFile } from '../einvoice/read-einvoice-file';
 import type { BlobStore } from '../package/import/blob-store';
 

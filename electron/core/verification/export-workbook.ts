@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { ProjectVerification } from '../../../shared/api/verification-contract';
-import { DECISION_LABEL, findingLine, SEVERITY_LABEL, SUGGESTION_LABEL } from '../../../shared/codes/labels';
-import { formatLocalDateTime } from '../../../shared/domain/local-time';
-import { sumMoney } from '../../../shared/domain/money';
+import type { ProjectVerification } from '@shared/api/verification-contract';
+import { DECISION_LABEL, findingLine, SEVERITY_LABEL, SUGGESTION_LABEL } from '@shared/codes/labels';
+import { formatLocalDateTime } from '@shared/domain/local-time';
+import { sumMoney } from '@shared/domain/money';
 
 const MONEY_FORMAT = '#,##0.00';
 

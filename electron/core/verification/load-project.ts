@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { attachmentsTable, contractsTable, invoicesTable, paymentsTable, projectsTable, type ProjectRecord } from '../../../shared/records/stored-records';
-import type { DuplicateLocation, VContract, VInvoice, VPayment } from '../../../shared/verification/types';
+import { attachmentsTable, contractsTable, invoicesTable, paymentsTable, projectsTable, type ProjectRecord } from '@shared/records/stored-records';
+import type { DuplicateLocation, VContract, VInvoice, VPayment } from '@shared/verification/types';
 import { prepareSelect } from '../db/table-statements';
 import { INVOICE_FINGERPRINT_COLUMNS, INVOICE_FINGERPRINT_VERSION, invoiceFingerprint } from './invoice-fingerprint';
 

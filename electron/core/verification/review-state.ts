@@ -1,10 +1,10 @@
-import type { DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '../../../shared/api/verification-contract';
-import { fenToMoney } from '../../../shared/domain/fen';
-import { sumMoney } from '../../../shared/domain/money';
-import type { RuleSet } from '../../../shared/rules';
-import type { Stage } from '../../../shared/codes/codes';
-import { createInvestmentCalculator, suggestDecision, verifiedPayments, worstSeverity, type ProjectIndex, type verifyProject } from '../../../shared/verification';
-import type { InvoiceDecision, VInvoice, VProject } from '../../../shared/verification/types';
+import type { DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
+import { fenToMoney } from '@shared/domain/fen';
+import { sumMoney } from '@shared/domain/money';
+import type { RuleSet } from '@shared/rules';
+import type { Stage } from '@shared/codes/codes';
+import { createInvestmentCalculator, suggestDecision, verifiedPayments, worstSeverity, type ProjectIndex, type verifyProject } from '@shared/verification';
+import type { InvoiceDecision, VInvoice, VProject } from '@shared/verification/types';
 import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import type { LoadedProject } from './load-project';

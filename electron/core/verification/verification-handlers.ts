@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
+import type { ApiHandlers } from '@shared/api/contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createSettingsStore } from '../settings/settings-store';

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, type ApiErrorBody } from '../../../shared/api/errors';
-import type { Envelope } from '../../../shared/api/envelope';
-import type { ImportJob } from '../../../shared/api/batches-contract';
+import { AppError, type ApiErrorBody } from '@shared/api/errors';
+import type { Envelope } from '@shared/api/envelope';
+import type { ImportJob } from '@shared/api/batches-contract';
 import type { ApiInvoker } from '../dispatch';
 import type { Logger } from '../logger';
 import type { CoreWorkerData, HostToWorker, WorkerToHost } from './protocol';

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isAppError } from '../../../shared/api/errors';
+import { isAppError } from '@shared/api/errors';
 import { createCore } from '../create-core';
 import { dispatch } from '../dispatch';
 import type { Logger } from '../logger';

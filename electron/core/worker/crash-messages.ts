@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../../shared/api/errors';
+import type { ApiErrorBody } from '@shared/api/errors';
 
 /** What the reviewer was doing, in their words, for the methods that can take the core down. */
 const ACTIVITY: Record<string, string> = {

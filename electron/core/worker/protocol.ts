@@ -1,5 +1,5 @@
-import type { ApiErrorBody } from '../../../shared/api/errors';
-import type { Envelope } from '../../../shared/api/envelope';
+import type { ApiErrorBody } from '@shared/api/errors';
+import type { Envelope } from '@shared/api/envelope';
 
 /** What the host hands the worker when it starts it. */
 export interface CoreWorkerData {

@@ -1,6 +1,6 @@
-import { methodNames, type Api } from '../../../shared/api/contract';
-import type { Envelope } from '../../../shared/api/envelope';
-import { AppError } from '../../../shared/api/errors';
+import { methodNames, type Api } from '@shared/api/contract';
+import type { Envelope } from '@shared/api/envelope';
+import { AppError } from '@shared/api/errors';
 
 /** The typed API for React code: unwraps envelopes from window.api and throws AppError on failure. */
 function createClient(): Api {

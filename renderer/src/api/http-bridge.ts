@@ -1,6 +1,6 @@
-import { methodNames } from '../../../shared/api/contract';
-import type { ApiBridge } from '../../../shared/api/bridge';
-import type { Envelope } from '../../../shared/api/envelope';
+import { methodNames } from '@shared/api/contract';
+import type { ApiBridge } from '@shared/api/bridge';
+import type { Envelope } from '@shared/api/envelope';
 
 const TOKEN_KEY = 'jigai.bridgeToken';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { invalidatedBy, type ApiInput, type ApiOutput, type MethodName } from '../../../shared/api/contract';
+import { invalidatedBy, type ApiInput, type ApiOutput, type MethodName } from '@shared/api/contract';
 import { api } from './client';
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiBridge, DesktopBridge } from '../../../shared/api/bridge';
+import type { ApiBridge, DesktopBridge } from '@shared/api/bridge';
 import { createHttpBridge } from './http-bridge';
 
 declare global {

@@ -1,9 +1,9 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag } from 'antd';
-import { PACKAGE_PROBLEM_LABEL } from '../../../shared/codes/labels';
-import type { PackageProblem } from '../../../shared/package/problem';
-import { formatProblemLocation } from '../../../shared/package/problem';
-import { problemsClipboardText, problemsCsv } from '../../../shared/package/problem-table-text';
+import { PACKAGE_PROBLEM_LABEL } from '@shared/codes/labels';
+import type { PackageProblem } from '@shared/package/problem';
+import { formatProblemLocation } from '@shared/package/problem';
+import { problemsClipboardText, problemsCsv } from '@shared/package/problem-table-text';
 
 /** Errors and warnings of a package, located, copyable and exportable. */
 export function ProblemTable({ problems, fileName }: { problems: readonly PackageProblem[]; fileName: string }) {

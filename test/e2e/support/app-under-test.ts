@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { inProcessInvoker } from '../../../electron/core/dispatch';
+import { inProcessInvoker } from '@core/dispatch';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../../electron/core/create-core';
-import { silentLogger } from '../../../electron/core/logger';
-import { startBridgeServer, type BridgeServer } from '../../../electron/web/bridge-server';
-import { startCoreWorker } from '../../../electron/core/worker/core-worker-host';
+import { createCore, type Core } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { startBridgeServer, type BridgeServer } from '@web/bridge-server';
+import { startCoreWorker } from '@core/worker/core-worker-host';
 import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');

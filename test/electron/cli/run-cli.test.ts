@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { oneProjectSpec, writePackageZip } from '../../support/package-builder';
-import { generateSamplePackage } from '../../../electron/cli/sample';
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
+import { generateSamplePackage } from '@cli/sample';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '@cli/run-cli';
 import { plantPaymentDefects } from '../../support/plant-payment-defects';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '@cli/run-cli';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 const cleanups: (() => void)[] = [];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileLogger, logFileOf } from '../../../electron/core/logger';
+import { fileLogger, logFileOf } from '@core/logger';
 import { makeTempDir } from '../../support/temp-dir';
 
 const cleanups: (() => void)[] = [];

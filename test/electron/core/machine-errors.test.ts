@@ -1,10 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { dispatch } from '../../../electron/core/dispatch';
-import { machineError } from '../../../electron/core/machine-errors';
-import type { Logger } from '../../../electron/core/logger';
+import type { ApiHandlers } from '@shared/api/contract';
+import { dispatch } from '@core/dispatch';
+import { machineError } from '@core/machine-errors';
+import type { Logger } from '@core/logger';
 import { createFolderCore, createTestCore } from '../../support/test-core';
 
 const cleanups: (() => void)[] = [];

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../shared/api/errors';
-import { writeFileAtomic } from '../../../electron/core/write-file-atomic';
+import { AppError } from '@shared/api/errors';
+import { writeFileAtomic } from '@core/write-file-atomic';
 import { oneProjectSpec, writePackageZip } from '../../support/package-builder';
 import { makeTempDir } from '../../support/temp-dir';
 import { createFolderCore } from '../../support/test-core';

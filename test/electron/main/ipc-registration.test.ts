@@ -1,13 +1,13 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { inProcessInvoker } from '../../../electron/core/dispatch';
+import { inProcessInvoker } from '@core/dispatch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ipcChannel, methodNames } from '../../../shared/api/contract';
-import type { Envelope } from '../../../shared/api/envelope';
-import { createSenderCheck, registerApiHandlers, type IpcHandleRegistry } from '../../../electron/main/ipc-registration';
-import { silentLogger } from '../../../electron/core/logger';
+import { ipcChannel, methodNames } from '@shared/api/contract';
+import type { Envelope } from '@shared/api/envelope';
+import { createSenderCheck, registerApiHandlers, type IpcHandleRegistry } from '@main/ipc-registration';
+import { silentLogger } from '@core/logger';
 import { createTestCore } from '../../support/test-core';
-import { createPathGrants, type PathGrants } from '../../../electron/core/path-grants';
-import { isAppUrl } from '../../../electron/main/app-url';
+import { createPathGrants, type PathGrants } from '@core/path-grants';
+import { isAppUrl } from '@main/app-url';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { inProcessInvoker } from '../../../electron/core/dispatch';
+import { inProcessInvoker } from '@core/dispatch';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridgeServer, type BridgeServer } from '../../../electron/web/bridge-server';
-import { silentLogger } from '../../../electron/core/logger';
+import { startBridgeServer, type BridgeServer } from '@web/bridge-server';
+import { silentLogger } from '@core/logger';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestCore } from '../../support/test-core';
 

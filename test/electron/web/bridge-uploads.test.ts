@@ -3,9 +3,9 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessInvoker } from '../../../electron/core/dispatch';
-import { silentLogger } from '../../../electron/core/logger';
-import { startBridgeServer, type BridgeServer } from '../../../electron/web/bridge-server';
+import { inProcessInvoker } from '@core/dispatch';
+import { silentLogger } from '@core/logger';
+import { startBridgeServer, type BridgeServer } from '@web/bridge-server';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestCore } from '../../support/test-core';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiContract, invalidatedBy, methodNames } from '../../../shared/api/contract';
+import { apiContract, invalidatedBy, methodNames } from '@shared/api/contract';
 
 describe('queries a method makes out of date', () => {
   it('names only existing methods', () => {

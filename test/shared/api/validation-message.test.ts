@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues, safeParseInChinese } from '../../../shared/api/validation-message';
-import { verificationContract } from '../../../shared/api/verification-contract';
-import { batchesContract } from '../../../shared/api/batches-contract';
+import { describeIssues, safeParseInChinese } from '@shared/api/validation-message';
+import { verificationContract } from '@shared/api/verification-contract';
+import { batchesContract } from '@shared/api/batches-contract';
 
 function problems(schema: Parameters<typeof safeParseInChinese>[0], input: unknown): string[] {
   const parsed = safeParseInChinese(schema, input);

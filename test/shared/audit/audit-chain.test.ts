@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditEntryHash, sha256Hex } from '../../../electron/core/audit/audit-hash';
-import { AUDIT_ACTION_IDS, AUDIT_ACTIONS, auditActionLabel } from '../../../shared/audit/audit-action';
-import { AUDIT_CHAIN_GENESIS, verifyAuditChain, type AuditChainEntry, type ChainedAuditEntry } from '../../../shared/audit/audit-chain';
+import { auditEntryHash, sha256Hex } from '@core/audit/audit-hash';
+import { AUDIT_ACTION_IDS, AUDIT_ACTIONS, auditActionLabel } from '@shared/audit/audit-action';
+import { AUDIT_CHAIN_GENESIS, verifyAuditChain, type AuditChainEntry, type ChainedAuditEntry } from '@shared/audit/audit-chain';
 
 const ENTRIES: AuditChainEntry[] = [
   { id: 1, at: '2026-11-20T01:00:00.000Z', actorId: 'r-1', actor: '陈立新', action: 'package-import', subject: 'batch:XM-2026-YS-01', details: '{"projects":3}' },

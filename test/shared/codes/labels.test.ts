@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECISION_KINDS, FINDING_CODES, REVIEW_STATES, SEVERITIES, STAGES, SUGGESTION_KINDS } from '../../../shared/codes/codes';
+import { DECISION_KINDS, FINDING_CODES, REVIEW_STATES, SEVERITIES, STAGES, SUGGESTION_KINDS } from '@shared/codes/codes';
 import {
   DECISION_LABEL,
   FINDING_LABEL,
@@ -10,7 +10,7 @@ import {
   SEVERITY_LABEL,
   STAGE_LABEL,
   SUGGESTION_LABEL,
-} from '../../../shared/codes/labels';
+} from '@shared/codes/labels';
 
 const tables: [string, readonly string[], Readonly<Record<string, string>>][] = [
   ['stage', STAGES, STAGE_LABEL],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmountInWords, parseAmountInWords } from '../../../shared/domain/amount-in-words';
+import { formatAmountInWords, parseAmountInWords } from '@shared/domain/amount-in-words';
 
 function fenToString(fen: bigint): string {
   const abs = fen < 0n ? -fen : fen;

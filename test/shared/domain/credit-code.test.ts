@@ -6,7 +6,7 @@ import {
   computeCreditCodeCheckChar,
   isCreditCodeValid,
   isOrganizationCodeValid,
-} from '../../../shared/domain/credit-code';
+} from '@shared/domain/credit-code';
 
 describe('checkCreditCode', () => {
   it.each(['914400007556190127', '91441702707782974C', '91522701709696623X', '92522726MA7GNHJ07M', '91110108690017781B'])(

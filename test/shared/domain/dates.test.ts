@@ -7,7 +7,7 @@ import {
   isIsoDate,
   isoDateFromParts,
   parseDate,
-} from '../../../shared/domain/dates';
+} from '@shared/domain/dates';
 
 describe('parseDate: text', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   resolveHeader,
   resolveProjectInfoField,
   resolveSheetName,
-} from '../../../shared/domain/header-match';
+} from '@shared/domain/header-match';
 
 describe('normalizeHeader', () => {
   it('ignores spaces and line breaks and folds full-width brackets and commas', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as domain from '../../../shared/domain';
+import * as domain from '@shared/domain';
 
 describe('shared/domain index', () => {
   it('re-exports every module', () => {

@@ -7,9 +7,9 @@ import {
   checkTotal,
   expectedTax,
   splitTaxInclusive,
-} from '../../../shared/domain/invoice-arithmetic';
-import { addMoney } from '../../../shared/domain/money';
-import type { TaxRate } from '../../../shared/domain/tax-rate';
+} from '@shared/domain/invoice-arithmetic';
+import { addMoney } from '@shared/domain/money';
+import type { TaxRate } from '@shared/domain/tax-rate';
 
 const rate = (r: string): TaxRate => ({ kind: 'rate', rate: r });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyInvoice, invoiceKey } from '../../../shared/domain/invoice-number';
+import { classifyInvoice, invoiceKey } from '@shared/domain/invoice-number';
 
 describe('classifyInvoice', () => {
   it('reads the number of the official 数电 sample: year 2023, Guangdong', () => {

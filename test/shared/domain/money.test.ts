@@ -20,7 +20,7 @@ import {
   subtractMoney,
   sumMoney,
   unitMultiplier,
-} from '../../../shared/domain/money';
+} from '@shared/domain/money';
 
 /** Amount string for a whole number of fen, e.g. -5n → "-0.05". */
 function fenToString(fen: bigint): string {

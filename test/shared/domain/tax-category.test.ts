@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExcludedSpending, extractTaxCategory } from '../../../shared/domain/tax-category';
+import { checkExcludedSpending, extractTaxCategory } from '@shared/domain/tax-category';
 
 describe('extractTaxCategory', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   taxRateFactor,
   unknownTaxRateMessage,
   type TaxRate,
-} from '../../../shared/domain/tax-rate';
+} from '@shared/domain/tax-rate';
 
 const rate = (r: string): TaxRate => ({ kind: 'rate', rate: r });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactText, isBlank, quote, removeSpaces, toHalfWidth } from '../../../shared/domain/text';
-import { fail, ok } from '../../../shared/domain/result';
+import { compactText, isBlank, quote, removeSpaces, toHalfWidth } from '@shared/domain/text';
+import { fail, ok } from '@shared/domain/result';
 
 describe('text folding', () => {
   it('turns full-width ASCII and the ideographic space into ASCII', () => {

@@ -11,8 +11,8 @@ import {
   parseStage,
   parseVerdict,
   STAGES,
-} from '../../../shared/domain/enums';
-import { formatYesNo, parseYesNo } from '../../../shared/domain/yes-no';
+} from '@shared/domain/enums';
+import { formatYesNo, parseYesNo } from '@shared/domain/yes-no';
 
 describe('parseYesNo', () => {
   it.each<[unknown, boolean]>([

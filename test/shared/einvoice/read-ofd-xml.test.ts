@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOfdCustomData, readOfdFields, readOfdOriginalInvoice, readOfdXml } from '../../../shared/einvoice/read-ofd-xml';
+import { readOfdCustomData, readOfdFields, readOfdOriginalInvoice, readOfdXml } from '@shared/einvoice/read-ofd-xml';
 import {
   SHUDIAN_DEFAULTS,
   TAX_CONTROL_DEFAULTS,

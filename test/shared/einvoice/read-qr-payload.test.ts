@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readQrPayload } from '../../../shared/einvoice/read-qr-payload';
+import { readQrPayload } from '@shared/einvoice/read-qr-payload';
 
 const TAX_CONTROL = '01,20,052002100113,00008006,24519.05,20220505,18001801513030862041,88CD,';
 const SHUDIAN = '01,32,,24312000000136634917,0.01,20240514,,1DD6';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmountInWords } from '../../../shared/domain/amount-in-words';
-import { readShudianXml } from '../../../shared/einvoice/read-shudian-xml';
+import { parseAmountInWords } from '@shared/domain/amount-in-words';
+import { readShudianXml } from '@shared/einvoice/read-shudian-xml';
 import { REPO_ROOT } from '../../support/temp-dir';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'einvoice');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../shared/expert-file/canonical-json';
+import { canonicalJson } from '@shared/expert-file/canonical-json';
 
 // Vectors from RFC 8785 (JSON Canonicalization Scheme), §3.2.2 and §3.2.3.
 describe('canonical JSON (RFC 8785)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffExpertFiles } from '../../../shared/expert-file/diff-expert-files';
-import type { ExpertFileContent } from '../../../shared/expert-file/expert-file-schema';
-import type { PublicReviewerProfile } from '../../../shared/identity/reviewer-profile';
+import { diffExpertFiles } from '@shared/expert-file/diff-expert-files';
+import type { ExpertFileContent } from '@shared/expert-file/expert-file-schema';
+import type { PublicReviewerProfile } from '@shared/identity/reviewer-profile';
 import { sampleExpertContent } from './sample-expert-content';
 
 const expert: PublicReviewerProfile = {

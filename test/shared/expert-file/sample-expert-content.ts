@@ -1,5 +1,5 @@
-import type { ExpertFileContent } from '../../../shared/expert-file/expert-file-schema';
-import type { PublicReviewerProfile } from '../../../shared/identity/reviewer-profile';
+import type { ExpertFileContent } from '@shared/expert-file/expert-file-schema';
+import type { PublicReviewerProfile } from '@shared/identity/reviewer-profile';
 
 export const PACKAGE_SHA256 = '9c1f3e2a7b5d4c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6';
 export const BATCH_ID = 'XM-2026-YS-01';

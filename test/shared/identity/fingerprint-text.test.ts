@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFingerprintForReading, parseFingerprint } from '../../../shared/identity/fingerprint-text';
+import { formatFingerprintForReading, parseFingerprint } from '@shared/identity/fingerprint-text';
 
 const HEX = '3f9a0c1be4d2775601aa9e3c4b5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f';
 

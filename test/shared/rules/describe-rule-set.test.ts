@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleSet, type RuleSetDescription } from '../../../shared/rules';
+import { describeRuleSet, type RuleSetDescription } from '@shared/rules';
 import { RULE_SETS, ruleSet } from './helpers';
 
 function sectionRows(description: RuleSetDescription, key: string): string[][] {

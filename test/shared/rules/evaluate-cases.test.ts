@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCases, isCaseError, type CaseOutcome, type RuleSet } from '../../../shared/rules';
+import { evaluateCases, isCaseError, type CaseOutcome, type RuleSet } from '@shared/rules';
 import { RULE_SETS } from './helpers';
 
 function errorOf(outcome: CaseOutcome | undefined) {

@@ -7,8 +7,8 @@ import {
   type AwardResult,
   type CaseErrorResult,
   type RuleSet,
-} from '../../../shared/rules';
-import { Dec } from '../../../shared/domain/decimal';
+} from '@shared/rules';
+import { Dec } from '@shared/domain/decimal';
 import { loadAllRuleSets } from './load-rule-sets';
 
 export const RULE_SETS: ReadonlyMap<string, RuleSet> = loadAllRuleSets();

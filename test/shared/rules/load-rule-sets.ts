@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseRuleSet, type RuleSet } from '../../../shared/rules';
+import { parseRuleSet, type RuleSet } from '@shared/rules';
 
 /** The rule-set files shipped in resources/rules, parsed once for all tests. */
 export const RULES_DIR = fileURLToPath(new URL('../../../resources/rules/', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../shared/domain/decimal';
-import { checkSpendingItem, unpaidTailAllowance } from '../../../shared/rules';
-import { formatFen, formatGrouped, formatReadable, roundFen } from '../../../shared/rules/money';
+import { Dec } from '@shared/domain/decimal';
+import { checkSpendingItem, unpaidTailAllowance } from '@shared/rules';
+import { formatFen, formatGrouped, formatReadable, roundFen } from '@shared/rules/money';
 import { ruleSet } from './helpers';
 
 const d = (value: string) => new Dec(value);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../shared/domain/decimal';
-import { computeAward, sumTrace, type AwardResult } from '../../../shared/rules';
+import { Dec } from '@shared/domain/decimal';
+import { computeAward, sumTrace, type AwardResult } from '@shared/rules';
 import { ruleSet } from './helpers';
 
 // Property tests for every rule set with a formula: the award never decreases

@@ -7,7 +7,7 @@ import {
   safeParseRuleSet,
   safeParseRuleSetText,
   type RuleSetProblem,
-} from '../../../shared/rules';
+} from '@shared/rules';
 import { readRuleSetJson, RULES_DIR } from './load-rule-sets';
 
 function clone<T>(value: T): T {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../shared/domain/decimal';
-import { consolidatePanel, type PanelProjectTotals } from '../../../shared/scoring/consolidate';
+import { Dec } from '@shared/domain/decimal';
+import { consolidatePanel, type PanelProjectTotals } from '@shared/scoring/consolidate';
 
 /** Totals on the half-point grid 0..100, or null (recused). */
 const total = fc.oneof(fc.integer({ min: 0, max: 200 }).map((halves) => String(halves / 2)), fc.constant(null));

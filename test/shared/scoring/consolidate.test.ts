@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consolidatePanel, type PanelProjectTotals } from '../../../shared/scoring/consolidate';
-import { rankByFigure } from '../../../shared/scoring/ranking';
+import { consolidatePanel, type PanelProjectTotals } from '@shared/scoring/consolidate';
+import { rankByFigure } from '@shared/scoring/ranking';
 
 /** Every expected figure below is worked out by hand in the comment next to it. */
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveRubric } from '../../../shared/scoring/rubric-derive';
-import { parseRubric, safeParseRubric, safeParseRubricText, type Rubric } from '../../../shared/scoring/rubric-schema';
+import { deriveRubric } from '@shared/scoring/rubric-derive';
+import { parseRubric, safeParseRubric, safeParseRubricText, type Rubric } from '@shared/scoring/rubric-schema';
 import { RESOURCES_DIR } from '../../support/temp-dir';
 
 const acceptance = parseRubric(JSON.parse(fs.readFileSync(path.join(RESOURCES_DIR, 'rubrics', 'xiamen-2024-acceptance.json'), 'utf8')));

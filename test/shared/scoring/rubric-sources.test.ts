@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRubric } from '../../../shared/scoring/rubric-schema';
+import { parseRubric } from '@shared/scoring/rubric-schema';
 import { RESOURCES_DIR } from '../../support/temp-dir';
 import { chineseNumber, findParagraph, parseCitation, parseReference, policyLines } from './policy-paragraphs';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consolidatePanel } from '../../../shared/scoring/consolidate';
-import { draftPanelOpinion } from '../../../shared/scoring/panel-opinion';
-import { parseRubric } from '../../../shared/scoring/rubric-schema';
-import { buildScoreMatrix } from '../../../shared/scoring/score-matrix';
+import { consolidatePanel } from '@shared/scoring/consolidate';
+import { draftPanelOpinion } from '@shared/scoring/panel-opinion';
+import { parseRubric } from '@shared/scoring/rubric-schema';
+import { buildScoreMatrix } from '@shared/scoring/score-matrix';
 import { RESOURCES_DIR } from '../../support/temp-dir';
 
 // 建设内容与建设指标完成情况 30, 技术指标完成情况 25, 投资完成与认定 25, 佐证材料完整性与真实性 20

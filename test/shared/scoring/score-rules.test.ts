@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecusal, RECUSAL_KINDS } from '../../../shared/scoring/recusal';
-import { parseRubric } from '../../../shared/scoring/rubric-schema';
-import { commentRequired, projectTotal, readVerdict, validateProjectScore } from '../../../shared/scoring/score-rules';
+import { parseRecusal, RECUSAL_KINDS } from '@shared/scoring/recusal';
+import { parseRubric } from '@shared/scoring/rubric-schema';
+import { commentRequired, projectTotal, readVerdict, validateProjectScore } from '@shared/scoring/score-rules';
 import { RESOURCES_DIR } from '../../support/temp-dir';
 
 // 建设内容与建设指标完成情况 30, 技术指标完成情况 25, 投资完成与认定 25, 佐证材料完整性与真实性 20

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmountInWords } from '../../../shared/domain/amount-in-words';
+import { formatAmountInWords } from '@shared/domain/amount-in-words';
 import { cleanProject, invoiceFindings, priced, pricedInclusive, withCode, withInvoice } from './fixtures';
 
 const at = (changes: Parameters<typeof withInvoice>[2], rowNo = 3) => invoiceFindings(withInvoice(cleanProject(), rowNo, changes), rowNo);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyProject } from '../../../shared/verification';
+import { verifyProject } from '@shared/verification';
 import { cleanProject, context, machineEInvoice, withCode } from './fixtures';
 
 describe('ATTACHMENT_MISMATCH', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmountInWords } from '../../../shared/domain/amount-in-words';
-import { suggestDecision, verifyProject } from '../../../shared/verification';
+import { formatAmountInWords } from '@shared/domain/amount-in-words';
+import { suggestDecision, verifyProject } from '@shared/verification';
 import {
   APPLICANT,
   CONSULTANT,

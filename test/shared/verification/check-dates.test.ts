@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyProject } from '../../../shared/verification';
+import { verifyProject } from '@shared/verification';
 import { cleanProject, context, invoiceFindings, withCode, withInvoice } from './fixtures';
 
 describe('DATE_OUTSIDE_WINDOW (Xiamen 2024-01-01..2026-12-31)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestDecision, verifyProject } from '../../../shared/verification';
+import { suggestDecision, verifyProject } from '@shared/verification';
 import { cleanProject, context, withCode } from './fixtures';
 
 describe('DUPLICATE_INVOICE', () => {

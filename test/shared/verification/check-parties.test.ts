@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tradeNameStem, verifyProject } from '../../../shared/verification';
+import { tradeNameStem, verifyProject } from '@shared/verification';
 import { APPLICANT, APPLICANT_CODE, cleanProject, context, invoiceFindings, MACHINE_CODE, withCode, withInvoice } from './fixtures';
 
 const at = (changes: Parameters<typeof withInvoice>[2], rowNo = 2) => invoiceFindings(withInvoice(cleanProject(), rowNo, changes), rowNo);

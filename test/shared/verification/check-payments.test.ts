@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyProject } from '../../../shared/verification';
+import { verifyProject } from '@shared/verification';
 import { APPLICANT, cleanProject, context, withCode } from './fixtures';
 
 describe('THIRD_PARTY_PAYMENT', () => {

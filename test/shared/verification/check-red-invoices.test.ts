@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestDecision, verifyProject, type VProject } from '../../../shared/verification';
+import { suggestDecision, verifyProject, type VProject } from '@shared/verification';
 import { cleanProject, context, invoice, MACHINE_CODE, MACHINE_SUPPLIER, priced, withCode } from './fixtures';
 
 /** Row 3 (315,600.00 + 13%) reversed in full by a red invoice in row 7. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyProject } from '../../../shared/verification';
+import { verifyProject } from '@shared/verification';
 import { cleanProject, context, invoiceFindings, withCode, withInvoice } from './fixtures';
 
 describe('EXCLUDED_SPENDING', () => {

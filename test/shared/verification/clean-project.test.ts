@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestDecision, verifyProject } from '../../../shared/verification';
+import { suggestDecision, verifyProject } from '@shared/verification';
 import { allFindings, cleanProject, context } from './fixtures';
 
 describe('a clean realistic project (厦门鹭岛智能装备有限公司, 设备/软件/咨询)', () => {

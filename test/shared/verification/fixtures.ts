@@ -1,6 +1,6 @@
-import { formatAmountInWords } from '../../../shared/domain/amount-in-words';
-import { Dec } from '../../../shared/domain/decimal';
-import type { Spending } from '../../../shared/rules';
+import { formatAmountInWords } from '@shared/domain/amount-in-words';
+import { Dec } from '@shared/domain/decimal';
+import type { Spending } from '@shared/rules';
 import {
   verifyProject,
   type DuplicateLocation,
@@ -12,7 +12,7 @@ import {
   type VInvoice,
   type VPayment,
   type VProject,
-} from '../../../shared/verification';
+} from '@shared/verification';
 import { loadRuleSet } from '../rules/load-rule-sets';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestDecision, type VerificationFinding } from '../../../shared/verification';
+import { suggestDecision, type VerificationFinding } from '@shared/verification';
 
 const f = (severity: VerificationFinding['severity'], message: string): VerificationFinding => ({ code: 'AMOUNT_ARITHMETIC', severity, message });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../shared/domain/decimal';
-import { computeVerifiedInvestment, type InvoiceDecision, type VContract, type VInvoice, type VPayment, type VProject } from '../../../shared/verification';
+import { Dec } from '@shared/domain/decimal';
+import { computeVerifiedInvestment, type InvoiceDecision, type VContract, type VInvoice, type VPayment, type VProject } from '@shared/verification';
 import { APPLICANT, APPLICANT_CODE, MACHINE_CODE, MACHINE_SUPPLIER, XIAMEN, invoice, priced } from './fixtures';
 
 const fen = (n: number): string => new Dec(n).div(100).toFixed(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../shared/domain/decimal';
-import { computeVerifiedInvestment, type InvoiceDecision, type VProject } from '../../../shared/verification';
+import { Dec } from '@shared/domain/decimal';
+import { computeVerifiedInvestment, type InvoiceDecision, type VProject } from '@shared/verification';
 import { cleanProject, invoice, MACHINE_CODE, MACHINE_SUPPLIER, priced, XIAMEN } from './fixtures';
 
 const acceptAll = (project: VProject): Map<number, InvoiceDecision> => new Map(project.invoices.map((i) => [i.rowNo, { kind: 'accept' }]));

@@ -4,10 +4,10 @@
 // does not pay Node's start-up for every package.
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { isAppError } from '../../../shared/api/errors';
-import type { PackageProblem } from '../../../shared/package/problem';
-import { createCore } from '../../../electron/core/create-core';
-import { silentLogger } from '../../../electron/core/logger';
+import { isAppError } from '@shared/api/errors';
+import type { PackageProblem } from '@shared/package/problem';
+import { createCore } from '@core/create-core';
+import { silentLogger } from '@core/logger';
 import { fingerprintData } from './data-fingerprint';
 import type { ChildReport, ChildRequest } from './protocol';
 

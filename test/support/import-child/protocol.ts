@@ -1,4 +1,4 @@
-import type { PackageProblem } from '../../../shared/package/problem';
+import type { PackageProblem } from '@shared/package/problem';
 import type { DataFingerprint } from './data-fingerprint';
 
 export interface ChildRequest {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AUDIT_CHAIN_GENESIS } from '../../../../shared/audit/audit-chain';
+import { AUDIT_CHAIN_GENESIS } from '@shared/audit/audit-chain';
 import { auditEntryHash } from '../../audit/audit-hash';
 import type { Migration } from '../migration';
 

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../../../shared/package/manifest-schema';
+import type { Manifest } from '@shared/package/manifest-schema';
 import { normalizeEntryPath } from './entry-path';
 import type { PackageLimits } from './limits';
 import { formatJsonPath } from './manifest-issue';

@@ -1,4 +1,4 @@
-import type { PackageProblem } from '../../../../shared/package/problem';
+import type { PackageProblem } from '@shared/package/problem';
 
 /** One entry of a package as listed, before any of its data is read. */
 export interface ListedEntry {

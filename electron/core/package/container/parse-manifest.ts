@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { manifestSchema, type Manifest } from '../../../../shared/package/manifest-schema';
+import { manifestSchema, type Manifest } from '@shared/package/manifest-schema';
 import { findJsonSyntaxError } from './json-syntax-error';
 import { formatJsonPath, manifestIssueMessage } from './manifest-issue';
 import type { ProblemList } from './problems';

@@ -1,4 +1,4 @@
-import type { PackageProblem } from '../../../../shared/package/problem';
+import type { PackageProblem } from '@shared/package/problem';
 
 /** A problem with the container itself (an entry or the archive), located by the entry's name. */
 export function packageError(file: string, message: string, column?: string): PackageProblem {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Manifest } from '../../../../shared/package/manifest-schema';
-import type { PackageProblem } from '../../../../shared/package/problem';
+import type { Manifest } from '@shared/package/manifest-schema';
+import type { PackageProblem } from '@shared/package/problem';
 import { collectFiles } from './collect-entries';
 import { openFolderSource } from './folder-source';
 import { hashFile } from './hash-file';

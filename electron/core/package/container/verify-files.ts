@@ -1,4 +1,4 @@
-import type { Manifest } from '../../../../shared/package/manifest-schema';
+import type { Manifest } from '@shared/package/manifest-schema';
 import type { CollectedFiles } from './collect-entries';
 import { MANIFEST_PATH } from './parse-manifest';
 import type { ProblemList } from './problems';

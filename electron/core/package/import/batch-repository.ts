@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Manifest } from '../../../../shared/package/manifest-schema';
+import type { Manifest } from '@shared/package/manifest-schema';
 import {
   attachmentsTable,
   batchesTable,
@@ -9,7 +9,7 @@ import {
   paymentsTable,
   projectsTable,
   type AttachmentRecord,
-} from '../../../../shared/records/stored-records';
+} from '@shared/records/stored-records';
 import { prepareInsert, prepareSelect } from '../../db/table-statements';
 import type { ParsedProject } from '../records';
 

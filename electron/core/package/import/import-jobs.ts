@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { isAppError } from '../../../../shared/api/errors';
+import { isAppError } from '@shared/api/errors';
 import { machineError } from '../../machine-errors';
-import type { ImportJob } from '../../../../shared/api/batches-contract';
-import type { PackageProblem } from '../../../../shared/package/problem';
+import type { ImportJob } from '@shared/api/batches-contract';
+import type { PackageProblem } from '@shared/package/problem';
 import type { ImportProgress, ImportSummary } from './import-package';
 
 /**

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { AppError } from '../../../../shared/api/errors';
-import { fenToMoney } from '../../../../shared/domain/fen';
-import type { ImportPhase, Stage } from '../../../../shared/codes/codes';
-import type { PackageProblem } from '../../../../shared/package/problem';
+import { AppError } from '@shared/api/errors';
+import { fenToMoney } from '@shared/domain/fen';
+import type { ImportPhase, Stage } from '@shared/codes/codes';
+import type { PackageProblem } from '@shared/package/problem';
 import type { CoreContext } from '../../core-context';
 import { createAuditTrail } from '../../audit/audit-trail';
 import { readPackage } from '../container/read-package';

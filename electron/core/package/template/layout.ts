@@ -7,7 +7,7 @@ import {
   REGION_TYPES,
   SHEET_COLUMNS,
   type SheetName,
-} from '../../../../shared/domain';
+} from '@shared/domain';
 
 /**
  * How the columns of 申报表.xlsx look: width, cell format, drop-down list and the explanation shown

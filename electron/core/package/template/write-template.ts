@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../../write-file-atomic';
-import { SHEET_NAMES, type SheetName } from '../../../../shared/domain';
+import { SHEET_NAMES, type SheetName } from '@shared/domain';
 import {
   GENERAL_INSTRUCTIONS,
   INSTRUCTIONS_SHEET_NAME,

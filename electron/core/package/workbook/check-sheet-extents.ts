@@ -1,4 +1,4 @@
-import type { PackageProblem } from '../../../../shared/package/problem';
+import type { PackageProblem } from '@shared/package/problem';
 import { findColumnExcess, findRowExcess, isWorksheetPart, sheetNamesByPart } from './sheet-extent';
 import { columnLetter } from './normalize-cell';
 import { WORKBOOK_LIMITS } from './workbook-limits';

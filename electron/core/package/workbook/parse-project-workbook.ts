@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { SHEET_NAMES, resolveSheetName, type SheetName } from '../../../../shared/domain/header-match';
-import type { PackageProblem } from '../../../../shared/package/problem';
+import { SHEET_NAMES, resolveSheetName, type SheetName } from '@shared/domain/header-match';
+import type { PackageProblem } from '@shared/package/problem';
 import type { ParsedWorkbook } from '../records';
 import { parseProjectInfo } from './parse-project-info';
 import {

@@ -1,8 +1,8 @@
-import { checkCreditCode } from '../../../../shared/domain/credit-code';
-import { parseIndicatorCategory, parseInvestmentCategory, parseInvoiceType, INVOICE_TYPES, INVESTMENT_CATEGORIES, INDICATOR_CATEGORIES, enumLabel } from '../../../../shared/domain/enums';
-import { classifyInvoice, invoiceKey } from '../../../../shared/domain/invoice-number';
-import { parseTaxRate, type TaxRate } from '../../../../shared/domain/tax-rate';
-import { parseYesNo } from '../../../../shared/domain/yes-no';
+import { checkCreditCode } from '@shared/domain/credit-code';
+import { parseIndicatorCategory, parseInvestmentCategory, parseInvoiceType, INVOICE_TYPES, INVESTMENT_CATEGORIES, INDICATOR_CATEGORIES, enumLabel } from '@shared/domain/enums';
+import { classifyInvoice, invoiceKey } from '@shared/domain/invoice-number';
+import { parseTaxRate, type TaxRate } from '@shared/domain/tax-rate';
+import { parseYesNo } from '@shared/domain/yes-no';
 import type { ContractRecord, IndicatorRecord, InvoiceRecord, PaymentRecord } from '../records';
 import type { RowReader } from './row-reader';
 

@@ -1,4 +1,4 @@
-import type { PackageProblem } from '../../../../shared/package/problem';
+import type { PackageProblem } from '@shared/package/problem';
 import { checkSheetExtents } from './check-sheet-extents';
 import { storedZip } from './stored-zip';
 import { WORKBOOK_LIMITS } from './workbook-limits';

@@ -1,9 +1,9 @@
-import { parseDate } from '../../../../shared/domain/dates';
-import type { Result } from '../../../../shared/domain/result';
-import { moneyToFen } from '../../../../shared/domain/fen';
-import { parseMoney } from '../../../../shared/domain/money';
-import type { MatchedColumn } from '../../../../shared/domain/header-match';
-import type { PackageProblem } from '../../../../shared/package/problem';
+import { parseDate } from '@shared/domain/dates';
+import type { Result } from '@shared/domain/result';
+import { moneyToFen } from '@shared/domain/fen';
+import { parseMoney } from '@shared/domain/money';
+import type { MatchedColumn } from '@shared/domain/header-match';
+import type { PackageProblem } from '@shared/package/problem';
 import { cellText, columnLetter, isEmptyCell, type PlainCell } from './normalize-cell';
 import type { SheetRow, SheetTable } from './sheet-table';
 

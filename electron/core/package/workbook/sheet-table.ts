@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
-import { findHeaderRow, matchHeaderRow, type MatchedColumn, type SheetName } from '../../../../shared/domain/header-match';
-import type { PackageProblem } from '../../../../shared/package/problem';
+import { findHeaderRow, matchHeaderRow, type MatchedColumn, type SheetName } from '@shared/domain/header-match';
+import type { PackageProblem } from '@shared/package/problem';
 import { columnLimitMessage } from './check-sheet-extents';
 import { MAX_CELL_TEXT_LENGTH, columnLetter, isEmptyCell, normalizeCell, type PlainCell } from './normalize-cell';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table } from 'antd';
 import { Link } from 'react-router';
-import type { BatchSummary } from '../../../../shared/api/batches-contract';
+import type { BatchSummary } from '@shared/api/batches-contract';
 import { api } from '../../api/client';
 import { dateTime, stageName } from '../../format';
 import { ImportPanel } from './ImportPanel';

@@ -1,7 +1,7 @@
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography, Upload } from 'antd';
 import { useNavigate } from 'react-router';
-import type { ImportPhase } from '../../../../shared/codes/codes';
+import type { ImportPhase } from '@shared/codes/codes';
 import { uploadToLocalService } from '../../api/http-bridge';
 import { isDesktop } from '../../api/window-api';
 import { ProblemTable } from '../../components/ProblemTable';

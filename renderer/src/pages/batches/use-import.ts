@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ImportJob } from '../../../../shared/api/batches-contract';
+import type { ImportJob } from '@shared/api/batches-contract';
 import { api } from '../../api/client';
 
 export type ImportState =

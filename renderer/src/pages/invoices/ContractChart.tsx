@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
-import { formatYuan } from '../../../../shared/domain/money';
+import type { ProjectVerification } from '@shared/api/verification-contract';
+import { formatYuan } from '@shared/domain/money';
 import { EChart } from '../../components/EChart';
 
 /**

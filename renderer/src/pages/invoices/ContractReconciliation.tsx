@@ -1,6 +1,6 @@
 import { money } from '../../components/money';
 import { Alert, Table, Tag, Typography } from 'antd';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
+import type { ProjectVerification } from '@shared/api/verification-contract';
 import { yuan } from '../../format';
 import { ContractChart } from './ContractChart';
 

@@ -1,8 +1,8 @@
 import { money } from '../../components/money';
 import { Table, Tag, Tooltip } from 'antd';
-import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
+import type { VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { yuan } from '../../format';
-import { DECISION_LABEL, FINDING_LABEL } from '../../../../shared/codes/labels';
+import { DECISION_LABEL, FINDING_LABEL } from '@shared/codes/labels';
 import { DECISION_COLOR, SEVERITY_COLOR } from './colors';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Descriptions, Empty, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
 import { AttachmentView } from '../../components/AttachmentView';
 import { useState } from 'react';
-import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
+import type { VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { dateTime, yuan } from '../../format';
-import { DECISION_LABEL, FINDING_LABEL, SEVERITY_LABEL, SUGGESTION_LABEL } from '../../../../shared/codes/labels';
-import { parseMoney } from '../../../../shared/domain/money';
+import { DECISION_LABEL, FINDING_LABEL, SEVERITY_LABEL, SUGGESTION_LABEL } from '@shared/codes/labels';
+import { parseMoney } from '@shared/domain/money';
 import { SEVERITY_COLOR } from './colors';
 import type { DecisionRequest } from './use-verification';
 

@@ -1,8 +1,8 @@
 import { Alert, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { VerifiedPaymentDto } from '../../../../shared/api/verification-contract';
-import type { FindingCode } from '../../../../shared/codes/codes';
-import { FINDING_LABEL, SEVERITY_LABEL } from '../../../../shared/codes/labels';
+import type { VerifiedPaymentDto } from '@shared/api/verification-contract';
+import type { FindingCode } from '@shared/codes/codes';
+import { FINDING_LABEL, SEVERITY_LABEL } from '@shared/codes/labels';
 import { money } from '../../components/money';
 import { SEVERITY_COLOR } from './colors';
 

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic, Tooltip } from 'antd';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
+import type { ProjectVerification } from '@shared/api/verification-contract';
 import { yuan } from '../../format';
 
 /** `compact`: three figures a row, for a narrow column beside the score sheet. */

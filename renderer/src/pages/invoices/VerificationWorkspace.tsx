@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Segmented, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { VerifiedInvoiceDto } from '../../../../shared/api/verification-contract';
-import { SEVERITIES, type FindingCode } from '../../../../shared/codes/codes';
-import { FINDING_LABEL, SEVERITY_LABEL } from '../../../../shared/codes/labels';
+import type { VerifiedInvoiceDto } from '@shared/api/verification-contract';
+import { SEVERITIES, type FindingCode } from '@shared/codes/codes';
+import { FINDING_LABEL, SEVERITY_LABEL } from '@shared/codes/labels';
 import { api } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { isDesktop } from '../../api/window-api';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
-import { applyDecisionReply } from '../../../../shared/api/decision-reply';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
+import { applyDecisionReply } from '@shared/api/decision-reply';
+import type { ProjectVerification } from '@shared/api/verification-contract';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/use-api-mutation';
 

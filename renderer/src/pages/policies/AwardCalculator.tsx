@@ -1,9 +1,9 @@
 import { money } from '../../components/money';
 import { Alert, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { STAGES } from '../../../../shared/codes/codes';
-import { STAGE_LABEL } from '../../../../shared/codes/labels';
-import { evaluateCase, isCaseError, type FactSpec, type RuleSet } from '../../../../shared/rules';
+import { STAGES } from '@shared/codes/codes';
+import { STAGE_LABEL } from '@shared/codes/labels';
+import { evaluateCase, isCaseError, type FactSpec, type RuleSet } from '@shared/rules';
 import { yuan } from '../../format';
 
 const STAGE_OPTIONS = [{ value: '', label: '（不指定）' }, ...STAGES.map((stage) => ({ value: stage, label: STAGE_LABEL[stage] }))];

@@ -1,5 +1,5 @@
 import { Descriptions, Table, Typography } from 'antd';
-import type { RuleSetDescription } from '../../../../shared/rules';
+import type { RuleSetDescription } from '@shared/rules';
 
 /** The rule set as readable Chinese tables, every row with the paragraph it comes from. */
 export function RuleSetTables({ description }: { description: RuleSetDescription }) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { describeRuleSet, safeParseRuleSetText, type RuleSet, type RuleSetDescription } from '../../../../shared/rules';
+import { describeRuleSet, safeParseRuleSetText, type RuleSet, type RuleSetDescription } from '@shared/rules';
 import { api } from '../../api/client';
 
 /** A rule set fetched from the core and parsed here, so the calculator runs in the page as you type. */

@@ -1,6 +1,6 @@
 import { Col, List, Row, Typography } from 'antd';
 import { useState } from 'react';
-import type { ProjectDetail } from '../../../../shared/api/batches-contract';
+import type { ProjectDetail } from '@shared/api/batches-contract';
 import { AttachmentView } from '../../components/AttachmentView';
 
 export function AttachmentsTab({ detail }: { detail: ProjectDetail }) {

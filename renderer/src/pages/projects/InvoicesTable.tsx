@@ -1,7 +1,7 @@
 import { money } from '../../components/money';
 import { Input, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { InvoiceRow } from '../../../../shared/api/batches-contract';
+import type { InvoiceRow } from '@shared/api/batches-contract';
 
 /** Every invoice of a project in one virtualised table: 100,000 rows scroll without paging. */
 export function InvoicesTable({ invoices }: { invoices: readonly InvoiceRow[] }) {

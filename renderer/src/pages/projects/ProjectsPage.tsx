@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { ProjectListItem } from '../../../../shared/api/batches-contract';
+import type { ProjectListItem } from '@shared/api/batches-contract';
 import { api } from '../../api/client';
 import { ReviewStateTag } from './ReviewStateTag';
 

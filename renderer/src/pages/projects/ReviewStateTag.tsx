@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import type { ProjectListItem } from '../../../../shared/api/batches-contract';
-import type { ReviewState } from '../../../../shared/codes/codes';
-import { REVIEW_STATE_LABEL } from '../../../../shared/codes/labels';
+import type { ProjectListItem } from '@shared/api/batches-contract';
+import type { ReviewState } from '@shared/codes/codes';
+import { REVIEW_STATE_LABEL } from '@shared/codes/labels';
 
 const COLOR: Readonly<Record<ReviewState, string | undefined>> = { pending: undefined, 'in-progress': 'blue', done: 'green' };
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleCommand } from '../../../../electron/cli/commands/sample';
-import { makeTempDir } from '../../../support/temp-dir';
+import { sampleCommand } from '@cli/commands/sample';
+import { makeTempDir } from '@test/support/temp-dir';
 import { invokeCommand } from '../../core/package/template/support/invoke-command';
 import { readPackage } from './support/read-package';
 import { reviewPackage } from './support/review-package';

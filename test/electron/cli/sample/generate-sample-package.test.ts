@@ -8,7 +8,7 @@ import {
   generateSamplePackage,
   type DefectName,
   type SamplePackage,
-} from '../../../../electron/cli/sample';
+} from '@cli/sample';
 import {
   checkCreditCode,
   checkInvoiceTax,
@@ -20,8 +20,8 @@ import {
   moneyToFen,
   parseMoney,
   type Result,
-} from '../../../../shared/domain';
-import { makeTempDir } from '../../../support/temp-dir';
+} from '@shared/domain';
+import { makeTempDir } from '@test/support/temp-dir';
 import { readPackage, readWorkbook, type ReadPackage } from './support/read-package';
 import { reviewPackage, type Review } from './support/review-package';
 

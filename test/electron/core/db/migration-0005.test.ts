@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../../../electron/core/db/migrate';
-import { migrations } from '../../../../electron/core/db/migrations';
-import { INVOICE_FINGERPRINT_VERSION } from '../../../../electron/core/verification/invoice-fingerprint';
-import { createProjectLoader } from '../../../../electron/core/verification/load-project';
+import { applyMigrations } from '@core/db/migrate';
+import { migrations } from '@core/db/migrations';
+import { INVOICE_FINGERPRINT_VERSION } from '@core/verification/invoice-fingerprint';
+import { createProjectLoader } from '@core/verification/load-project';
 
 /** The fingerprint decisions carried up to schema version 4: the whole row but pk, project_pk and row_no. */
 function versionOne(db: Database.Database, rowNo: number): string {

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, readSchemaVersion } from '../../../../electron/core/db/migrate';
-import { migrations } from '../../../../electron/core/db/migrations';
-import { migration0007 } from '../../../../electron/core/db/migrations/0007-scores-and-recusals';
+import { applyMigrations, readSchemaVersion } from '@core/db/migrate';
+import { migrations } from '@core/db/migrations';
+import { migration0007 } from '@core/db/migrations/0007-scores-and-recusals';
 
 const HASH = 'a'.repeat(64);
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, readSchemaVersion } from '../../../../electron/core/db/migrate';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../../../electron/core/db/migrations';
+import { applyMigrations, readSchemaVersion } from '@core/db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '@core/db/migrations';
 
 function freshDb(): Database.Database {
   const db = new Database(':memory:');

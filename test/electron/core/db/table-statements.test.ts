@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { prepareInsert, prepareSelect } from '../../../../electron/core/db/table-statements';
-import { PROJECT_TYPES } from '../../../../shared/domain/enums';
-import { bool, code, defineTable, extra, fen, int, names, text } from '../../../../shared/records/table';
+import { prepareInsert, prepareSelect } from '@core/db/table-statements';
+import { PROJECT_TYPES } from '@shared/domain/enums';
+import { bool, code, defineTable, extra, fen, int, names, text } from '@shared/records/table';
 
 /** A test-local record, declared the way shared/records/stored-records.ts declares the real ones. */
 const columns = {

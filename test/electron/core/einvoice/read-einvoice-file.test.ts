@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readEInvoiceFile } from '../../../../electron/core/einvoice/read-einvoice-file';
-import { SHUDIAN_DEFAULTS, shudianOfd, taxControlOfd, zipEntries, zipOfd } from '../../../fixtures/einvoice/make-ofd-fixtures';
-import { REPO_ROOT } from '../../../support/temp-dir';
+import { readEInvoiceFile } from '@core/einvoice/read-einvoice-file';
+import { SHUDIAN_DEFAULTS, shudianOfd, taxControlOfd, zipEntries, zipOfd } from '@test/fixtures/einvoice/make-ofd-fixtures';
+import { REPO_ROOT } from '@test/support/temp-dir';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'einvoice');
 const official = fs.readFileSync(path.join(FIXTURES, 'shudian-special-official-sample.xml'));

@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExpertFile, readExpertFile } from '../../../../electron/core/expert-file/expert-file-signing';
-import { createReviewerIdentity, unlockSigningKey, type SigningKey } from '../../../../electron/core/identity/reviewer-identity';
-import { canonicalJson } from '../../../../shared/expert-file/canonical-json';
-import type { ExpertFileExpectations } from '../../../../shared/expert-file/accept-expert-file';
-import type { ReadExpertFileResult } from '../../../../shared/expert-file/expert-file-refusal';
-import { publicProfileOf, type ReviewerProfile } from '../../../../shared/identity/reviewer-profile';
-import { BATCH_ID, PACKAGE_SHA256, sampleExpertContent } from '../../../shared/expert-file/sample-expert-content';
+import { buildExpertFile, readExpertFile } from '@core/expert-file/expert-file-signing';
+import { createReviewerIdentity, unlockSigningKey, type SigningKey } from '@core/identity/reviewer-identity';
+import { canonicalJson } from '@shared/expert-file/canonical-json';
+import type { ExpertFileExpectations } from '@shared/expert-file/accept-expert-file';
+import type { ReadExpertFileResult } from '@shared/expert-file/expert-file-refusal';
+import { publicProfileOf, type ReviewerProfile } from '@shared/identity/reviewer-profile';
+import { BATCH_ID, PACKAGE_SHA256, sampleExpertContent } from '@test/shared/expert-file/sample-expert-content';
 import { hasOpenssl } from '../identity/openssl';
 
 describe('expert file', () => {

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertGlyphCoverage, missingGlyphs } from '../../../../electron/core/fonts/glyph-coverage';
-import { locateReportFonts, openReportFonts } from '../../../../electron/core/fonts/report-fonts';
-import { REPO_ROOT, makeTempDir } from '../../../support/temp-dir';
+import { assertGlyphCoverage, missingGlyphs } from '@core/fonts/glyph-coverage';
+import { locateReportFonts, openReportFonts } from '@core/fonts/report-fonts';
+import { REPO_ROOT, makeTempDir } from '@test/support/temp-dir';
 
 const REPORT_SENTENCE =
   '经专家组评审，厦门某某智能装备有限公司“智能化改造项目”核定投资额为 25,000,000.00 元（大写：贰仟伍佰万元整），' +

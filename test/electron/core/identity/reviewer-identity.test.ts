@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certificateFingerprint, readCertificateSubject } from '../../../../electron/core/identity/certificate';
-import { signDetached, verifyDetached } from '../../../../electron/core/identity/detached-signature';
-import { createReviewerIdentity, unlockSigningKey } from '../../../../electron/core/identity/reviewer-identity';
-import { formatFingerprintForReading } from '../../../../shared/identity/fingerprint-text';
-import type { ReviewerProfile } from '../../../../shared/identity/reviewer-profile';
+import { certificateFingerprint, readCertificateSubject } from '@core/identity/certificate';
+import { signDetached, verifyDetached } from '@core/identity/detached-signature';
+import { createReviewerIdentity, unlockSigningKey } from '@core/identity/reviewer-identity';
+import { formatFingerprintForReading } from '@shared/identity/fingerprint-text';
+import type { ReviewerProfile } from '@shared/identity/reviewer-profile';
 import { hasOpenssl } from './openssl';
 
 const PASSPHRASE = '厦门评审2026!';

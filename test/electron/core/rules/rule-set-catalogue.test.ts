@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/api/errors';
-import { RESOURCES_DIR } from '../../../support/temp-dir';
-import { createTestCore } from '../../../support/test-core';
+import { AppError } from '@shared/api/errors';
+import { RESOURCES_DIR } from '@test/support/temp-dir';
+import { createTestCore } from '@test/support/test-core';
 
 /** A bureau's own rule set, derived from a shipped one: the Qingdao call with a formula of its own. */
 function bureauRuleSet(): Record<string, unknown> {

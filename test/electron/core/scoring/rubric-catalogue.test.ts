@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRubricCatalogue } from '../../../../electron/core/scoring/rubric-catalogue';
-import { rubricHash, rubricVersion } from '../../../../electron/core/scoring/rubric-version';
-import { AppError } from '../../../../shared/api/errors';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import { createRubricCatalogue } from '@core/scoring/rubric-catalogue';
+import { rubricHash, rubricVersion } from '@core/scoring/rubric-version';
+import { AppError } from '@shared/api/errors';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));

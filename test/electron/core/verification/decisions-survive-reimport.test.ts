@@ -3,9 +3,9 @@ import path from 'node:path';
 import { createTestReviewer } from '../../../support/reviewer';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../electron/core/create-core';
-import { LIBREOFFICE_WORKBOOK, oneProjectSpec, writePackageZip } from '../../../support/package-builder';
-import { createFolderCore } from '../../../support/test-core';
+import type { Core } from '@core/create-core';
+import { LIBREOFFICE_WORKBOOK, oneProjectSpec, writePackageZip } from '@test/support/package-builder';
+import { createFolderCore } from '@test/support/test-core';
 
 const BATCH = 'XM-2026-YS-01';
 const PROJECT = 'XM2024-001';

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
-import { FINDING_CODES } from '../../../../shared/codes/codes';
-import { createCore, type Core } from '../../../../electron/core/create-core';
-import { silentLogger } from '../../../../electron/core/logger';
-import { generateSamplePackage } from '../../../../electron/cli/sample';
-import { plantPaymentDefects, type PlantedPayments } from '../../../support/plant-payment-defects';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import type { ProjectVerification } from '@shared/api/verification-contract';
+import { FINDING_CODES } from '@shared/codes/codes';
+import { createCore, type Core } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { generateSamplePackage } from '@cli/sample';
+import { plantPaymentDefects, type PlantedPayments } from '@test/support/plant-payment-defects';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 const codesOf = (v: ProjectVerification, voucher: string) => v.payments.filter((p) => p.voucherNo === voucher).map((p) => p.findings.map((f) => f.code));
 

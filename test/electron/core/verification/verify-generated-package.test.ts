@@ -1,11 +1,11 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectVerification } from '../../../../shared/api/verification-contract';
-import { createCore, type Core } from '../../../../electron/core/create-core';
-import { silentLogger } from '../../../../electron/core/logger';
-import { DEFECT_NAMES, generateSamplePackage, type InjectedDefect } from '../../../../electron/cli/sample';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import type { ProjectVerification } from '@shared/api/verification-contract';
+import { createCore, type Core } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { DEFECT_NAMES, generateSamplePackage, type InjectedDefect } from '@cli/sample';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 const codeOf = (defect: string) => defect.toUpperCase().replace(/-/g, '_');
 

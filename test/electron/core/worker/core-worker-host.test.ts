@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/api/errors';
-import { silentLogger } from '../../../../electron/core/logger';
-import { startCoreWorker, type CoreWorkerHost } from '../../../../electron/core/worker/core-worker-host';
-import { createRestartPolicy, defaultBackoffMs } from '../../../../electron/core/worker/restart-policy';
-import { REPO_ROOT } from '../../../support/temp-dir';
+import { AppError } from '@shared/api/errors';
+import { silentLogger } from '@core/logger';
+import { startCoreWorker, type CoreWorkerHost } from '@core/worker/core-worker-host';
+import { createRestartPolicy, defaultBackoffMs } from '@core/worker/restart-policy';
+import { REPO_ROOT } from '@test/support/temp-dir';
 
 const CRASHING_WORKER = path.join(REPO_ROOT, 'test', 'support', 'crashing-worker.mjs');
 const data = { dataDir: '/nowhere', resourcesDir: '/nowhere' };

@@ -8,8 +8,8 @@ import {
   resolveProjectInfoField,
   type MoneyUnit,
   type SheetName,
-} from '../../../../../shared/domain';
-import { manifestSchema, type Manifest } from '../../../../../shared/package/manifest-schema';
+} from '@shared/domain';
+import { manifestSchema, type Manifest } from '@shared/package/manifest-schema';
 
 /**
  * Reads a generated package back the way an importer would, with exceljs and the shared header

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   CITIES,
-} from '../../../../../electron/cli/sample/catalog';
+} from '@cli/sample/catalog';
 import {
   checkCreditCode,
   checkExcludedSpending,
@@ -26,7 +26,7 @@ import {
   unknownTaxRateMessage,
   type MoneyString,
   type TaxRate,
-} from '../../../../../shared/domain';
+} from '@shared/domain';
 import type { PlainCell, ReadPackage, ReadProject, SheetRow } from './read-package';
 
 /**

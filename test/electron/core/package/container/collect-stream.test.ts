@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { collectStream } from '../../../../../electron/core/package/container/collect-stream';
+import { collectStream } from '@core/package/container/collect-stream';
 import { sha256 } from './support/package-fixture';
 
 /** A stream that never ends on its own, counting what it was asked for. */

@@ -2,9 +2,9 @@ import { createCipheriv, createHash } from 'node:crypto';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oneProjectSpec, writePackageZip, type PackageSpec } from '../../../../support/package-builder';
-import { runImportChild, type ChildRun } from '../../../../support/import-child/run-import-child';
-import { makeTempDir } from '../../../../support/temp-dir';
+import { oneProjectSpec, writePackageZip, type PackageSpec } from '@test/support/package-builder';
+import { runImportChild, type ChildRun } from '@test/support/import-child/run-import-child';
+import { makeTempDir } from '@test/support/temp-dir';
 
 /**
  * Damaged and lying zip entries, imported in a child process: an uncaught exception there (as yauzl's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEntryPath } from '../../../../../electron/core/package/container/entry-path';
-import { describeOsJunk } from '../../../../../electron/core/package/container/os-junk';
+import { normalizeEntryPath } from '@core/package/container/entry-path';
+import { describeOsJunk } from '@core/package/container/os-junk';
 
 describe('normalizeEntryPath', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError } from '../../../../../electron/core/package/container/json-syntax-error';
+import { findJsonSyntaxError } from '@core/package/container/json-syntax-error';
 
 describe('findJsonSyntaxError', () => {
   it.each([

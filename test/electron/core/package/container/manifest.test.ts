@@ -1,7 +1,7 @@
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPackage } from '../../../../../electron/core/package/container';
+import { readPackage } from '@core/package/container';
 import { entriesOf, manifestFor, sampleFiles, tempDir, writeYazlZip } from './support/package-fixture';
 
 let dir: string;

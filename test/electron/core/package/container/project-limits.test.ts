@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPackage } from '../../../../../electron/core/package/container';
+import { readPackage } from '@core/package/container';
 import { manifestFor, packageEntries, tempDir, writeFolder } from './support/package-fixture';
 
 let dir: string;

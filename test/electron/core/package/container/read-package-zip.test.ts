@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPackage } from '../../../../../electron/core/package/container';
+import { readPackage } from '@core/package/container';
 import { buildRawZip } from './support/raw-zip-writer';
 import { entriesOf, manifestFor, packageEntries, sampleFiles, sha256, tempDir, writeYazlZip } from './support/package-fixture';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPackage } from '../../../../../electron/core/package/container';
-import { decodeZipEntryNames } from '../../../../../electron/core/package/container/zip-entry-name';
+import { readPackage } from '@core/package/container';
+import { decodeZipEntryNames } from '@core/package/container/zip-entry-name';
 import { buildRawZip, unicodePathField } from './support/raw-zip-writer';
 import { packageEntries, sampleFiles, tempDir } from './support/package-fixture';
 

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../../shared/api/errors';
-import { createCore, type Core } from '../../../../../electron/core/create-core';
-import { silentLogger } from '../../../../../electron/core/logger';
-import { createBlobStore, type BlobFileSystem } from '../../../../../electron/core/package/import/blob-store';
-import { importPackage } from '../../../../../electron/core/package/import/import-package';
-import { minimalPdf, oneProjectSpec, snapshotFolder, writePackageZip, type PackageSpec } from '../../../../support/package-builder';
+import { AppError } from '@shared/api/errors';
+import { createCore, type Core } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { createBlobStore, type BlobFileSystem } from '@core/package/import/blob-store';
+import { importPackage } from '@core/package/import/import-package';
+import { minimalPdf, oneProjectSpec, snapshotFolder, writePackageZip, type PackageSpec } from '@test/support/package-builder';
 import { sha256 } from '../container/support/package-fixture';
-import { RESOURCES_DIR, makeTempDir } from '../../../../support/temp-dir';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 let dataDir: string;
 let work: string;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../../shared/api/errors';
-import type { Core } from '../../../../../electron/core/create-core';
-import { LIBREOFFICE_WORKBOOK, oneProjectSpec, snapshotFolder, writePackageZip } from '../../../../support/package-builder';
-import { createFolderCore } from '../../../../support/test-core';
+import { AppError } from '@shared/api/errors';
+import type { Core } from '@core/create-core';
+import { LIBREOFFICE_WORKBOOK, oneProjectSpec, snapshotFolder, writePackageZip } from '@test/support/package-builder';
+import { createFolderCore } from '@test/support/test-core';
 
 let core: Core;
 let dataDir: string;

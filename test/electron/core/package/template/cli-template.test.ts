@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { templateCommand } from '../../../../../electron/cli/commands/template';
-import { makeTempDir } from '../../../../support/temp-dir';
+import { templateCommand } from '@cli/commands/template';
+import { makeTempDir } from '@test/support/temp-dir';
 import { invokeCommand } from './support/invoke-command';
 
 const cleanups: (() => void)[] = [];

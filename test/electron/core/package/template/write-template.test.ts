@@ -7,7 +7,7 @@ import {
   SHEET_LAYOUTS,
   TEMPLATE_DATA_ROWS,
   writeTemplate,
-} from '../../../../../electron/core/package/template';
+} from '@core/package/template';
 import {
   INDICATOR_CATEGORIES,
   INVESTMENT_CATEGORIES,
@@ -20,8 +20,8 @@ import {
   matchHeaderRow,
   resolveProjectInfoField,
   type SheetName,
-} from '../../../../../shared/domain';
-import { makeTempDir } from '../../../../support/temp-dir';
+} from '@shared/domain';
+import { makeTempDir } from '@test/support/temp-dir';
 
 type TableSheet = Exclude<SheetName, '项目信息'>;
 const TABLE_SHEETS = SHEET_NAMES.filter((name): name is TableSheet => name !== '项目信息');

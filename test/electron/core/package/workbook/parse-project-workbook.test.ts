@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseProjectWorkbook } from '../../../../../electron/core/package/workbook/parse-project-workbook';
-import { REPO_ROOT } from '../../../../support/temp-dir';
+import { parseProjectWorkbook } from '@core/package/workbook/parse-project-workbook';
+import { REPO_ROOT } from '@test/support/temp-dir';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'workbooks', 'libreoffice-申报表.xlsx');
 const FILE = 'XM2024-001/申报表.xlsx';

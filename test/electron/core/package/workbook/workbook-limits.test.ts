@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseProjectWorkbook } from '../../../../../electron/core/package/workbook/parse-project-workbook';
-import { WORKBOOK_LIMITS } from '../../../../../electron/core/package/workbook/workbook-limits';
-import { runImportChild } from '../../../../support/import-child/run-import-child';
-import { LIBREOFFICE_WORKBOOK, oneProjectSpec, writePackageZip } from '../../../../support/package-builder';
-import { makeTempDir } from '../../../../support/temp-dir';
-import { withRows, xlsxFrom, xlsxParts } from '../../../../support/xlsx-surgery';
+import { parseProjectWorkbook } from '@core/package/workbook/parse-project-workbook';
+import { WORKBOOK_LIMITS } from '@core/package/workbook/workbook-limits';
+import { runImportChild } from '@test/support/import-child/run-import-child';
+import { LIBREOFFICE_WORKBOOK, oneProjectSpec, writePackageZip } from '@test/support/package-builder';
+import { makeTempDir } from '@test/support/temp-dir';
+import { withRows, xlsxFrom, xlsxParts } from '@test/support/xlsx-surgery';
 
 const FILE = 'XM2024-001/申报表.xlsx';
 /** The fixture's 发票 sheet. */

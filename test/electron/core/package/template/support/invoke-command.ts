@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../../../../../../electron/cli/command';
-import { isAppError } from '../../../../../../shared/api/errors';
+import type { CliCommand } from '@cli/command';
+import { isAppError } from '@shared/api/errors';
 
 /**
  * Runs one CLI command the way run-cli does (same option parsing, BAD_INPUT → exit 2), without
