@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/errors';
+import { AppError } from '@shared/api/errors';
 import { verifyPdfSignatures, type PdfSignaturesReport } from '../../core/reports/signing/verify-pdf';
 import { signPdf } from '../../core/reports/signing/sign-pdf';
 import type { ReportKind } from '../../core/reports/report-model';

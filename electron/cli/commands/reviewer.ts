@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/api/errors';
-import { formatFingerprintForReading } from '../../../shared/identity/fingerprint-text';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/identity/reviewer-profile';
+import { AppError } from '@shared/api/errors';
+import { formatFingerprintForReading } from '@shared/identity/fingerprint-text';
+import { MIN_PASSPHRASE_LENGTH } from '@shared/identity/reviewer-profile';
 import { readPassphrase } from '../read-passphrase';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../../../shared/api/errors';
-import { parseVerdict } from '../../../shared/domain/enums';
-import { parseFingerprint } from '../../../shared/identity/fingerprint-text';
-import { parseRecusal } from '../../../shared/scoring/recusal';
-import { translateZodIssues } from '../../../shared/rules/zod-errors-zh';
+import { AppError } from '@shared/api/errors';
+import { parseVerdict } from '@shared/domain/enums';
+import { parseFingerprint } from '@shared/identity/fingerprint-text';
+import { parseRecusal } from '@shared/scoring/recusal';
+import { translateZodIssues } from '@shared/rules/zod-errors-zh';
 import { createPanelServices } from '../../core/panel/panel-handlers';
 import type { Core } from '../../core/create-core';
 import { readJsonFile } from '../read-json-file';

@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/api/errors';
-import type { ConsolidationDto } from '../../../shared/api/panel-contract';
-import { CONSOLIDATION_METHODS, consolidatePanel } from '../../../shared/scoring/consolidate';
+import { AppError } from '@shared/api/errors';
+import type { ConsolidationDto } from '@shared/api/panel-contract';
+import { CONSOLIDATION_METHODS, consolidatePanel } from '@shared/scoring/consolidate';
 import { exportFile, importFile, record } from './scores-batch';
-import { parsePanelInput } from '../../../shared/scoring/panel-input';
+import { parsePanelInput } from '@shared/scoring/panel-input';
 import { readJsonFile } from '../read-json-file';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';
 

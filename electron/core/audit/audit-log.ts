@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditActionLabel } from '../../../shared/audit/audit-action';
+import { auditActionLabel } from '@shared/audit/audit-action';
 
 /** Newest first; `subject` narrows to one batch or project (`project:BATCH/PROJECT`, `batch:BATCH`). */
 export function createAuditReader(db: Database.Database) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditAction } from '../../../shared/audit/audit-action';
+import type { AuditAction } from '@shared/audit/audit-action';
 import { createActingReviewer } from '../reviewers/acting-reviewer';
 import { createChainedAuditLog } from './audit-chain-store';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
-import type { Stage } from '../../../shared/domain/enums';
-import type { Rubric } from '../../../shared/scoring/rubric-schema';
+import { AppError } from '@shared/api/errors';
+import type { Stage } from '@shared/domain/enums';
+import type { Rubric } from '@shared/scoring/rubric-schema';
 import type { RubricCatalogue, RubricEntry } from '../scoring/rubric-catalogue';
 
 export interface ItemEditInput {

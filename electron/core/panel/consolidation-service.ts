@@ -1,9 +1,9 @@
-import type { ConsolidationDto } from '../../../shared/api/panel-contract';
-import { AppError } from '../../../shared/api/errors';
-import { consolidatePanel, DEFAULT_DIVERGENCE_POINTS, type ConsolidationMethod } from '../../../shared/scoring/consolidate';
-import { draftPanelOpinion } from '../../../shared/scoring/panel-opinion';
-import { buildScoreMatrix, type ExpertScoreSheet } from '../../../shared/scoring/score-matrix';
-import type { Verdict } from '../../../shared/scoring/verdict';
+import type { ConsolidationDto } from '@shared/api/panel-contract';
+import { AppError } from '@shared/api/errors';
+import { consolidatePanel, DEFAULT_DIVERGENCE_POINTS, type ConsolidationMethod } from '@shared/scoring/consolidate';
+import { draftPanelOpinion } from '@shared/scoring/panel-opinion';
+import { buildScoreMatrix, type ExpertScoreSheet } from '@shared/scoring/score-matrix';
+import type { Verdict } from '@shared/scoring/verdict';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import type { ActingReviewer } from '../reviewers/acting-reviewer';

@@ -1,5 +1,5 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { auditActionLabel } from '../../../shared/audit/audit-action';
+import type { ApiHandlers } from '@shared/api/contract';
+import { auditActionLabel } from '@shared/audit/audit-action';
 import { createAuditTrail } from '../audit/audit-trail';
 import { verifyStoredAuditChain } from '../audit/audit-chain-store';
 import type { CoreContext } from '../core-context';

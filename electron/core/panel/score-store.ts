@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { Dec } from '../../../shared/domain/decimal';
-import { formatPoints } from '../../../shared/scoring/half-points';
-import type { RecusalKind } from '../../../shared/scoring/recusal';
-import type { Verdict } from '../../../shared/scoring/verdict';
+import { Dec } from '@shared/domain/decimal';
+import { formatPoints } from '@shared/scoring/half-points';
+import type { RecusalKind } from '@shared/scoring/recusal';
+import type { Verdict } from '@shared/scoring/verdict';
 
 /** One reviewer's declaration and work on one project, as stored (migration 7). */
 export interface StoredSheet {

@@ -1,10 +1,10 @@
-import type { BatchRubricDto, ScoringProgressDto, ScoringSheetDto } from '../../../shared/api/panel-contract';
-import { AppError } from '../../../shared/api/errors';
-import type { ReviewerProfile } from '../../../shared/identity/reviewer-profile';
-import type { RecusalKind } from '../../../shared/scoring/recusal';
-import type { Rubric } from '../../../shared/scoring/rubric-schema';
-import { commentRequired, itemScoreProblem, projectTotal, validateProjectScore } from '../../../shared/scoring/score-rules';
-import type { Verdict } from '../../../shared/scoring/verdict';
+import type { BatchRubricDto, ScoringProgressDto, ScoringSheetDto } from '@shared/api/panel-contract';
+import { AppError } from '@shared/api/errors';
+import type { ReviewerProfile } from '@shared/identity/reviewer-profile';
+import type { RecusalKind } from '@shared/scoring/recusal';
+import type { Rubric } from '@shared/scoring/rubric-schema';
+import { commentRequired, itemScoreProblem, projectTotal, validateProjectScore } from '@shared/scoring/score-rules';
+import type { Verdict } from '@shared/scoring/verdict';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import type { ActingReviewer } from '../reviewers/acting-reviewer';

@@ -1,5 +1,5 @@
-import { formatAmountInWords } from '../../../shared/domain/amount-in-words';
-import { formatYuan } from '../../../shared/domain/money';
+import { formatAmountInWords } from '@shared/domain/amount-in-words';
+import { formatYuan } from '@shared/domain/money';
 import {
   REPORT_KIND_TITLE,
   contentSha256,

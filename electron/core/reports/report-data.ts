@@ -1,8 +1,8 @@
-import type { ProjectVerification, VerifiedInvoiceDto } from '../../../shared/api/verification-contract';
-import { DECISION_LABEL, STAGE_LABEL, findingLine } from '../../../shared/codes/labels';
-import { fenToMoney } from '../../../shared/domain/fen';
-import type { RuleSet } from '../../../shared/rules';
-import type { ProjectRecord } from '../../../shared/records/stored-records';
+import type { ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
+import { DECISION_LABEL, STAGE_LABEL, findingLine } from '@shared/codes/labels';
+import { fenToMoney } from '@shared/domain/fen';
+import type { RuleSet } from '@shared/rules';
+import type { ProjectRecord } from '@shared/records/stored-records';
 import type { ProjectAward } from '../verification/project-award';
 import type { AcceptanceContent, BatchFacts, ExpertContent, ExpertForm, InvoiceLine, PanelOutcome, ProjectFacts } from './report-model';
 

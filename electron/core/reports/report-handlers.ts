@@ -1,5 +1,5 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { AppError } from '../../../shared/api/errors';
+import type { ApiHandlers } from '@shared/api/contract';
+import { AppError } from '@shared/api/errors';
 import type { CoreContext } from '../core-context';
 import { writeFileAtomic } from '../write-file-atomic';
 import type { ReportService } from './report-service';

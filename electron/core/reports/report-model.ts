@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { canonicalJson } from '@shared/domain/canonical-json';
 
 /**
  * What the reports are made of. Everything a report prints comes from one plain JSON object (its

@@ -1,6 +1,6 @@
-import type { ProjectVerification } from '../../../shared/api/verification-contract';
-import { AppError } from '../../../shared/api/errors';
-import type { Stage } from '../../../shared/codes/codes';
+import type { ProjectVerification } from '@shared/api/verification-contract';
+import { AppError } from '@shared/api/errors';
+import type { Stage } from '@shared/codes/codes';
 import type { CoreContext } from '../core-context';
 import { createReviewerStore } from '../identity/reviewer-store';
 import { unlockSigningKey, type SigningKey } from '../identity/reviewer-identity';

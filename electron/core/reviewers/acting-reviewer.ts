@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/errors';
-import type { ReviewerProfile } from '../../../shared/identity/reviewer-profile';
+import { AppError } from '@shared/api/errors';
+import type { ReviewerProfile } from '@shared/identity/reviewer-profile';
 import { MACHINE_REVIEWER_ID } from '../db/migrations/0006-reviewers-and-audit-chain';
 import { createReviewerStore } from '../identity/reviewer-store';
 

@@ -1,8 +1,8 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { AppError } from '../../../shared/api/errors';
-import type { MyReviewerDto, PanelMemberDto } from '../../../shared/api/reviewers-contract';
-import { formatFingerprintForReading, parseFingerprint } from '../../../shared/identity/fingerprint-text';
-import type { PublicReviewerProfile } from '../../../shared/identity/reviewer-profile';
+import type { ApiHandlers } from '@shared/api/contract';
+import { AppError } from '@shared/api/errors';
+import type { MyReviewerDto, PanelMemberDto } from '@shared/api/reviewers-contract';
+import { formatFingerprintForReading, parseFingerprint } from '@shared/identity/fingerprint-text';
+import type { PublicReviewerProfile } from '@shared/identity/reviewer-profile';
 import { createAuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import { createReviewerIdentity } from '../identity/reviewer-identity';

@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../../../shared/api/contract';
+import type { ApiHandlers } from '@shared/api/contract';
 import { createAuditReader } from '../audit/audit-log';
 import { createAuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';

@@ -1,5 +1,5 @@
-import { evaluateCase, isCaseError, type RuleSet, type ScheduleEntry } from '../../../shared/rules';
-import type { ProjectRecord } from '../../../shared/records/stored-records';
+import { evaluateCase, isCaseError, type RuleSet, type ScheduleEntry } from '@shared/rules';
+import type { ProjectRecord } from '@shared/records/stored-records';
 
 export interface ProjectAward {
   award: string | null;

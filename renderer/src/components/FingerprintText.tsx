@@ -1,6 +1,6 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
-import { formatFingerprintForReading } from '../../../shared/identity/fingerprint-text';
+import { formatFingerprintForReading } from '@shared/identity/fingerprint-text';
 
 /** A certificate fingerprint in sixteen groups of four, to be read aloud and compared group by group. */
 export function FingerprintText({ fingerprint, copyable = true }: { fingerprint: string; copyable?: boolean }) {

@@ -1,8 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Typography } from 'antd';
-import type { AuditEntry } from '../../../shared/api/settings-contract';
-import { auditActionLabel } from '../../../shared/audit/audit-action';
+import type { AuditEntry } from '@shared/api/settings-contract';
+import { auditActionLabel } from '@shared/audit/audit-action';
 import { api } from '../api/client';
 import { dateTime } from '../format';
 import { auditDetailText, auditSubjectText } from './audit-text';

@@ -1,8 +1,8 @@
-import { CONSOLIDATION_METHODS } from '../../../shared/scoring/consolidate';
-import type { EnumOption } from '../../../shared/domain/enums';
-import { REVIEWER_ROLES } from '../../../shared/identity/reviewer-role';
-import { RECUSAL_KINDS } from '../../../shared/scoring/recusal';
-import { VERDICTS } from '../../../shared/scoring/verdict';
+import { CONSOLIDATION_METHODS } from '@shared/scoring/consolidate';
+import type { EnumOption } from '@shared/domain/enums';
+import { REVIEWER_ROLES } from '@shared/identity/reviewer-role';
+import { RECUSAL_KINDS } from '@shared/scoring/recusal';
+import { VERDICTS } from '@shared/scoring/verdict';
 
 /**
  * The 操作记录 in words a reviewer reads: what an entry concerns (批次, 项目, 评审人 …) without the

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSamplePackage } from '../../../electron/cli/sample';
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
+import { generateSamplePackage } from '@cli/sample';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '@cli/run-cli';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 /**

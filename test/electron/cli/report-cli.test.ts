@@ -2,12 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSamplePackage } from '../../../electron/cli/sample';
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../../electron/cli/run-cli';
-import { createCore } from '../../../electron/core/create-core';
-import { createReviewerIdentity } from '../../../electron/core/identity/reviewer-identity';
-import { createReviewerStore } from '../../../electron/core/identity/reviewer-store';
-import { silentLogger } from '../../../electron/core/logger';
+import { generateSamplePackage } from '@cli/sample';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '@cli/run-cli';
+import { createCore } from '@core/create-core';
+import { createReviewerIdentity } from '@core/identity/reviewer-identity';
+import { createReviewerStore } from '@core/identity/reviewer-store';
+import { silentLogger } from '@core/logger';
 import { RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 /**

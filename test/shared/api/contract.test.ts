@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appContract } from '../../../shared/api/app-contract';
-import { batchesContract } from '../../../shared/api/batches-contract';
-import { apiContract, methodNames } from '../../../shared/api/contract';
-import { mergeContracts } from '../../../shared/api/merge-contracts';
-import { rulesContract } from '../../../shared/api/rules-contract';
-import { auditContract, settingsContract } from '../../../shared/api/settings-contract';
-import { verificationContract } from '../../../shared/api/verification-contract';
-import { reviewersContract } from '../../../shared/api/reviewers-contract';
-import { panelContract } from '../../../shared/api/panel-contract';
-import { reportsContract } from '../../../shared/api/reports-contract';
+import { appContract } from '@shared/api/app-contract';
+import { batchesContract } from '@shared/api/batches-contract';
+import { apiContract, methodNames } from '@shared/api/contract';
+import { mergeContracts } from '@shared/api/merge-contracts';
+import { rulesContract } from '@shared/api/rules-contract';
+import { auditContract, settingsContract } from '@shared/api/settings-contract';
+import { verificationContract } from '@shared/api/verification-contract';
+import { reviewersContract } from '@shared/api/reviewers-contract';
+import { panelContract } from '@shared/api/panel-contract';
+import { reportsContract } from '@shared/api/reports-contract';
 import { REPO_ROOT } from '../../support/temp-dir';
 
 function sourcesUnder(folder: string, extension: RegExp): { file: string; text: string }[] {

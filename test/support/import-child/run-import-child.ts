@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
+import { bundleForNode } from '@scripts/bundle-for-node.mjs';
 import { REPO_ROOT, RESOURCES_DIR } from '../temp-dir';
 import type { ChildReport, ChildRequest } from './protocol';
 

@@ -1,5 +1,5 @@
-import { createCore } from '../../../electron/core/create-core';
-import { silentLogger } from '../../../electron/core/logger';
+import { createCore } from '@core/create-core';
+import { silentLogger } from '@core/logger';
 import { plannedWrite } from './plan';
 
 /**

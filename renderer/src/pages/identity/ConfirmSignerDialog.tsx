@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { parseFingerprint } from '../../../../shared/identity/fingerprint-text';
+import { parseFingerprint } from '@shared/identity/fingerprint-text';
 import { FingerprintText } from '../../components/FingerprintText';
 import { useApiMutation } from '../../api/use-api-mutation';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Progress, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { REVIEWER_ROLES } from '../../../../shared/identity/reviewer-role';
-import { MIN_PASSPHRASE_LENGTH, type NewReviewer } from '../../../../shared/identity/reviewer-profile';
+import { REVIEWER_ROLES } from '@shared/identity/reviewer-role';
+import { MIN_PASSPHRASE_LENGTH, type NewReviewer } from '@shared/identity/reviewer-profile';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { passphraseStrength } from './passphrase-strength';
 

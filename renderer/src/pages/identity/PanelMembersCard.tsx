@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { PanelMemberDto } from '../../../../shared/api/reviewers-contract';
+import type { PanelMemberDto } from '@shared/api/reviewers-contract';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { dateTime } from '../../format';

@@ -1,4 +1,4 @@
-import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/identity/reviewer-profile';
+import { MIN_PASSPHRASE_LENGTH } from '@shared/identity/reviewer-profile';
 
 export interface PassphraseStrength {
   /** 0–100 for the bar. */

@@ -16,7 +16,7 @@ import { useState } from "react";
 import type {
   ReportKindDto,
   PdfSignatureDto,
-} from "../../../../shared/api/reports-contract";
+} from "@shared/api/reports-contract";
 import { api } from "../../api/client";
 import { PdfViewer } from "../projects/PdfViewer";
 import { SignatureTable } from "./SignatureTable";

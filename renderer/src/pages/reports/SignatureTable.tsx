@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import type { PdfSignatureDto } from '../../../../shared/api/reports-contract';
+import type { PdfSignatureDto } from '@shared/api/reports-contract';
 
 /** Who signed a report, when, with which certificate, and whether the file changed after each signature. */
 export function SignatureTable({ signatures }: { signatures: readonly PdfSignatureDto[] }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { useQueryClient } from '@tanstack/react-query';
-import { invalidatedBy } from '../../../../shared/api/contract';
+import { invalidatedBy } from '@shared/api/contract';
 
 /**
  * 导出专家评审文件: the reviewer's passphrase opens the key that signs the file; in the desktop app a

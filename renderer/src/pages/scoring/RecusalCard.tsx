@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { ScoringSheetDto } from '../../../../shared/api/panel-contract';
-import { enumLabel } from '../../../../shared/domain/enums';
-import { RECUSAL_KINDS, type RecusalKind } from '../../../../shared/scoring/recusal';
+import type { ScoringSheetDto } from '@shared/api/panel-contract';
+import { enumLabel } from '@shared/domain/enums';
+import { RECUSAL_KINDS, type RecusalKind } from '@shared/scoring/recusal';
 import { useApiMutation } from '../../api/use-api-mutation';
 
 /**

@@ -1,7 +1,7 @@
 import { Input, type InputRef } from 'antd';
 import { forwardRef } from 'react';
-import { Dec } from '../../../../shared/domain/decimal';
-import { formatPoints, HALF, PLAIN_POINTS } from '../../../../shared/scoring/half-points';
+import { Dec } from '@shared/domain/decimal';
+import { formatPoints, HALF, PLAIN_POINTS } from '@shared/scoring/half-points';
 
 /** The next half point up or down from what is typed, kept within 0..max; an unreadable entry starts from 0. */
 export function stepScore(text: string, max: string, direction: 1 | -1): string {

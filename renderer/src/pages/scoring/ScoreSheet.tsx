@@ -1,7 +1,7 @@
 import { Alert, Card, Input, Radio, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useRef, useState } from 'react';
-import type { ScoringSheetDto } from '../../../../shared/api/panel-contract';
-import { VERDICTS, type Verdict } from '../../../../shared/scoring/verdict';
+import type { ScoringSheetDto } from '@shared/api/panel-contract';
+import { VERDICTS, type Verdict } from '@shared/scoring/verdict';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { draftsOf, liveTotal, typedScoreProblem, type ItemDraft } from './score-sheet-state';
 import { SaveIndicator } from './SaveIndicator';

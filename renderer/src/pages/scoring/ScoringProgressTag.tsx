@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { ScoringProgressDto } from '../../../../shared/api/panel-contract';
+import type { ScoringProgressDto } from '@shared/api/panel-contract';
 
 /** 未评分 / 评分中（3/4） / 已评分 86.5 分 / 已回避, for project lists. */
 export function ScoringProgressTag({ progress }: { progress: ScoringProgressDto | undefined }) {

@@ -1,7 +1,7 @@
-import type { ScoringSheetDto } from '../../../../shared/api/panel-contract';
-import { Dec } from '../../../../shared/domain/decimal';
-import { formatPoints } from '../../../../shared/scoring/half-points';
-import { commentRequired, itemScoreProblem } from '../../../../shared/scoring/score-rules';
+import type { ScoringSheetDto } from '@shared/api/panel-contract';
+import { Dec } from '@shared/domain/decimal';
+import { formatPoints } from '@shared/scoring/half-points';
+import { commentRequired, itemScoreProblem } from '@shared/scoring/score-rules';
 
 /** What the reviewer has typed for one item; the screen's truth while they type. */
 export interface ItemDraft {

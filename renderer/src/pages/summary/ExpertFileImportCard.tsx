@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { ExpertFilePreviewDto } from '../../../../shared/api/panel-contract';
+import type { ExpertFilePreviewDto } from '@shared/api/panel-contract';
 import { uploadToLocalService } from '../../api/http-bridge';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/use-api-mutation';

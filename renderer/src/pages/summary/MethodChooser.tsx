@@ -1,6 +1,6 @@
 import { App, InputNumber, Select, Space, Typography } from 'antd';
-import type { ConsolidationDto } from '../../../../shared/api/panel-contract';
-import { CONSOLIDATION_METHODS, type ConsolidationMethod } from '../../../../shared/scoring/consolidate';
+import type { ConsolidationDto } from '@shared/api/panel-contract';
+import { CONSOLIDATION_METHODS, type ConsolidationMethod } from '@shared/scoring/consolidate';
 import { useApiMutation } from '../../api/use-api-mutation';
 
 /** The method that counts for the batch (stated in reports) and how far from the median a score is flagged. */

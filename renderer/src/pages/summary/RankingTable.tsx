@@ -1,8 +1,8 @@
 import { Table, Tag, Typography } from 'antd';
-import type { ConsolidationDto } from '../../../../shared/api/panel-contract';
-import { enumLabel } from '../../../../shared/domain/enums';
-import type { ConsolidationMethod } from '../../../../shared/scoring/consolidate';
-import { VERDICTS } from '../../../../shared/scoring/verdict';
+import type { ConsolidationDto } from '@shared/api/panel-contract';
+import { enumLabel } from '@shared/domain/enums';
+import type { ConsolidationMethod } from '@shared/scoring/consolidate';
+import { VERDICTS } from '@shared/scoring/verdict';
 
 type Project = ConsolidationDto['projects'][number];
 

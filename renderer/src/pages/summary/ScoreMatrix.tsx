@@ -1,8 +1,8 @@
 import { Alert, Table, Tag, Typography } from 'antd';
-import type { ConsolidationDto } from '../../../../shared/api/panel-contract';
-import { enumLabel } from '../../../../shared/domain/enums';
-import { RECUSAL_KINDS } from '../../../../shared/scoring/recusal';
-import { VERDICTS } from '../../../../shared/scoring/verdict';
+import type { ConsolidationDto } from '@shared/api/panel-contract';
+import { enumLabel } from '@shared/domain/enums';
+import { RECUSAL_KINDS } from '@shared/scoring/recusal';
+import { VERDICTS } from '@shared/scoring/verdict';
 
 type Project = ConsolidationDto['projects'][number];
 type Row = Project['rows'][number];

@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createChainedAuditLog, verifyStoredAuditChain } from '../../../../electron/core/audit/audit-chain-store';
-import { applyMigrations, readSchemaVersion } from '../../../../electron/core/db/migrate';
-import { migrations } from '../../../../electron/core/db/migrations';
-import { migration0001 } from '../../../../electron/core/db/migrations/0001-settings-and-audit-log';
-import { migration0002 } from '../../../../electron/core/db/migrations/0002-review-data';
-import { migration0003 } from '../../../../electron/core/db/migrations/0003-imported-rule-sets';
-import { migration0004 } from '../../../../electron/core/db/migrations/0004-invoice-decisions';
-import { migration0005 } from '../../../../electron/core/db/migrations/0005-decision-fingerprint-version';
-import { migration0006 } from '../../../../electron/core/db/migrations/0006-reviewers-and-audit-chain';
+import { createChainedAuditLog, verifyStoredAuditChain } from '@core/audit/audit-chain-store';
+import { applyMigrations, readSchemaVersion } from '@core/db/migrate';
+import { migrations } from '@core/db/migrations';
+import { migration0001 } from '@core/db/migrations/0001-settings-and-audit-log';
+import { migration0002 } from '@core/db/migrations/0002-review-data';
+import { migration0003 } from '@core/db/migrations/0003-imported-rule-sets';
+import { migration0004 } from '@core/db/migrations/0004-invoice-decisions';
+import { migration0005 } from '@core/db/migrations/0005-decision-fingerprint-version';
+import { migration0006 } from '@core/db/migrations/0006-reviewers-and-audit-chain';
 
 // Registered after migration 5; applied here on top of 1–5 as a folder of the previous release has them.
 const UP_TO_4 = [migration0001, migration0002, migration0003, migration0004, migration0005];

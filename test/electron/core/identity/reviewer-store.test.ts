@@ -1,15 +1,15 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../../../electron/core/db/migrate';
-import { migration0001 } from '../../../../electron/core/db/migrations/0001-settings-and-audit-log';
-import { migration0002 } from '../../../../electron/core/db/migrations/0002-review-data';
-import { migration0003 } from '../../../../electron/core/db/migrations/0003-imported-rule-sets';
-import { migration0004 } from '../../../../electron/core/db/migrations/0004-invoice-decisions';
-import { migration0005 } from '../../../../electron/core/db/migrations/0005-decision-fingerprint-version';
-import { migration0006 } from '../../../../electron/core/db/migrations/0006-reviewers-and-audit-chain';
-import { createReviewerIdentity, unlockSigningKey } from '../../../../electron/core/identity/reviewer-identity';
-import { createReviewerStore } from '../../../../electron/core/identity/reviewer-store';
-import { publicProfileOf, type ReviewerProfile } from '../../../../shared/identity/reviewer-profile';
+import { applyMigrations } from '@core/db/migrate';
+import { migration0001 } from '@core/db/migrations/0001-settings-and-audit-log';
+import { migration0002 } from '@core/db/migrations/0002-review-data';
+import { migration0003 } from '@core/db/migrations/0003-imported-rule-sets';
+import { migration0004 } from '@core/db/migrations/0004-invoice-decisions';
+import { migration0005 } from '@core/db/migrations/0005-decision-fingerprint-version';
+import { migration0006 } from '@core/db/migrations/0006-reviewers-and-audit-chain';
+import { createReviewerIdentity, unlockSigningKey } from '@core/identity/reviewer-identity';
+import { createReviewerStore } from '@core/identity/reviewer-store';
+import { publicProfileOf, type ReviewerProfile } from '@shared/identity/reviewer-profile';
 
 /** A data folder at schema 6 with one decision typed before identities existed. */
 function folderWithLegacyDecision(): Database.Database {

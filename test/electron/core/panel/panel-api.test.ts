@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSamplePackage } from '../../../../electron/cli/sample';
-import { createCore, type Core } from '../../../../electron/core/create-core';
-import { silentLogger } from '../../../../electron/core/logger';
-import { TEST_PASSPHRASE, createTestReviewer } from '../../../support/reviewer';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import { generateSamplePackage } from '@cli/sample';
+import { createCore, type Core } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { TEST_PASSPHRASE, createTestReviewer } from '@test/support/reviewer';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 const temp = makeTempDir();
 let expert: Core;

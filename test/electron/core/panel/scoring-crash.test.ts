@@ -3,12 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { generateSamplePackage } from '../../../../electron/cli/sample';
-import { createCore } from '../../../../electron/core/create-core';
-import { silentLogger } from '../../../../electron/core/logger';
-import { createTestReviewer } from '../../../support/reviewer';
-import { plannedWrite, scoresAfter } from '../../../support/scoring-child/plan';
-import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import { generateSamplePackage } from '@cli/sample';
+import { createCore } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { createTestReviewer } from '@test/support/reviewer';
+import { plannedWrite, scoresAfter } from '@test/support/scoring-child/plan';
+import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 const KILL_AFTER_STEPS = 40;
 

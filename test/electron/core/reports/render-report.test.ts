@@ -2,10 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../shared/domain/canonical-json';
-import { renderReport } from '../../../../electron/core/reports/render-report';
-import { contentSha256, type ExpertContent } from '../../../../electron/core/reports/report-model';
-import { makeTempDir } from '../../../support/temp-dir';
+import { canonicalJson } from '@shared/domain/canonical-json';
+import { renderReport } from '@core/reports/render-report';
+import { contentSha256, type ExpertContent } from '@core/reports/report-model';
+import { makeTempDir } from '@test/support/temp-dir';
 import { SAMPLE_PANEL, sampleAcceptance } from './sample-content';
 
 const temp = makeTempDir();

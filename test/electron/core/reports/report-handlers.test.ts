@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSamplePackage } from '../../../../electron/cli/sample';
-import { createCore, type Core } from '../../../../electron/core/create-core';
-import { createReviewerIdentity } from '../../../../electron/core/identity/reviewer-identity';
-import { createReviewerStore } from '../../../../electron/core/identity/reviewer-store';
-import { silentLogger } from '../../../../electron/core/logger';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
+import { generateSamplePackage } from '@cli/sample';
+import { createCore, type Core } from '@core/create-core';
+import { createReviewerIdentity } from '@core/identity/reviewer-identity';
+import { createReviewerStore } from '@core/identity/reviewer-store';
+import { silentLogger } from '@core/logger';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
 /** The report API the 报告 page calls: make (and sign), countersign a received report, verify a dropped file. */
 const temp = makeTempDir();

@@ -1,4 +1,4 @@
-import type { AcceptanceContent, InvoiceLine, PanelOutcome } from '../../../../electron/core/reports/report-model';
+import type { AcceptanceContent, InvoiceLine, PanelOutcome } from '@core/reports/report-model';
 
 /** A realistic acceptance report's content with `invoiceCount` invoices (deterministic). */
 export function sampleAcceptance(invoiceCount: number, panel: PanelOutcome | null = null): AcceptanceContent {

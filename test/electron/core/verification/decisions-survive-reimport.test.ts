@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestReviewer } from '../../../support/reviewer';
+import { createTestReviewer } from '@test/support/reviewer';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '@core/create-core';

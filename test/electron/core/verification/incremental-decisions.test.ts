@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/create-core';
-import { silentLogger } from '../../../../electron/core/logger';
-import { DEFECT_NAMES, generateSamplePackage } from '../../../../electron/cli/sample';
-import { applyDecisionReply } from '../../../../shared/api/decision-reply';
-import type { DecisionReply, ProjectVerification } from '../../../../shared/api/verification-contract';
-import { RESOURCES_DIR, makeTempDir } from '../../../support/temp-dir';
-import { createTestReviewer } from '../../../support/reviewer';
+import { createCore, type Core } from '@core/create-core';
+import { silentLogger } from '@core/logger';
+import { DEFECT_NAMES, generateSamplePackage } from '@cli/sample';
+import { applyDecisionReply } from '@shared/api/decision-reply';
+import type { DecisionReply, ProjectVerification } from '@shared/api/verification-contract';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
+import { createTestReviewer } from '@test/support/reviewer';
 
 const BATCH = 'XM-INCREMENTAL';
 
