@@ -52,13 +52,16 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: NODE_BUILTINS, message: 'shared/ 是纯 TypeScript，不能使用 Node 模块。' },
-          DEEP_RELATIVE,
-          { group: ['electron', '**/electron/**', '**/renderer/**', ...NODE_LAYER_ALIASES], message: 'shared/ 不能依赖 electron/ 或 renderer/。' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: NODE_BUILTINS, message: 'shared/ 是纯 TypeScript，不能使用 Node 模块。' },
+            DEEP_RELATIVE,
+            { group: ['electron', '**/electron/**', '**/renderer/**', ...NODE_LAYER_ALIASES], message: 'shared/ 不能依赖 electron/ 或 renderer/。' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -67,13 +70,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: NODE_BUILTINS, message: '界面代码运行在沙箱中，不能使用 Node 模块。' },
-          DEEP_RELATIVE,
-          { group: ['electron', '**/electron/**', ...NODE_LAYER_ALIASES], message: '界面只能通过 window.api 调用应用功能。' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: NODE_BUILTINS, message: '界面代码运行在沙箱中，不能使用 Node 模块。' },
+            DEEP_RELATIVE,
+            { group: ['electron', '**/electron/**', ...NODE_LAYER_ALIASES], message: '界面只能通过 window.api 调用应用功能。' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -88,13 +94,16 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     ignores: ['electron/core/reports/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...NODE_SIDE_PATTERNS,
-          { group: ['**/cli', '**/cli/**', '@cli', '@cli/**'], message: 'electron/core 不能依赖命令行（electron/cli）。' },
-          { group: ['yazl', 'pdfkit'], message: '示例材料包的生成在 electron/cli/sample；核心只在 electron/core/reports 中生成 PDF 报告。' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...NODE_SIDE_PATTERNS,
+            { group: ['**/cli', '**/cli/**', '@cli', '@cli/**'], message: 'electron/core 不能依赖命令行（electron/cli）。' },
+            { group: ['yazl', 'pdfkit'], message: '示例材料包的生成在 electron/cli/sample；核心只在 electron/core/reports 中生成 PDF 报告。' },
+          ],
+        },
+      ],
     },
   },
   {

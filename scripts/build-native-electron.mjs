@@ -26,7 +26,19 @@ export async function ensureElectronNativeModule(arch) {
   process.stdout.write(`正在为 Electron ${target.version}（${target.arch}）编译 SQLite 驱动……\n`);
   // ELECTRON_HEADERS_MIRROR lets users behind a restricted network point at a mirror of the headers.
   const distUrl = process.env.ELECTRON_HEADERS_MIRROR || 'https://electronjs.org/headers';
-  execFileSync(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${target.version}`, `--arch=${target.arch}`, `--dist-url=${distUrl}`, '--runtime=electron'], { cwd: work, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${target.version}`,
+      `--arch=${target.arch}`,
+      `--dist-url=${distUrl}`,
+      '--runtime=electron',
+    ],
+    { cwd: work, stdio: 'inherit' },
+  );
   mkdirSync(target.dir, { recursive: true });
   cpSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), output);
   rmSync(work, { recursive: true, force: true });

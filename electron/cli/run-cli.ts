@@ -85,9 +85,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
 function reportError(io: CliIo, json: boolean, error: unknown): number {
   const known = isAppError(error);
   const machine = known ? null : machineError(error);
-  const body = known
-    ? error.toBody()
-    : (machine ?? { code: 'INTERNAL', message: `内部错误：${error instanceof Error ? error.message : String(error)}` });
+  const body = known ? error.toBody() : (machine ?? { code: 'INTERNAL', message: `内部错误：${error instanceof Error ? error.message : String(error)}` });
   // Located problems (a rejected package) are listed in full: as `errors` in JSON, one per line otherwise.
   const located = known ? locatedProblems(error.details) : null;
   if (json) io.stdout(`${JSON.stringify(located ? { error: body, ...located } : { error: body }, null, 2)}\n`);

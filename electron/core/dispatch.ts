@@ -11,12 +11,7 @@ import { machineError } from './machine-errors';
  * full, database busy …) are named; unexpected ones are logged with their stack and reach the
  * caller as a Chinese message without internals.
  */
-export async function dispatch(
-  handlers: ApiHandlers,
-  method: string,
-  rawInput: unknown,
-  logger: Logger,
-): Promise<Envelope<unknown>> {
+export async function dispatch(handlers: ApiHandlers, method: string, rawInput: unknown, logger: Logger): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${method}」的功能` } };
   }

@@ -8,11 +8,7 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, dataDir: str
   const template: MenuItemConstructorOptions[] = [
     {
       label: '文件',
-      submenu: [
-        { label: '打开数据文件夹', click: () => void shell.openPath(dataDir) },
-        { type: 'separator' },
-        { label: '退出', role: 'quit' },
-      ],
+      submenu: [{ label: '打开数据文件夹', click: () => void shell.openPath(dataDir) }, { type: 'separator' }, { label: '退出', role: 'quit' }],
     },
     {
       label: '编辑',

@@ -17,13 +17,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
  * Registers every contract method on its own channel. A request from anything but the app's own
  * window top frame is refused before its input is even looked at; inputs are validated by dispatch.
  */
-export function registerApiHandlers(
-  ipc: IpcHandleRegistry,
-  invoke: ApiInvoker,
-  isTrustedSender: SenderCheck,
-  logger: Logger,
-  grants: PathGrants,
-): string[] {
+export function registerApiHandlers(ipc: IpcHandleRegistry, invoke: ApiInvoker, isTrustedSender: SenderCheck, logger: Logger, grants: PathGrants): string[] {
   // Paths from the window reach the core only if the user chose them (see path-grants.ts).
   const gated = gatePaths(invoke, grants);
   const channels: string[] = [];
@@ -54,11 +48,6 @@ export function createSenderCheck(getWindow: () => WindowLike | null, appUrlPref
     const window = getWindow();
     if (!window) return false;
     const frame = event.senderFrame;
-    return (
-      event.sender.id === window.webContents.id &&
-      frame !== null &&
-      frame === window.webContents.mainFrame &&
-      isAppUrl(frame.url, appUrlPrefix)
-    );
+    return event.sender.id === window.webContents.id && frame !== null && frame === window.webContents.mainFrame && isAppUrl(frame.url, appUrlPrefix);
   };
 }

@@ -211,7 +211,12 @@ function decodedMethodName(raw: string): string | null {
 /** The uploaded file's own name, kept readable (it is shown in messages) but harmless as a file name. */
 function uploadName(header: string | string[] | undefined): string {
   try {
-    return path.basename(decodeURIComponent(String(header ?? 'upload'))).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
+    return (
+      path
+        .basename(decodeURIComponent(String(header ?? 'upload')))
+        .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+        .slice(-120) || 'upload'
+    );
   } catch {
     return 'upload';
   }

@@ -92,9 +92,7 @@ for (const file of (roots.length ? roots.map((r) => path.resolve(r)) : [ROOT]).f
 
 const total = [...rewrittenPerAlias.values()].reduce((a, b) => a + b, 0);
 const perAlias = [...rewrittenPerAlias].map(([prefix, n]) => `${prefix}* ${n}`).join(', ');
-process.stdout.write(
-  `${check ? 'would rewrite' : 'rewrote'} ${total} imports in ${filesChanged} files${total ? ` (${perAlias})` : ''}\n`,
-);
+process.stdout.write(`${check ? 'would rewrite' : 'rewrote'} ${total} imports in ${filesChanged} files${total ? ` (${perAlias})` : ''}\n`);
 if (uncovered.length) {
   process.stdout.write(`left relative, no alias of the file's layer covers the target (${uncovered.length}):\n  ${uncovered.join('\n  ')}\n`);
 }

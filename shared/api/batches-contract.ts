@@ -44,9 +44,7 @@ export const importJobSchema = z.object({
   state: importJobStateSchema,
   progress: z.object({ phase: importPhaseSchema, done: z.number(), total: z.number(), message: z.string() }),
   result: importSummarySchema.optional(),
-  error: z
-    .object({ code: apiErrorCodeSchema, message: z.string(), errors: z.array(packageProblemSchema), warnings: z.array(packageProblemSchema) })
-    .optional(),
+  error: z.object({ code: apiErrorCodeSchema, message: z.string(), errors: z.array(packageProblemSchema), warnings: z.array(packageProblemSchema) }).optional(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 

@@ -277,7 +277,10 @@ export const panelContract = {
   },
   getPanelOpinion: { input: projectRef, output: panelOpinionSchema },
   savePanelOpinion: {
-    input: projectRef.extend({ verdict: verdictSchema, opinion: z.string().trim().min(1, { message: '请填写专家组意见' }).max(5000, { message: '专家组意见最多 5000 个字' }) }),
+    input: projectRef.extend({
+      verdict: verdictSchema,
+      opinion: z.string().trim().min(1, { message: '请填写专家组意见' }).max(5000, { message: '专家组意见最多 5000 个字' }),
+    }),
     output: panelOpinionSchema,
     invalidates: ['getConsolidation', 'getPanelOpinion', 'listAuditLog', 'getAuditChainStatus'] as const,
   },

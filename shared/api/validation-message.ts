@@ -4,8 +4,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 const locale = zhCN().localeError;
 
 /** The locale's wording, except where ours reads better: it calls an unknown field 「键(key)」. */
-const chinese: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'unrecognized_keys' ? `包含未知字段 ${issue.keys.join('、')}` : locale(issue);
+const chinese: z.core.$ZodErrorMap = (issue) => (issue.code === 'unrecognized_keys' ? `包含未知字段 ${issue.keys.join('、')}` : locale(issue));
 
 /**
  * Validates with zod's own zh-CN messages wherever a schema gives none of its own; a schema's own

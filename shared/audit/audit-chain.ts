@@ -76,8 +76,7 @@ export function verifyAuditChain(entries: Iterable<ChainedAuditEntry>, sha256: S
   let count = 0;
   for (const entry of entries) {
     count += 1;
-    const reason: AuditChainBreak | null =
-      entry.prevHash !== previous ? 'out-of-chain' : sha256(auditHashInput(entry.prevHash, entry)) !== entry.hash ? 'altered' : null;
+    const reason: AuditChainBreak | null = entry.prevHash !== previous ? 'out-of-chain' : sha256(auditHashInput(entry.prevHash, entry)) !== entry.hash ? 'altered' : null;
     if (reason !== null) {
       const what = reason === 'altered' ? '内容在记录后被改动' : '与前一条记录接不上（其前有记录被删除或插入）';
       return {

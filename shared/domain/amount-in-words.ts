@@ -13,7 +13,21 @@ const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 // Variants the payment-settlement rules allow (traditional forms) or that are
 // unambiguous in typed text (〇 for 零, 弍 for 贰).
 const DIGIT_VARIANTS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 壹: 1, 贰: 2, 貳: 2, 弍: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
+  零: 0,
+  〇: 0,
+  壹: 1,
+  贰: 2,
+  貳: 2,
+  弍: 2,
+  叁: 3,
+  參: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  陸: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
 };
 const SMALL_UNITS: Readonly<Record<string, number>> = { 拾: 1, 佰: 2, 仟: 3 };
 const NORMALISE_CHARS: Readonly<Record<string, string>> = { 萬: '万', 億: '亿', 圓: '圆' };
@@ -156,11 +170,7 @@ function parseWan(text: string, shown: string, atStart: boolean): Result<Item[]>
 }
 
 function shift(items: readonly Item[], by: number): Item[] {
-  return items.map((item) =>
-    item.kind === 'digit'
-      ? { ...item, position: item.position + by, explicitUnit: true }
-      : item,
-  );
+  return items.map((item) => (item.kind === 'digit' ? { ...item, position: item.position + by, explicitUnit: true } : item));
 }
 
 /** A run of digits, 零 and 拾佰仟 without 万/亿: positions 0..3. */

@@ -8,9 +8,7 @@ import { compactText, isBlank, quote } from './text';
 
 /** 31 symbols, no I O S V Z; a symbol's value is its index. */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export const CREDIT_CODE_WEIGHTS: readonly number[] = [
-  1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+export const CREDIT_CODE_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** Lengths of taxpayer ids issued before the unified code. */
 export const LEGACY_TAXPAYER_ID_LENGTHS: readonly number[] = [15, 17, 20];
 

@@ -142,10 +142,5 @@ export function parseDate(input: unknown, options: ParseDateOptions = {}): Resul
 }
 
 function fromCompact(digits: string, input: unknown, label: string): Result<IsoDate> {
-  return checkParts(
-    Number(digits.slice(0, 4)),
-    Number(digits.slice(4, 6)),
-    Number(digits.slice(6, 8)),
-    `${label}${quote(input)}（按 YYYYMMDD 读取）`,
-  );
+  return checkParts(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)), `${label}${quote(input)}（按 YYYYMMDD 读取）`);
 }

@@ -21,11 +21,7 @@ function matches(option: EnumOption<string>, key: string): boolean {
 }
 
 /** Reads a cell against a list, folding spaces and full-width forms; the message lists the choices. */
-export function parseEnum<Id extends string>(
-  options: readonly EnumOption<Id>[],
-  input: unknown,
-  label: string,
-): Result<Id> {
+export function parseEnum<Id extends string>(options: readonly EnumOption<Id>[], input: unknown, label: string): Result<Id> {
   const choices = options.map((o) => o.label).join('、');
   if (isBlank(input)) return fail(`${label}为空，应为 ${choices} 之一`);
   if (typeof input === 'string') {
@@ -56,8 +52,7 @@ export const PROJECT_TYPES: readonly EnumOption<ProjectType>[] = [
   { id: 'line', label: '线', aliases: ['线项目', '线上项目'] },
   { id: 'area', label: '面', aliases: ['面项目', '面上项目'] },
 ];
-export const parseProjectType = (input: unknown, label = '项目类型'): Result<ProjectType> =>
-  parseEnum(PROJECT_TYPES, input, label);
+export const parseProjectType = (input: unknown, label = '项目类型'): Result<ProjectType> => parseEnum(PROJECT_TYPES, input, label);
 
 // --- 区域类型 (Jiangxi-type calls) --------------------------------------------
 export type RegionType = 'national-zone' | 'provincial-zone' | 'county-1' | 'county-2' | 'county-3';
@@ -68,20 +63,10 @@ export const REGION_TYPES: readonly EnumOption<RegionType>[] = [
   { id: 'county-2', label: '二类县' },
   { id: 'county-3', label: '三类县' },
 ];
-export const parseRegionType = (input: unknown, label = '区域类型'): Result<RegionType> =>
-  parseEnum(REGION_TYPES, input, label);
+export const parseRegionType = (input: unknown, label = '区域类型'): Result<RegionType> => parseEnum(REGION_TYPES, input, label);
 
 // --- 投资类别 (合同 sheet) ------------------------------------------------------
-export type InvestmentCategory =
-  | 'equipment'
-  | 'software'
-  | 'process'
-  | 'platform'
-  | 'consulting'
-  | 'testing'
-  | 'construction'
-  | 'land'
-  | 'other';
+export type InvestmentCategory = 'equipment' | 'software' | 'process' | 'platform' | 'consulting' | 'testing' | 'construction' | 'land' | 'other';
 export const INVESTMENT_CATEGORIES: readonly EnumOption<InvestmentCategory>[] = [
   { id: 'equipment', label: '设备' },
   { id: 'software', label: '软件' },
@@ -93,17 +78,10 @@ export const INVESTMENT_CATEGORIES: readonly EnumOption<InvestmentCategory>[] = 
   { id: 'land', label: '土地' },
   { id: 'other', label: '其他' },
 ];
-export const parseInvestmentCategory = (input: unknown, label = '投资类别'): Result<InvestmentCategory> =>
-  parseEnum(INVESTMENT_CATEGORIES, input, label);
+export const parseInvestmentCategory = (input: unknown, label = '投资类别'): Result<InvestmentCategory> => parseEnum(INVESTMENT_CATEGORIES, input, label);
 
 // --- 发票类型 (发票 sheet) ------------------------------------------------------
-export type InvoiceType =
-  | 'vat-special'
-  | 'vat-ordinary'
-  | 'e-special'
-  | 'e-ordinary'
-  | 'digital-special'
-  | 'digital-ordinary';
+export type InvoiceType = 'vat-special' | 'vat-ordinary' | 'e-special' | 'e-ordinary' | 'digital-special' | 'digital-ordinary';
 export interface InvoiceTypeOption extends EnumOption<InvoiceType> {
   /** 专用发票: the buyer may deduct its input VAT. */
   readonly special: boolean;
@@ -131,8 +109,7 @@ export const INVOICE_TYPES: readonly InvoiceTypeOption[] = [
     digital: true,
   },
 ];
-export const parseInvoiceType = (input: unknown, label = '发票类型'): Result<InvoiceType> =>
-  parseEnum(INVOICE_TYPES, input, label);
+export const parseInvoiceType = (input: unknown, label = '发票类型'): Result<InvoiceType> => parseEnum(INVOICE_TYPES, input, label);
 
 // --- 验收结论 ---------------------------------------------------------------
 // One list, kept with the scoring codes (the expert file stores these ids).
@@ -147,5 +124,4 @@ export const INDICATOR_CATEGORIES: readonly EnumOption<IndicatorCategory>[] = [
   { id: 'technical', label: '技术指标' },
   { id: 'economic', label: '经济指标' },
 ];
-export const parseIndicatorCategory = (input: unknown, label = '指标类别'): Result<IndicatorCategory> =>
-  parseEnum(INDICATOR_CATEGORIES, input, label);
+export const parseIndicatorCategory = (input: unknown, label = '指标类别'): Result<IndicatorCategory> => parseEnum(INDICATOR_CATEGORIES, input, label);

@@ -20,8 +20,7 @@ export interface ColumnSpec {
   readonly amount?: boolean;
 }
 
-const col = (name: string, aliases: readonly string[] = [], amount = false): ColumnSpec =>
-  amount ? { name, aliases, amount } : { name, aliases };
+const col = (name: string, aliases: readonly string[] = [], amount = false): ColumnSpec => (amount ? { name, aliases, amount } : { name, aliases });
 
 /**
  * Rows of the two-column 项目信息 sheet (字段 | 值). Its 字段 cells play the
@@ -81,15 +80,7 @@ export const SHEET_COLUMNS: Readonly<Record<SheetName, readonly ColumnSpec[]>> =
     col('合同编号'),
     col('附件'),
   ],
-  付款: [
-    col('付款凭证号'),
-    col('付款日期'),
-    col('付款方'),
-    col('收款方'),
-    col('金额', ['付款金额', '实付金额'], true),
-    col('合同编号'),
-    col('附件'),
-  ],
+  付款: [col('付款凭证号'), col('付款日期'), col('付款方'), col('收款方'), col('金额', ['付款金额', '实付金额'], true), col('合同编号'), col('附件')],
   绩效指标: [col('指标类别'), col('指标名称'), col('单位'), col('目标值'), col('完成值'), col('佐证材料')],
 };
 
@@ -237,11 +228,7 @@ export function matchHeaderRow(sheet: SheetName, cells: readonly unknown[]): Hea
  * known columns wins — two by default, since a title row may happen to repeat
  * one column name but not two.
  */
-export function findHeaderRow(
-  sheet: SheetName,
-  rows: readonly (readonly unknown[])[],
-  minColumns = 2,
-): number | undefined {
+export function findHeaderRow(sheet: SheetName, rows: readonly (readonly unknown[])[], minColumns = 2): number | undefined {
   const needed = Math.min(minColumns, SHEET_COLUMNS[sheet].length);
   const index = rows.findIndex((row) => matchHeaderRow(sheet, row).columns.length >= needed);
   return index < 0 ? undefined : index;

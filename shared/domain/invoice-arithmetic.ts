@@ -68,13 +68,7 @@ export function expectedTax(amount: MoneyString, rate: TaxRate): MoneyString {
   return multiplyMoney(amount, taxRateFactor(rate));
 }
 
-function checkTax(
-  check: 'line-tax' | 'invoice-tax',
-  amount: MoneyString,
-  rate: TaxRate,
-  tax: MoneyString,
-  tolerance: MoneyString,
-): ArithmeticCheck {
+function checkTax(check: 'line-tax' | 'invoice-tax', amount: MoneyString, rate: TaxRate, tax: MoneyString, tolerance: MoneyString): ArithmeticCheck {
   const expected = expectedTax(amount, rate);
   const shownRate = formatTaxRate(rate);
   if (rate.kind !== 'rate') {
@@ -91,12 +85,7 @@ function checkTax(
 }
 
 /** One invoice line: tax against amount × rate, within ±0.06 by default. */
-export function checkLineTax(
-  amount: MoneyString,
-  rate: TaxRate,
-  tax: MoneyString,
-  tolerance: MoneyString = DEFAULT_TAX_TOLERANCE.line,
-): ArithmeticCheck {
+export function checkLineTax(amount: MoneyString, rate: TaxRate, tax: MoneyString, tolerance: MoneyString = DEFAULT_TAX_TOLERANCE.line): ArithmeticCheck {
   return checkTax('line-tax', amount, rate, tax, tolerance);
 }
 
@@ -105,12 +94,7 @@ export function checkLineTax(
  * rate, within 1.27 by default. Any difference is a warning at most, because
  * summing rounded line taxes legitimately moves the total by some fen.
  */
-export function checkInvoiceTax(
-  amount: MoneyString,
-  rate: TaxRate,
-  tax: MoneyString,
-  tolerance: MoneyString = DEFAULT_TAX_TOLERANCE.invoice,
-): ArithmeticCheck {
+export function checkInvoiceTax(amount: MoneyString, rate: TaxRate, tax: MoneyString, tolerance: MoneyString = DEFAULT_TAX_TOLERANCE.invoice): ArithmeticCheck {
   return checkTax('invoice-tax', amount, rate, tax, tolerance);
 }
 
@@ -120,11 +104,7 @@ export interface InvoiceLineAmounts {
 }
 
 /** An invoice's totals against its lines: both sums must be exact. */
-export function checkLineSums(
-  lines: readonly InvoiceLineAmounts[],
-  totalAmount: MoneyString,
-  totalTax: MoneyString,
-): [ArithmeticCheck, ArithmeticCheck] {
+export function checkLineSums(lines: readonly InvoiceLineAmounts[], totalAmount: MoneyString, totalTax: MoneyString): [ArithmeticCheck, ArithmeticCheck] {
   const amountSum = sumMoney(lines.map((l) => l.amount));
   const taxSum = sumMoney(lines.map((l) => l.tax));
   const n = lines.length;

@@ -122,9 +122,7 @@ function readText(input: string, columnUnit: MoneyUnit, label: string): Result<D
   }
   if (!PLAIN_NUMBER.test(rest) || !/\d/u.test(rest)) {
     if (/^\d+(?:,\d+)+(?:\.\d*)?$/u.test(rest)) {
-      return fail(
-        `${label}${quote(input)}的千分位逗号位置不对，应每三位一个逗号，如 1,234,567.50；小数点应写作「.」`,
-      );
+      return fail(`${label}${quote(input)}的千分位逗号位置不对，应每三位一个逗号，如 1,234,567.50；小数点应写作「.」`);
     }
     return invalid;
   }

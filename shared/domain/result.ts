@@ -3,9 +3,7 @@
  * so it travels as a value with a Chinese message instead of an exception;
  * the envelope is plain data so it survives IPC and structured cloning.
  */
-export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string };
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };

@@ -53,10 +53,7 @@ export type ExcludedSpendingCheck =
     };
 
 /** Whether an invoice line name points to excluded spending, and why. */
-export function checkExcludedSpending(
-  itemName: string,
-  rules: readonly ExcludedSpendingRule[] = EXCLUDED_SPENDING_RULES,
-): ExcludedSpendingCheck {
+export function checkExcludedSpending(itemName: string, rules: readonly ExcludedSpendingRule[] = EXCLUDED_SPENDING_RULES): ExcludedSpendingCheck {
   const parsed = extractTaxCategory(itemName);
   const category = parsed?.category;
   const withCategory = category === undefined ? {} : { category };

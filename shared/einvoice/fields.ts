@@ -35,7 +35,11 @@ export function invoiceIdentity(code: FieldText, number: FieldText, label: strin
  * Tries code + number, then each alone, because files put a 20-digit number in either element.
  */
 export function originalInvoiceKey(code: FieldText, number: FieldText): string | undefined {
-  const attempts: [string, string][] = [[code, number], ['', number], ['', code]];
+  const attempts: [string, string][] = [
+    [code, number],
+    ['', number],
+    ['', code],
+  ];
   for (const [c, n] of attempts) {
     if (n === '') continue;
     const id = classifyInvoice(c, n);

@@ -1,14 +1,6 @@
 import { fail, ok, type Result } from '../domain/result';
 import type { EInvoiceData } from '../verification/types';
-import {
-  compactData,
-  hasNegativeAmount,
-  invoiceIdentity,
-  missingFieldsMessage,
-  optionalDate,
-  originalKeyFromRemark,
-  readMoneyFields,
-} from './fields';
+import { compactData, hasNegativeAmount, invoiceIdentity, missingFieldsMessage, optionalDate, originalKeyFromRemark, readMoneyFields } from './fields';
 import { attributeOf, childrenOf, descendantsOf, parseXml, pathOf, textOf, type XmlNode } from './xml';
 
 /**
@@ -70,12 +62,15 @@ export function readOfdOriginalInvoice(fileName: string, xml: string): Result<EI
     tax: { text: text('TaxTotalAmount'), label: '合计税额（TaxTotalAmount）' },
     total: { text: text('TaxInclusiveTotalAmount'), label: '价税合计（TaxInclusiveTotalAmount）' },
   };
-  const missing = missingFieldsMessage(ATTACHMENT, [
-    numberText === '' ? '发票号码（InvoiceNo）' : '',
-    dateText === '' ? '开票日期（IssueDate）' : '',
-    moneyTexts.amount.text === '' ? moneyTexts.amount.label : '',
-    moneyTexts.total.text === '' ? moneyTexts.total.label : '',
-  ].filter((label) => label !== ''));
+  const missing = missingFieldsMessage(
+    ATTACHMENT,
+    [
+      numberText === '' ? '发票号码（InvoiceNo）' : '',
+      dateText === '' ? '开票日期（IssueDate）' : '',
+      moneyTexts.amount.text === '' ? moneyTexts.amount.label : '',
+      moneyTexts.total.text === '' ? moneyTexts.total.label : '',
+    ].filter((label) => label !== ''),
+  );
   if (missing !== undefined) return fail(missing);
 
   return buildOfdData(fileName, {
@@ -163,10 +158,7 @@ export type OfdFieldName = keyof typeof OFD_FIELDS;
 
 const OFD_XML = `OFD 文件的 ${OFD_ENTRY_PATHS.ofd}`;
 
-export function readOfdCustomData(
-  fileName: string,
-  parts: { ofd: string; customTag?: string | undefined; pageContent?: string | undefined },
-): Result<EInvoiceData> {
+export function readOfdCustomData(fileName: string, parts: { ofd: string; customTag?: string | undefined; pageContent?: string | undefined }): Result<EInvoiceData> {
   const fields = readOfdFields(parts);
   if (!fields.ok) return fields;
   const field = (name: OfdFieldName): string => fields.value.get(name) ?? '';
@@ -176,11 +168,12 @@ export function readOfdCustomData(
     tax: { text: field('合计税额'), label: '合计税额' },
     total: { text: field('价税合计'), label: '价税合计' },
   };
-  const missing = missingFieldsMessage(`${OFD_XML}（CustomDatas）及页面标签`, [
-    field('发票号码') === '' ? '发票号码' : '',
-    field('开票日期') === '' ? '开票日期' : '',
-    moneyTexts.amount.text === '' ? '合计金额' : '',
-  ].filter((label) => label !== ''));
+  const missing = missingFieldsMessage(
+    `${OFD_XML}（CustomDatas）及页面标签`,
+    [field('发票号码') === '' ? '发票号码' : '', field('开票日期') === '' ? '开票日期' : '', moneyTexts.amount.text === '' ? '合计金额' : ''].filter(
+      (label) => label !== '',
+    ),
+  );
   if (missing !== undefined) {
     return fail(field('发票号码') === '' ? `${missing}；该 OFD 可能不是电子发票` : missing);
   }

@@ -106,7 +106,6 @@ function isRed(labelCode: string, redElement: XmlNode, negative: boolean): boole
 }
 
 function originalNumberOf(redElement: XmlNode, remark: string): string | undefined {
-  const first = (names: readonly string[]): string =>
-    names.map((name) => textOf(childOf(redElement, name))).find((value) => value !== '') ?? '';
+  const first = (names: readonly string[]): string => names.map((name) => textOf(childOf(redElement, name))).find((value) => value !== '') ?? '';
   return originalInvoiceKey(first(ORIGINAL_CODE_ELEMENTS), first(ORIGINAL_NUMBER_ELEMENTS)) ?? originalKeyFromRemark(remark);
 }

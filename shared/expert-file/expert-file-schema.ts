@@ -21,7 +21,12 @@ export const EXPERT_FILE_CANONICALIZATION = 'RFC8785';
 const codesWithLabels = (options: readonly EnumOption<string>[]) => options.map((o) => `${o.id}（${o.label}）`).join('、');
 
 const text = (max: number, what: string) => z.string().max(max, { message: `${what}最多 ${String(max)} 个字` });
-const id = (what: string) => z.string().trim().min(1, { message: `${what}不能为空` }).max(100, { message: `${what}最多 100 个字符` });
+const id = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${what}不能为空` })
+    .max(100, { message: `${what}最多 100 个字符` });
 
 /** An item score: 0 to 100 in steps of 0.5, written without needless zeros ("18", "18.5"). */
 export const itemScoreString = z.string().regex(/^(?:0|[1-9]\d?|100)(?:\.5)?$/u, { message: '分数应为 0–100 之间、以 0.5 为步长的数字字符串，如 "18" 或 "18.5"' });

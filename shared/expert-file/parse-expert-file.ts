@@ -16,7 +16,12 @@ function locateUnionIssues(issues: readonly z.core.$ZodIssue[], json: unknown): 
   return issues.flatMap((issue) => {
     if (issue.code !== 'invalid_union' || issue.errors.length !== 2) return [issue];
     const inner = issue.errors[intendedProjectForm(valueAt(json, issue.path))] ?? [];
-    return inner.length === 0 ? [issue] : locateUnionIssues(inner.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), json);
+    return inner.length === 0
+      ? [issue]
+      : locateUnionIssues(
+          inner.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })),
+          json,
+        );
   });
 }
 

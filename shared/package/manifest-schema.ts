@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { STAGES } from '../codes/codes';
 
-
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: '应为 64 位小写十六进制的 SHA-256 值' });
 const relativePath = z.string().min(1).max(400);
 
@@ -17,9 +16,7 @@ export const manifestSchema = z.object({
     issuer: z.string().min(1).max(200),
     createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'createdAt 应为 YYYY-MM-DD 格式的日期' }),
   }),
-  projects: z
-    .array(z.object({ id: z.string().min(1).max(100), workbook: relativePath }))
-    .min(1, { message: '材料包中至少应有一个项目' }),
+  projects: z.array(z.object({ id: z.string().min(1).max(100), workbook: relativePath })).min(1, { message: '材料包中至少应有一个项目' }),
   files: z.record(relativePath, sha256),
 });
 

@@ -67,14 +67,36 @@ export const code = <Id extends string>(db: string, options: readonly EnumOption
 /** Money: integer fen at rest and in records (exact SQL sums), a yuan decimal string in the API. */
 export const fen = (db: string) => column(db, z.number().int(), yuanString, same, (v) => v as number, fenToMoney);
 /** Yes/no kept as 0/1. */
-export const bool = (db: string) => column(db, z.boolean(), z.boolean(), (v) => (v ? 1 : 0), (v) => v === 1, same);
+export const bool = (db: string) =>
+  column(
+    db,
+    z.boolean(),
+    z.boolean(),
+    (v) => (v ? 1 : 0),
+    (v) => v === 1,
+    same,
+  );
 /** File names of a 附件 cell, kept `;`-joined. */
 export const names = (db: string) =>
-  column(db, z.array(z.string()), z.array(z.string()), (v) => v.join(';'), (v) => (v === '' ? [] : String(v).split(';')), same);
+  column(
+    db,
+    z.array(z.string()),
+    z.array(z.string()),
+    (v) => v.join(';'),
+    (v) => (v === '' ? [] : String(v).split(';')),
+    same,
+  );
 /** Workbook columns the format does not interpret, kept as a JSON object. */
 export const extra = (db: string) => {
   const schema = z.record(z.string(), z.string());
-  return column(db, schema, schema, (v) => JSON.stringify(v), (v) => JSON.parse(String(v)) as Record<string, string>, same);
+  return column(
+    db,
+    schema,
+    schema,
+    (v) => JSON.stringify(v),
+    (v) => JSON.parse(String(v)) as Record<string, string>,
+    same,
+  );
 };
 
 export function enumSchema<Id extends string>(options: readonly EnumOption<Id>[]) {
@@ -146,6 +168,7 @@ export function defineTable<C extends Columns>(name: string, scope: readonly str
       return dto as ApiOf<C>;
     },
     toApi: (record) => mapObject((c, key) => c.toApi(record[key])) as ApiOf<C>,
-    omit: (...omitted) => defineTable(name, scope, Object.fromEntries(entries.filter(([key]) => !(omitted as string[]).includes(key))) as Omit<C, (typeof omitted)[number]>),
+    omit: (...omitted) =>
+      defineTable(name, scope, Object.fromEntries(entries.filter(([key]) => !(omitted as string[]).includes(key))) as Omit<C, (typeof omitted)[number]>),
   };
 }

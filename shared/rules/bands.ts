@@ -82,9 +82,7 @@ export function bandFigure(bands: readonly Band[], index: number, amount: Dec): 
         cap: band.cap === undefined ? undefined : constant(band.cap),
         arithmetic: `${formatGrouped(base)} + (${formatGrouped(amount)} − ${formatGrouped(over)}) × ${formatPercent(rate)} = ${formatGrouped(value)}`,
       };
-      return band.base === 'previous-cap'
-        ? { ...figure, baseNote: `基数取前一区间的上限 ${formatGrouped(base)}` }
-        : figure;
+      return band.base === 'previous-cap' ? { ...figure, baseNote: `基数取前一区间的上限 ${formatGrouped(base)}` } : figure;
     }
   }
 }

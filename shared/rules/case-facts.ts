@@ -33,9 +33,7 @@ export class CaseInputError extends Error {
   }
 
   toCaseError(): CaseError {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
   }
 }
 
@@ -61,11 +59,7 @@ export function readMoney(value: unknown, name: string, field: string): Dec {
       throw new CaseInputError('INVALID_FIELD', `${name}不能为负数，实际为${shown(value)}`, field);
     }
   }
-  throw new CaseInputError(
-    'INVALID_FIELD',
-    `${name}应为不小于 0 的金额字符串（元，最多两位小数，不带千分位），如 "150000000.00"，实际为${shown(value)}`,
-    field,
-  );
+  throw new CaseInputError('INVALID_FIELD', `${name}应为不小于 0 的金额字符串（元，最多两位小数，不带千分位），如 "150000000.00"，实际为${shown(value)}`, field);
 }
 
 function readValue(spec: FactSpec, value: unknown, key: string): Value {
@@ -94,11 +88,7 @@ function readValue(spec: FactSpec, value: unknown, key: string): Value {
     }
     case 'industry-code':
       if (typeof value === 'string' && /^[A-Za-z]\d{2,4}$/u.test(value)) return value.toUpperCase();
-      throw new CaseInputError(
-        'INVALID_FIELD',
-        `${name}应为 GB/T 4754 行业代码（门类字母加 2 至 4 位数字），如 "C3484"，实际为${shown(value)}`,
-        key,
-      );
+      throw new CaseInputError('INVALID_FIELD', `${name}应为 GB/T 4754 行业代码（门类字母加 2 至 4 位数字），如 "C3484"，实际为${shown(value)}`, key);
   }
 }
 

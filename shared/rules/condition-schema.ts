@@ -16,9 +16,7 @@ export type Condition =
   | { op: 'eq'; fact: string; value: string | boolean }
   | { op: 'in' | 'prefix'; fact: string; values: string[] };
 
-const stringList = z
-  .array(z.string({ error: '应为文字取值' }).min(1, { error: '取值不能为空' }), { error: '应为取值列表' })
-  .min(1, { error: '取值列表至少要有一项' });
+const stringList = z.array(z.string({ error: '应为文字取值' }).min(1, { error: '取值不能为空' }), { error: '应为取值列表' }).min(1, { error: '取值列表至少要有一项' });
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion(
@@ -38,8 +36,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       z.strictObject({ op: z.enum(['in', 'prefix']), fact: factKeySchema, values: stringList }),
     ],
     {
-      error:
-        '条件的 op 应为 "all"、"any"、"not"、"gte"、"gt"、"lt"、"lte"、"eq"、"in" 或 "prefix" 之一',
+      error: '条件的 op 应为 "all"、"any"、"not"、"gte"、"gt"、"lt"、"lte"、"eq"、"in" 或 "prefix" 之一',
     },
   ),
 );

@@ -26,9 +26,7 @@ export function evaluateCondition(condition: Condition, facts: FactReader): bool
     case 'lte':
       return facts.decimal(condition.fact).lte(constant(condition.value));
     case 'eq':
-      return typeof condition.value === 'boolean'
-        ? facts.bool(condition.fact) === condition.value
-        : facts.text(condition.fact) === condition.value;
+      return typeof condition.value === 'boolean' ? facts.bool(condition.fact) === condition.value : facts.text(condition.fact) === condition.value;
     case 'in': {
       const value = facts.text(condition.fact);
       return condition.values.includes(value);

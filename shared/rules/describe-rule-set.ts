@@ -65,9 +65,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
       'facts',
       '评审需填写的信息',
       ['信息项', '字段', '类型', '默认值', '说明'],
-      Object.entries(facts).map(([key, spec]) =>
-        row([spec.label, key, factTypeText(spec), factDefaultText(spec), spec.description ?? ''], ruleSet.document.file),
-      ),
+      Object.entries(facts).map(([key, spec]) => row([spec.label, key, factTypeText(spec), factDefaultText(spec), spec.description ?? ''], ruleSet.document.file)),
     ),
   );
 
@@ -77,9 +75,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
         'eligibility',
         '资格条件',
         ['条件', '说明', '不满足时'],
-        ruleSet.eligibility.map((rule) =>
-          row([describeCondition(rule.when, facts), rule.description, rule.failMessage], rule.source),
-        ),
+        ruleSet.eligibility.map((rule) => row([describeCondition(rule.when, facts), rule.description, rule.failMessage], rule.source)),
       ),
     );
   }
@@ -98,27 +94,18 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
       rows.push(row(['佐证材料', spending.requiredEvidence.join('、')], spending.source));
     }
     if (spending.unpaidTailMaxPercent !== undefined) {
-      rows.push(
-        row(
-          ['已开票未支付的尾款', `可认定，最高不超过对应合同金额的 ${percent(spending.unpaidTailMaxPercent)}`],
-          spending.source,
-        ),
-      );
+      rows.push(row(['已开票未支付的尾款', `可认定，最高不超过对应合同金额的 ${percent(spending.unpaidTailMaxPercent)}`], spending.source));
     }
     rows.push(row(['说明', spending.description], spending.source));
     sections.push(section('spending', '投资额认定范围', ['项目', '内容'], rows));
   }
 
   if (ruleSet.award.kind === 'none') {
-    sections.push(
-      section('award', '奖补标准', ['说明'], [row([ruleSet.award.description], ruleSet.award.source)]),
-    );
+    sections.push(section('award', '奖补标准', ['说明'], [row([ruleSet.award.description], ruleSet.award.source)]));
   } else {
     const rows: DescribedRow[] = [];
     for (const rule of ruleSet.award.rules) rows.push(...describeAwardRule(rule, facts));
-    sections.push(
-      section('award', '奖补标准', ['适用', '区间', '计算方式', '比例或金额', '上限', '性质', '说明'], rows),
-    );
+    sections.push(section('award', '奖补标准', ['适用', '区间', '计算方式', '比例或金额', '上限', '性质', '说明'], rows));
   }
 
   if (ruleSet.bonuses.length > 0) {
@@ -147,32 +134,36 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
   if (fundSource) {
     const rule = fundSource.rule === 'highest-not-both' ? '就高不重复：同一项目只从一个来源支持' : '单一来源';
     sections.push(
-      section('fundSource', '资金来源', ['来源', '适用条件', '说明'], [
-        row(['原则', rule, fundSource.description], fundSource.source),
-        ...fundSource.sources.map((source) =>
-          row([source.label, source.when ? describeCondition(source.when, facts) : '均适用', source.description], source.source),
-        ),
-      ]),
+      section(
+        'fundSource',
+        '资金来源',
+        ['来源', '适用条件', '说明'],
+        [
+          row(['原则', rule, fundSource.description], fundSource.source),
+          ...fundSource.sources.map((source) => row([source.label, source.when ? describeCondition(source.when, facts) : '均适用', source.description], source.source)),
+        ],
+      ),
     );
   }
 
   const schedule = ruleSet.schedule;
   if (schedule?.kind === 'instalments') {
     sections.push(
-      section('schedule', '资金拨付', ['阶段', '比例', '说明'], [
-        ...schedule.instalments.map((instalment) =>
-          row(
-            [
-              INSTALMENT_STAGE_LABEL[instalment.stage],
-              instalment.kind === 'percent' ? percent(instalment.percent) : '剩余部分',
-              instalment.description,
-            ],
-            instalment.source,
+      section(
+        'schedule',
+        '资金拨付',
+        ['阶段', '比例', '说明'],
+        [
+          ...schedule.instalments.map((instalment) =>
+            row(
+              [INSTALMENT_STAGE_LABEL[instalment.stage], instalment.kind === 'percent' ? percent(instalment.percent) : '剩余部分', instalment.description],
+              instalment.source,
+            ),
           ),
-        ),
-        row(['验收不通过', schedule.refundOnFailedAcceptance ? '退还全部已拨资金' : '不全额退还', schedule.refundDescription], schedule.refundSource),
-        row(['计算口径', '', schedule.description], schedule.source),
-      ]),
+          row(['验收不通过', schedule.refundOnFailedAcceptance ? '退还全部已拨资金' : '不全额退还', schedule.refundDescription], schedule.refundSource),
+          row(['计算口径', '', schedule.description], schedule.source),
+        ],
+      ),
     );
   } else if (schedule?.kind === 'unspecified') {
     sections.push(section('schedule', '资金拨付', ['阶段', '比例', '说明'], [row(['—', '—', schedule.description], schedule.source)]));
@@ -206,10 +197,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
         '提示与分类',
         ['条件', '结论', '代码', '说明'],
         ruleSet.notices.map((notice) =>
-          row(
-            [notice.when ? describeCondition(notice.when, facts) : '所有项目', notice.message, notice.code, notice.description],
-            notice.source,
-          ),
+          row([notice.when ? describeCondition(notice.when, facts) : '所有项目', notice.message, notice.code, notice.description], notice.source),
         ),
       ),
     );
@@ -233,9 +221,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
     ruleSet.document.published ? `，${ruleSet.document.published}` : '',
   ].join('');
   const validity =
-    ruleSet.validFrom || ruleSet.validTo
-      ? `${ruleSet.validFrom ? `自 ${ruleSet.validFrom} ` : ''}${ruleSet.validTo ? `至 ${ruleSet.validTo}` : '起'}`
-      : null;
+    ruleSet.validFrom || ruleSet.validTo ? `${ruleSet.validFrom ? `自 ${ruleSet.validFrom} ` : ''}${ruleSet.validTo ? `至 ${ruleSet.validTo}` : '起'}` : null;
 
   return {
     id: ruleSet.id,
@@ -349,9 +335,6 @@ function formulaFigure(formula: Exclude<Formula, { kind: 'bands' }>): string {
 
 function formulaCap(formula: Exclude<Formula, { kind: 'bands' }>, facts: Facts): string {
   if (formula.kind === 'fixed' || !('cap' in formula) || formula.cap === undefined) return '—';
-  const cumulative =
-    'capLessFact' in formula && formula.capLessFact !== undefined
-      ? `（累计，扣除${facts[formula.capLessFact]?.label ?? formula.capLessFact}）`
-      : '';
+  const cumulative = 'capLessFact' in formula && formula.capLessFact !== undefined ? `（累计，扣除${facts[formula.capLessFact]?.label ?? formula.capLessFact}）` : '';
   return `${money(formula.cap)}${cumulative}`;
 }

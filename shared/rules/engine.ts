@@ -237,10 +237,7 @@ export function computeAward(ruleSet: RuleSet, input: CaseFacts): AwardResult {
           source: bonus.source,
         });
       }
-      const note =
-        schedule?.kind === 'instalments'
-          ? schedule.refundDescription
-          : '本政策未规定验收不通过时全额退还已拨资金；请按文件规定的考核评价结果处理';
+      const note = schedule?.kind === 'instalments' ? schedule.refundDescription : '本政策未规定验收不通过时全额退还已拨资金；请按文件规定的考核评价结果处理';
       const source = schedule?.kind === 'instalments' ? schedule.refundSource : (schedule?.source ?? rule?.source);
       findings.push(source === undefined ? { code: 'ACCEPTANCE_FAILED', message: note } : { code: 'ACCEPTANCE_FAILED', message: note, source });
     }
@@ -284,12 +281,7 @@ export function computeAward(ruleSet: RuleSet, input: CaseFacts): AwardResult {
   });
 }
 
-function chooseFundSource(
-  ruleSet: RuleSet,
-  facts: FactReader,
-  trace: TraceBuilder,
-  findings: Finding[],
-): { id: string; label: string } | null {
+function chooseFundSource(ruleSet: RuleSet, facts: FactReader, trace: TraceBuilder, findings: Finding[]): { id: string; label: string } | null {
   const spec = ruleSet.fundSource;
   if (!spec) return null;
   const applicable = spec.sources.filter((source) => source.when === undefined || evaluateCondition(source.when, facts));
@@ -299,14 +291,9 @@ function chooseFundSource(
     findings.push({ code: 'NO_FUND_SOURCE', message: `没有适用的资金来源：${spec.description}`, source: spec.source });
     return null;
   }
-  const why = chosen.when
-    ? `（${describeCondition(chosen.when, ruleSet.facts)}；本项目：${describeActualValues(chosen.when, facts)}）`
-    : '';
+  const why = chosen.when ? `（${describeCondition(chosen.when, ruleSet.facts)}；本项目：${describeActualValues(chosen.when, facts)}）` : '';
   const others = applicable.slice(1).map((source) => source.label);
-  const notBoth =
-    spec.rule === 'highest-not-both' && others.length > 0
-      ? `；${others.join('、')}同样适用，但同一项目按就高不重复原则只从一个来源支持，不叠加`
-      : '';
+  const notBoth = spec.rule === 'highest-not-both' && others.length > 0 ? `；${others.join('、')}同样适用，但同一项目按就高不重复原则只从一个来源支持，不叠加` : '';
   trace.add({
     rule: `fund-source:${chosen.id}`,
     text: `资金来源：${chosen.label}${why}${notBoth}`,
@@ -332,8 +319,7 @@ function computeAllocations(ruleSet: RuleSet, facts: FactReader, award: Dec): Al
   const results: AllocationResult[] = [];
   for (const allocation of ruleSet.allocations) {
     if (allocation.when !== undefined && !evaluateCondition(allocation.when, facts)) continue;
-    const amountAt = (percent: string | undefined): string | null =>
-      percent === undefined ? null : formatFen(roundFen(percentOf(award, constant(percent))));
+    const amountAt = (percent: string | undefined): string | null => (percent === undefined ? null : formatFen(roundFen(percentOf(award, constant(percent)))));
     results.push({
       id: allocation.id,
       label: allocation.label,

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  decimalSchema,
-  descriptionSchema,
-  labelSchema,
-  moneySchema,
-} from './rule-set-primitives';
+import { decimalSchema, descriptionSchema, labelSchema, moneySchema } from './rule-set-primitives';
 
 /**
  * A rule set declares every case field it reads, with its type and Chinese

@@ -1,17 +1,7 @@
 import type { Dec } from '../domain/decimal';
 import { bandFigure, bandRangeLabel, findBandIndex } from './bands';
 import type { FactReader } from './case-facts';
-import {
-  constant,
-  formatAmountWithReadable,
-  formatGrouped,
-  formatPercent,
-  maxDec,
-  minDec,
-  percentOf,
-  roundFen,
-  ZERO,
-} from './money';
+import { constant, formatAmountWithReadable, formatGrouped, formatPercent, maxDec, minDec, percentOf, roundFen, ZERO } from './money';
 import type { Formula } from './rule-set-schema';
 import type { Finding } from './trace';
 
@@ -70,11 +60,7 @@ export function evaluateFormula(formula: Formula, facts: FactReader): FormulaOut
       const base = facts.decimal(formula.base);
       const rate = constant(formula.ratePercent);
       const value = roundFen(percentOf(base, rate));
-      const capped = applyCap(
-        value,
-        formula.cap === undefined ? undefined : constant(formula.cap),
-        capLessOf(facts, formula.capLessFact),
-      );
+      const capped = applyCap(value, formula.cap === undefined ? undefined : constant(formula.cap), capLessOf(facts, formula.capLessFact));
       const arithmetic = `${formatGrouped(base)} × ${formatPercent(rate)} = ${formatGrouped(value)}`;
       return {
         amount: capped.amount,
@@ -87,11 +73,7 @@ export function evaluateFormula(formula: Formula, facts: FactReader): FormulaOut
       const count = facts.decimal(formula.countFact);
       const unit = constant(formula.unitAmount);
       const value = roundFen(count.times(unit));
-      const capped = applyCap(
-        value,
-        formula.cap === undefined ? undefined : constant(formula.cap),
-        capLessOf(facts, formula.capLessFact),
-      );
+      const capped = applyCap(value, formula.cap === undefined ? undefined : constant(formula.cap), capLessOf(facts, formula.capLessFact));
       const arithmetic = `${count.toFixed()} × ${formatGrouped(unit)} = ${formatGrouped(value)}`;
       return {
         amount: capped.amount,

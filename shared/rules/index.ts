@@ -22,31 +22,11 @@ export {
   type Schedule,
   type Spending,
 } from './rule-set-schema';
-export {
-  parseRuleSet,
-  safeParseRuleSet,
-  safeParseRuleSetText,
-  RuleSetError,
-  type ParseRuleSetResult,
-  type RuleSetProblem,
-} from './parse-rule-set';
+export { parseRuleSet, safeParseRuleSet, safeParseRuleSetText, RuleSetError, type ParseRuleSetResult, type RuleSetProblem } from './parse-rule-set';
 export { CaseInputError, type CaseError, type CaseErrorCode } from './case-facts';
 export { computeAward, type AllocationResult, type AwardResult, type CaseFacts } from './engine';
-export {
-  evaluateCase,
-  evaluateCases,
-  isCaseError,
-  type CaseErrorResult,
-  type CaseInput,
-  type CaseOutcome,
-  type RuleSetCatalogue,
-} from './case-schema';
+export { evaluateCase, evaluateCases, isCaseError, type CaseErrorResult, type CaseInput, type CaseOutcome, type RuleSetCatalogue } from './case-schema';
 export type { Disbursement, ScheduleEntry } from './schedule';
 export { sumTrace, type Finding, type TraceStep } from './trace';
-export {
-  describeRuleSet,
-  type DescribedRow,
-  type DescribedSection,
-  type RuleSetDescription,
-} from './describe-rule-set';
+export { describeRuleSet, type DescribedRow, type DescribedSection, type RuleSetDescription } from './describe-rule-set';
 export { checkSpendingItem, unpaidTailAllowance, type SpendingItem, type TailAllowance } from './spending';

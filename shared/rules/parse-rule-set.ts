@@ -9,9 +9,7 @@ export interface RuleSetProblem {
   readonly message: string;
 }
 
-export type ParseRuleSetResult =
-  | { readonly ok: true; readonly value: RuleSet }
-  | { readonly ok: false; readonly errors: readonly RuleSetProblem[] };
+export type ParseRuleSetResult = { readonly ok: true; readonly value: RuleSet } | { readonly ok: false; readonly errors: readonly RuleSetProblem[] };
 
 export class RuleSetError extends Error {
   readonly errors: readonly RuleSetProblem[];

@@ -63,11 +63,7 @@ export function checkRuleSet(ruleSet: RuleSet): RuleSetIssue[] {
     if (allocation.minPercent === undefined && allocation.maxPercent === undefined) {
       report(path, '应至少给出 minPercent（不低于）或 maxPercent（不高于）之一');
     }
-    if (
-      allocation.minPercent !== undefined &&
-      allocation.maxPercent !== undefined &&
-      dec(allocation.minPercent).gt(dec(allocation.maxPercent))
-    ) {
+    if (allocation.minPercent !== undefined && allocation.maxPercent !== undefined && dec(allocation.minPercent).gt(dec(allocation.maxPercent))) {
       report([...path, 'minPercent'], `不低于比例 ${allocation.minPercent}% 大于不高于比例 ${allocation.maxPercent}%`);
     }
   });
@@ -118,13 +114,7 @@ function checkFactDeclarations(facts: Facts, report: Report): void {
   }
 }
 
-function factOf(
-  key: string,
-  path: IssuePath,
-  facts: Facts,
-  allowed: readonly FactType[],
-  report: Report,
-): FactSpec | undefined {
+function factOf(key: string, path: IssuePath, facts: Facts, allowed: readonly FactType[], report: Report): FactSpec | undefined {
   const spec = facts[key];
   if (!spec) {
     const declared = Object.keys(facts);
@@ -179,12 +169,7 @@ export function checkCondition(condition: Condition, path: IssuePath, facts: Fac
   }
 }
 
-function checkEnumValues(
-  spec: Extract<FactSpec, { type: 'enum' }>,
-  values: readonly string[],
-  path: IssuePath,
-  report: Report,
-): void {
+function checkEnumValues(spec: Extract<FactSpec, { type: 'enum' }>, values: readonly string[], path: IssuePath, report: Report): void {
   const known = spec.values.map((v) => v.value);
   values.forEach((value, i) => {
     if (!known.includes(value)) {

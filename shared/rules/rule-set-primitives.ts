@@ -32,11 +32,9 @@ export const percentSchema = z
   })
   .refine((value) => !PERCENT.test(value) || dec(value).lte(100), { error: '百分比不能超过 100' });
 
-export const ruleIdSchema = z
-  .string({ error: '应为标识字符串（小写字母、数字和连字符），如 "chain-leader"' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, {
-    error: '应为标识字符串（小写字母、数字和连字符，不以连字符开头或结尾），如 "chain-leader"',
-  });
+export const ruleIdSchema = z.string({ error: '应为标识字符串（小写字母、数字和连字符），如 "chain-leader"' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, {
+  error: '应为标识字符串（小写字母、数字和连字符，不以连字符开头或结尾），如 "chain-leader"',
+});
 
 export const factKeySchema = z
   .string({ error: '应为字段名（英文字母开头的驼峰式），如 "supportingEnterprises"' })
@@ -50,14 +48,10 @@ export const sourceSchema = z
   .string({ error: '应注明出处（政策文件名与条款），如 "000_985b87a7ad46cc56.txt §五(三)2(1)"' })
   .min(1, { error: '出处不能为空，应注明政策文件名与条款，如 "000_985b87a7ad46cc56.txt §五(三)2(1)"' });
 
-export const descriptionSchema = z
-  .string({ error: '应为中文说明文字' })
-  .min(1, { error: '说明不能为空，应写明本条规则的中文含义' });
+export const descriptionSchema = z.string({ error: '应为中文说明文字' }).min(1, { error: '说明不能为空，应写明本条规则的中文含义' });
 
 export const labelSchema = z.string({ error: '应为中文名称' }).min(1, { error: '名称不能为空' });
 
-export const dateSchema = z
-  .string({ error: '应为日期字符串 YYYY-MM-DD，如 "2024-01-01"' })
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/u, {
-    error: '应为日期字符串 YYYY-MM-DD，如 "2024-01-01"',
-  });
+export const dateSchema = z.string({ error: '应为日期字符串 YYYY-MM-DD，如 "2024-01-01"' }).regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/u, {
+  error: '应为日期字符串 YYYY-MM-DD，如 "2024-01-01"',
+});

@@ -118,8 +118,7 @@ export const formulaSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error:
-      '计算方式的 kind 应为 "rate"（比例）、"fixed"（固定金额）、"per-unit"（按单位计）、"interest"（贴息）或 "bands"（分区间）之一',
+    error: '计算方式的 kind 应为 "rate"（比例）、"fixed"（固定金额）、"per-unit"（按单位计）、"interest"（贴息）或 "bands"（分区间）之一',
   },
 );
 
@@ -297,9 +296,7 @@ export const ruleSetSchema = z.strictObject({
   }),
   id: ruleIdSchema,
   /** Revision of this rule set, e.g. "1.0.0"; shown in every result. */
-  version: z
-    .string({ error: '应为版本号字符串，如 "1.0.0"' })
-    .regex(/^\d+\.\d+\.\d+$/u, { error: '应为版本号字符串（主.次.修订），如 "1.0.0"' }),
+  version: z.string({ error: '应为版本号字符串，如 "1.0.0"' }).regex(/^\d+\.\d+\.\d+$/u, { error: '应为版本号字符串（主.次.修订），如 "1.0.0"' }),
   name: labelSchema,
   issuer: labelSchema,
   document: z.strictObject({

@@ -196,8 +196,7 @@ export function computeDisbursement(input: DisbursementInput): DisbursementOutco
 
   const paidThrough = paidBefore.plus(due).minus(refund);
   const remaining = failedAcceptance && input.refundOnFailedAcceptance ? ZERO : maxDec(award.minus(paidThrough), ZERO);
-  const refundIfFails =
-    input.refundOnFailedAcceptance && here < stageOrder('acceptance') ? paidBefore.plus(due) : ZERO;
+  const refundIfFails = input.refundOnFailedAcceptance && here < stageOrder('acceptance') ? paidBefore.plus(due) : ZERO;
 
   return {
     disbursement: {

@@ -76,9 +76,7 @@ function translate(issue: z.core.$ZodIssue, actual: unknown, path: readonly (str
   switch (issue.code) {
     case 'invalid_type': {
       const structural = issue.expected === 'object' || issue.expected === 'array';
-      const expected = structural
-        ? `应为${TYPE_LABEL[issue.expected] ?? issue.expected}`
-        : (own ?? `应为${TYPE_LABEL[issue.expected] ?? issue.expected}`);
+      const expected = structural ? `应为${TYPE_LABEL[issue.expected] ?? issue.expected}` : (own ?? `应为${TYPE_LABEL[issue.expected] ?? issue.expected}`);
       if (actual === undefined) return `缺少必填字段：${expected}`;
       return `${expected}${found}`;
     }

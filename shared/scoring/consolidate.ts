@@ -93,16 +93,19 @@ export function consolidatePanel(projects: readonly PanelProjectTotals[], option
     const stats = totalsFigures(values);
     const normalisedScores = normalisation.scores.get(project.id) as ReadonlyMap<string, Dec>;
     const median = stats.median;
-    const divergent = median === null
-      ? []
-      : [...totals].flatMap(([expert, total]) => {
-          const distance = total.minus(median).abs();
-          return distance.gt(threshold) ? [{ expert, total: round(total) as string, median: round(median) as string, distance: round(distance) as string }] : [];
-        });
+    const divergent =
+      median === null
+        ? []
+        : [...totals].flatMap(([expert, total]) => {
+            const distance = total.minus(median).abs();
+            return distance.gt(threshold) ? [{ expert, total: round(total) as string, median: round(median) as string, distance: round(distance) as string }] : [];
+          });
     return {
       id: project.id,
       experts: stats.count,
-      notCounted: Object.entries(project.scores).filter(([, total]) => total === null).map(([expert]) => expert),
+      notCounted: Object.entries(project.scores)
+        .filter(([, total]) => total === null)
+        .map(([expert]) => expert),
       mean: round(stats.mean),
       trimmedMean: round(stats.trimmedMean),
       median: round(stats.median),
@@ -118,7 +121,12 @@ export function consolidatePanel(projects: readonly PanelProjectTotals[], option
     divergencePoints,
     panelMean: round(normalisation.panelMean),
     panelStandardDeviation: round(normalisation.panelStandardDeviation),
-    experts: normalisation.experts.map((e) => ({ expert: e.expert, projects: e.projects, mean: round(e.mean) as string, standardDeviation: round(e.standardDeviation) as string })),
+    experts: normalisation.experts.map((e) => ({
+      expert: e.expert,
+      projects: e.projects,
+      mean: round(e.mean) as string,
+      standardDeviation: round(e.standardDeviation) as string,
+    })),
     projects: figures.map((f) => ({ ...f, rank: places.get(f.id) ?? null })),
   };
 }

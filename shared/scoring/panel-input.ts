@@ -16,11 +16,9 @@ const panelSchema = z.strictObject({
   projects: z.array(
     z.strictObject({
       id: z.string({ error: '应为项目编号（文字）' }).min(1, { error: '项目编号不能为空' }),
-      scores: z.record(
-        z.string().min(1, { error: '专家名称不能为空' }),
-        z.union([z.string(), z.null()], { error: '应为总分字符串（如 "85.5"），回避的专家为 null' }),
-        { error: '应为对象：专家 → 总分，如 { "王工": "85.5", "李工": null }' },
-      ),
+      scores: z.record(z.string().min(1, { error: '专家名称不能为空' }), z.union([z.string(), z.null()], { error: '应为总分字符串（如 "85.5"），回避的专家为 null' }), {
+        error: '应为对象：专家 → 总分，如 { "王工": "85.5", "李工": null }',
+      }),
     }),
     { error: '应为项目列表 [ { "id": …, "scores": { … } } ]' },
   ),
@@ -31,9 +29,7 @@ export interface PanelInputProblem {
   readonly message: string;
 }
 
-export type ParsePanelResult =
-  | { readonly ok: true; readonly value: PanelProjectTotals[] }
-  | { readonly ok: false; readonly errors: readonly PanelInputProblem[] };
+export type ParsePanelResult = { readonly ok: true; readonly value: PanelProjectTotals[] } | { readonly ok: false; readonly errors: readonly PanelInputProblem[] };
 
 export function parsePanelInput(json: unknown): ParsePanelResult {
   const parsed = panelSchema.safeParse(json);

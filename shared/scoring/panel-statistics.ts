@@ -35,7 +35,10 @@ export function median(values: readonly Dec[]): Dec | null {
 /** Mean without one highest and one lowest score (one of each, even when several are equal). */
 export function trimmedMean(values: readonly Dec[]): Dec | null {
   if (values.length < TRIMMED_MEAN_MINIMUM) return null;
-  return sum(values).minus(Dec.max(...values)).minus(Dec.min(...values)).div(values.length - 2);
+  return sum(values)
+    .minus(Dec.max(...values))
+    .minus(Dec.min(...values))
+    .div(values.length - 2);
 }
 
 export function spread(values: readonly Dec[]): Dec | null {
@@ -46,7 +49,9 @@ export function spread(values: readonly Dec[]): Dec | null {
 export function standardDeviation(values: readonly Dec[]): Dec | null {
   const average = mean(values);
   if (average === null) return null;
-  return sum(values.map((v) => v.minus(average).pow(2))).div(values.length).sqrt();
+  return sum(values.map((v) => v.minus(average).pow(2)))
+    .div(values.length)
+    .sqrt();
 }
 
 export function totalsFigures(values: readonly Dec[]): TotalsFigures {

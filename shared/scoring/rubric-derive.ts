@@ -24,8 +24,12 @@ export interface RubricAdjustments {
 export function deriveRubric(base: Rubric, baseHash: string, adjustments: RubricAdjustments): ParseRubricResult {
   const known = new Set(base.items.map((item) => item.id));
   const unknown = [
-    ...Object.keys(adjustments.edit ?? {}).filter((id) => !known.has(id)).map((id) => ({ path: formatIssuePath(['edit', id]), message: `要修改的评分项「${id}」不在评分标准「${base.name}」中` })),
-    ...(adjustments.remove ?? []).flatMap((id, i) => (known.has(id) ? [] : [{ path: formatIssuePath(['remove', i]), message: `要删除的评分项「${id}」不在评分标准「${base.name}」中` }])),
+    ...Object.keys(adjustments.edit ?? {})
+      .filter((id) => !known.has(id))
+      .map((id) => ({ path: formatIssuePath(['edit', id]), message: `要修改的评分项「${id}」不在评分标准「${base.name}」中` })),
+    ...(adjustments.remove ?? []).flatMap((id, i) =>
+      known.has(id) ? [] : [{ path: formatIssuePath(['remove', i]), message: `要删除的评分项「${id}」不在评分标准「${base.name}」中` }],
+    ),
   ];
   if (unknown.length > 0) return { ok: false, errors: unknown };
 

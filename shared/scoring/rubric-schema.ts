@@ -77,9 +77,7 @@ export interface RubricProblem {
   readonly message: string;
 }
 
-export type ParseRubricResult =
-  | { readonly ok: true; readonly value: Rubric }
-  | { readonly ok: false; readonly errors: readonly RubricProblem[] };
+export type ParseRubricResult = { readonly ok: true; readonly value: Rubric } | { readonly ok: false; readonly errors: readonly RubricProblem[] };
 
 export function safeParseRubric(json: unknown): ParseRubricResult {
   const parsed = rubricSchema.safeParse(json);
@@ -125,9 +123,7 @@ function checkRubric(rubric: Rubric): RubricProblem[] {
   if (!total.eq(RUBRIC_TOTAL)) {
     report(['items'], `各评分项满分之和应为 ${RUBRIC_TOTAL} 分，实际为 ${total.toString()} 分（${rubric.items.map((i) => `${i.title} ${i.max}`).join('、')}）`);
   }
-  duplicates(rubric.items.map((i) => i.id)).forEach(({ value, index }) =>
-    report(['items', index, 'id'], `评分项编号「${value}」重复；每个评分项的编号必须唯一`),
-  );
+  duplicates(rubric.items.map((i) => i.id)).forEach(({ value, index }) => report(['items', index, 'id'], `评分项编号「${value}」重复；每个评分项的编号必须唯一`));
   duplicates(rubric.policies).forEach(({ value, index }) => report(['policies', index], `政策规则编号「${value}」重复`));
   duplicates(rubric.stages).forEach(({ value, index }) => report(['stages', index], `评审阶段「${value}」重复`));
 
@@ -146,7 +142,12 @@ function checkGuidance(item: RubricItem, max: Dec, report: (index: number | null
     const from = new Dec(range.from);
     const to = new Dec(range.to);
     if (!from.eq(expectedFrom)) {
-      const what = j === 0 ? '应从 0 分开始' : from.gt(expectedFrom) ? `与上一分段之间有空缺（上一段到 ${item.guidance[j - 1]?.to ?? ''} 分为止）` : `与上一分段重叠（上一段到 ${item.guidance[j - 1]?.to ?? ''} 分为止）`;
+      const what =
+        j === 0
+          ? '应从 0 分开始'
+          : from.gt(expectedFrom)
+            ? `与上一分段之间有空缺（上一段到 ${item.guidance[j - 1]?.to ?? ''} 分为止）`
+            : `与上一分段重叠（上一段到 ${item.guidance[j - 1]?.to ?? ''} 分为止）`;
       report(j, 'from', `${label}第 ${String(j + 1)} 段从 ${range.from} 分起，${what}；应从 ${expectedFrom.toString()} 分起`);
     }
     if (to.lt(from)) report(j, 'to', `${label}第 ${String(j + 1)} 段的上限 ${range.to} 分小于下限 ${range.from} 分`);

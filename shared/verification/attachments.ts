@@ -26,7 +26,10 @@ function fold(name: string): string {
 /** Splits a cell that lists several files (`a.pdf; b.xml`) — the reader may pass either form. */
 export function attachmentList(names: readonly string[] | undefined): string[] {
   if (!names) return [];
-  return names.flatMap((n) => n.split(/[;；]/u)).map((n) => n.trim()).filter((n) => n !== '');
+  return names
+    .flatMap((n) => n.split(/[;；]/u))
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
 }
 
 export function createAttachmentResolver(project: VProject): AttachmentResolver {

@@ -38,11 +38,6 @@ export function checkAmountInWords(index: ProjectIndex, sink: FindingSink): void
       sink.invoice(rowNo, 'AMOUNT_IN_WORDS_MISMATCH', 'warning', `价税合计（大写）「${words.trim()}」读作 ${yuan(value)}，${why}`);
       continue;
     }
-    sink.invoice(
-      rowNo,
-      'AMOUNT_IN_WORDS_MISMATCH',
-      'error',
-      `价税合计（大写）「${words.trim()}」读作 ${yuan(value)}，与价税合计（小写）${yuan(total)} 不符`,
-    );
+    sink.invoice(rowNo, 'AMOUNT_IN_WORDS_MISMATCH', 'error', `价税合计（大写）「${words.trim()}」读作 ${yuan(value)}，与价税合计（小写）${yuan(total)} 不符`);
   }
 }

@@ -53,12 +53,7 @@ export function checkAttachments(index: ProjectIndex, sink: FindingSink): void {
   }
 }
 
-function compare(
-  row: IndexedInvoice,
-  data: EInvoiceData,
-  isoOf: (raw: string) => string | undefined,
-  sink: FindingSink,
-): void {
+function compare(row: IndexedInvoice, data: EInvoiceData, isoOf: (raw: string) => string | undefined, sink: FindingSink): void {
   const { invoice } = row;
   const hard: string[] = [];
   const soft: string[] = [];

@@ -74,9 +74,7 @@ export function checkContracts(index: ProjectIndex, sink: FindingSink, spending:
 
 /** Invoices in the order they were issued (then by row), so "the ones that push it over" are the later ones. */
 export function byIssueOrder(invoices: readonly IndexedInvoice[]): IndexedInvoice[] {
-  return [...invoices].sort((a, b) =>
-    a.invoice.issuedOn < b.invoice.issuedOn ? -1 : a.invoice.issuedOn > b.invoice.issuedOn ? 1 : a.rowNo - b.rowNo,
-  );
+  return [...invoices].sort((a, b) => (a.invoice.issuedOn < b.invoice.issuedOn ? -1 : a.invoice.issuedOn > b.invoice.issuedOn ? 1 : a.rowNo - b.rowNo));
 }
 
 function checkOverinvoiced(ledger: ContractLedger, amount: Dec, sink: FindingSink): void {

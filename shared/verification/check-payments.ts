@@ -69,7 +69,11 @@ export function checkPayments(index: ProjectIndex, sink: FindingSink): void {
   for (const rows of seen.values()) {
     if (rows.length < 2) continue;
     for (const rowNo of rows) {
-      const others = rows.filter((r) => r !== rowNo).slice(0, 5).map((r) => `第 ${r} 行`).join('、');
+      const others = rows
+        .filter((r) => r !== rowNo)
+        .slice(0, 5)
+        .map((r) => `第 ${r} 行`)
+        .join('、');
       sink.payment(rowNo, 'DUPLICATE_PAYMENT', 'warning', `与付款表${others}的凭证号、日期、金额和收款方均相同，疑似同一笔付款重复录入，重复部分会虚增已付款`);
     }
   }

@@ -32,12 +32,7 @@ export function checkRedInvoices(links: ReadonlyMap<number, RedLink>, sink: Find
     for (const link of reds) if (link.red.amount) reversed = reversed.plus(link.red.amount);
     const net = blue.amount ? blue.amount.plus(reversed) : undefined;
     const which = reds.map((l) => `第 ${l.red.rowNo} 行「${l.red.key}」`).join('、');
-    const result =
-      net === undefined
-        ? ''
-        : net.isZero()
-          ? '，全额冲销，净额为零'
-          : `，部分冲销，不含税净额 ${yuan(net)}`;
+    const result = net === undefined ? '' : net.isZero() ? '，全额冲销，净额为零' : `，部分冲销，不含税净额 ${yuan(net)}`;
     sink.invoice(blue.rowNo, 'REVERSED_INVOICE', 'info', `本发票已被红字发票${which}冲销（不含税 ${yuan(reversed)}）${result}`);
   }
 }

@@ -18,9 +18,7 @@ import type { ProjectIndex } from './project-index';
  */
 
 /** Words that point to buildings, land or rent whatever the tax category says. */
-export const EXCLUDED_WORDING: readonly string[] = [
-  '土地使用权', '厂房', '土建', '基建', '装修', '装饰工程', '房屋', '办公楼', '宿舍', '土方', '围墙', '租金', '物业费',
-];
+export const EXCLUDED_WORDING: readonly string[] = ['土地使用权', '厂房', '土建', '基建', '装修', '装饰工程', '房屋', '办公楼', '宿舍', '土方', '围墙', '租金', '物业费'];
 
 function wordingHit(text: string): string | undefined {
   const folded = compactText(text);

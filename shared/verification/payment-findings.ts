@@ -22,10 +22,7 @@ export interface VerifiedPayment {
 }
 
 /** Every row of the 付款 sheet, in sheet order, with what the checks found on it (empty when clean). */
-export function verifiedPayments(
-  payments: readonly VPayment[],
-  findings: ReadonlyMap<number, VerificationFinding[]>,
-): VerifiedPayment[] {
+export function verifiedPayments(payments: readonly VPayment[], findings: ReadonlyMap<number, VerificationFinding[]>): VerifiedPayment[] {
   return payments.map((p) => {
     const own = findings.get(p.rowNo) ?? [];
     return {

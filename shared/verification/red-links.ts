@@ -98,8 +98,7 @@ export function linkRedInvoices(index: ProjectIndex): Map<number, RedLink> {
     if (row.amount !== undefined) {
       const candidates = byAmount.get(`${sellerKey(row)}|${row.amount.abs().toFixed(2)}`) ?? [];
       const date = row.invoice.issuedOn;
-      blue =
-        candidates.find((c) => !used.has(c) && c.invoice.issuedOn <= date) ?? candidates.find((c) => !used.has(c));
+      blue = candidates.find((c) => !used.has(c) && c.invoice.issuedOn <= date) ?? candidates.find((c) => !used.has(c));
     }
     if (blue) used.add(blue);
     links.set(row.rowNo, { red: row, blue, via: blue ? 'amount' : undefined });

@@ -33,11 +33,7 @@ import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProj
  * decimal.js, rounded half-up to the fen at the end of each step, and the total is
  * exactly the sum of the contracts' counted amounts.
  */
-export function computeVerifiedInvestment(
-  project: VProject,
-  decisions: ReadonlyMap<number, InvoiceDecision>,
-  spending: Spending | undefined,
-): VerifiedInvestment {
+export function computeVerifiedInvestment(project: VProject, decisions: ReadonlyMap<number, InvoiceDecision>, spending: Spending | undefined): VerifiedInvestment {
   return createInvestmentCalculator(project, spending).compute(decisions);
 }
 
@@ -117,16 +113,17 @@ export function createInvestmentCalculator(project: VProject, spending: Spending
     const trace: string[] = [basisLine(spending)];
     trace.push('红字发票按负数冲减，不受评审决定影响；其蓝字原票在同一合同中时两者合并计算，原票不予认定时一并不计');
     if (index.duplicateContracts.length > 0) {
-      trace.push(
-        `合同表中重复的合同编号：${index.duplicateContracts.map((c) => `第 ${c.rowNo} 行「${c.contractNo}」`).join('、')}，按首次出现的合同计算，重复行不另计`,
-      );
+      trace.push(`合同表中重复的合同编号：${index.duplicateContracts.map((c) => `第 ${c.rowNo} 行「${c.contractNo}」`).join('、')}，按首次出现的合同计算，重复行不另计`);
     }
     for (const c of contracts) trace.push(`合同 ${c.contractNo} 计入 ${yuan(c.counted)}`);
     if (withoutContract.length > 0) {
       let sum = ZERO;
       for (const w of withoutContract) sum = sum.plus(w.amount);
       trace.push(
-        `无对应合同的发票 ${withoutContract.length} 张（第 ${withoutContract.slice(0, 10).map((w) => w.rowNo).join('、')}${withoutContract.length > 10 ? ' 等' : ''} 行），${includingTax ? '价税合计' : '不含税'} ${yuan(sum)}，不计入（认定投资额须有对应合同）`,
+        `无对应合同的发票 ${withoutContract.length} 张（第 ${withoutContract
+          .slice(0, 10)
+          .map((w) => w.rowNo)
+          .join('、')}${withoutContract.length > 10 ? ' 等' : ''} 行），${includingTax ? '价税合计' : '不含税'} ${yuan(sum)}，不计入（认定投资额须有对应合同）`,
       );
     }
     const addends = contracts.length === 0 ? '0.00' : contracts.map((c) => formatPlain(c.counted)).join(' + ');
@@ -149,8 +146,7 @@ interface ContractContext {
   readonly pairedReds: ReadonlySet<IndexedInvoice>;
 }
 
-type Decided =
-  | { state: 'accepted' | 'reduced' | 'rejected' | 'pending'; counted: Dec; note?: string };
+type Decided = { state: 'accepted' | 'reduced' | 'rejected' | 'pending'; counted: Dec; note?: string };
 
 /** A blue invoice's counted amount under its decision, within 0..its amount. */
 function decide(value: Dec, decision: InvoiceDecision | undefined): Decided {
@@ -322,10 +318,7 @@ function basisLine(spending: Spending | undefined): string {
     return '认定口径：本政策未规定投资认定规则，按评审认定的发票不含税金额逐合同计入，每个合同以合同金额（按发票不含税比例折算）为上限，不核对投资类别、付款与尾款';
   }
   const basis = spending.amountBasis === 'including-tax' ? '发票价税合计（含税）' : '发票金额（不含税）';
-  const tail =
-    spending.unpaidTailMaxPercent === undefined
-      ? '未付款部分不予认定'
-      : `已开票未付尾款最高认定合同金额的 ${spending.unpaidTailMaxPercent}%`;
+  const tail = spending.unpaidTailMaxPercent === undefined ? '未付款部分不予认定' : `已开票未付尾款最高认定合同金额的 ${spending.unpaidTailMaxPercent}%`;
   const window =
     spending.invoiceDateFrom !== undefined || spending.invoiceDateTo !== undefined
       ? `；发票日期 ${spending.invoiceDateFrom ?? '不限'} 至 ${spending.invoiceDateTo ?? '不限'}`

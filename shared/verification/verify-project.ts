@@ -54,7 +54,10 @@ export interface SuggestedDecision {
 const SHOWN = 3;
 
 function summarise(findings: readonly VerificationFinding[]): string {
-  const shown = findings.slice(0, SHOWN).map((f) => f.message).join('；');
+  const shown = findings
+    .slice(0, SHOWN)
+    .map((f) => f.message)
+    .join('；');
   return findings.length > SHOWN ? `${shown}（等 ${findings.length} 项）` : shown;
 }
 

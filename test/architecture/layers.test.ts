@@ -29,9 +29,7 @@ function target(i: { file: string; specifier: string }): string {
 
 /** Libraries that only the sample package generator (electron/cli/sample) may bring in. */
 function sampleOnlyLibraries(imports: { file: string; specifier: string }[]) {
-  return imports.filter(
-    (i) => i.specifier === 'yazl' || (i.specifier === 'pdfkit' && !i.file.startsWith('electron/core/reports/')),
-  );
+  return imports.filter((i) => i.specifier === 'yazl' || (i.specifier === 'pdfkit' && !i.file.startsWith('electron/core/reports/')));
 }
 
 const NODE_MODULE = /^(node:|fs$|path$|os$|child_process$|crypto$|http$|https$|net$|url$|util$|stream$|zlib$|worker_threads$)/;

@@ -28,8 +28,8 @@ export async function benchAward(root: string, dataDir: string): Promise<void> {
   core.close();
   report('奖补测算：10,000 个案例一次调用（jigai award）', {
     '测算耗时（秒）': engine.seconds.toFixed(3),
-    '每秒案例数': Math.round(cases.length / engine.seconds),
+    每秒案例数: Math.round(cases.length / engine.seconds),
     '基线：仅 decimal.js 乘法与取小（秒）': baseline.seconds.toFixed(3),
-    '与基线之比': (engine.seconds / baseline.seconds).toFixed(1),
+    与基线之比: (engine.seconds / baseline.seconds).toFixed(1),
   });
 }

@@ -48,9 +48,9 @@ export async function benchImport(root: string, work: string, packageFile: strin
   });
   core.close();
   report('导入材料包（jigai import）', {
-    '发票行数': invoices,
+    发票行数: invoices,
     '导入耗时（秒）': full.seconds.toFixed(2),
-    '每秒行数': Math.round(invoices / full.seconds),
+    每秒行数: Math.round(invoices / full.seconds),
     '峰值内存 RSS（MiB）': full.peakMiB.toFixed(0),
     '基线：exceljs 读取同样的工作簿（秒）': bare.seconds.toFixed(2),
     '基线峰值内存（MiB）': bare.peakMiB.toFixed(0),

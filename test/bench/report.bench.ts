@@ -19,13 +19,23 @@ const PASSPHRASE = 'bench passphrase';
  */
 export async function benchReport(root: string, work: string): Promise<void> {
   const file = path.join(work, 'report-bench.zip');
-  const sample = await generateSamplePackage({ projects: 1, invoices: INVOICES, seed: 'report-bench', outFile: file, defects: ['duplicate-invoice'], pdfAttachments: false });
+  const sample = await generateSamplePackage({
+    projects: 1,
+    invoices: INVOICES,
+    seed: 'report-bench',
+    outFile: file,
+    defects: ['duplicate-invoice'],
+    pdfAttachments: false,
+  });
   const core = createCore({ dataDir: path.join(work, 'report-data'), resourcesDir: path.join(root, 'resources'), logger: silentLogger });
   try {
     await core.api.importPackage({ path: file });
     const batchId = sample.manifest.batch.id;
     const projectId = sample.manifest.projects[0]?.id ?? '';
-    const key = unlockSigningKey(await createReviewerIdentity({ name: '王建国', organization: '厦门大学', field: '机械', role: 'chair', passphrase: PASSPHRASE }), PASSPHRASE);
+    const key = unlockSigningKey(
+      await createReviewerIdentity({ name: '王建国', organization: '厦门大学', field: '机械', role: 'chair', passphrase: PASSPHRASE }),
+      PASSPHRASE,
+    );
     const content = (await core.reports.content('acceptance', batchId, projectId)) as AcceptanceContent;
     let bytes = 0;
     let pages = 0;
@@ -40,15 +50,15 @@ export async function benchReport(root: string, work: string): Promise<void> {
     });
     fs.rmSync(file, { force: true });
     report('签名的验收报告（2,000 张发票的项目，含发票核验明细）', {
-      '发票张数': content.invoices.length,
-      '页数': pages,
+      发票张数: content.invoices.length,
+      页数: pages,
       '耗时（秒，要求 ≤ 3）': signed.seconds.toFixed(2),
       '处理器时间（秒）': signed.cpuSeconds.toFixed(2),
       '文件大小（KB，要求 ≤ 1024）': (bytes / 1024).toFixed(0),
       '峰值内存 RSS（MiB）': signed.peakMiB.toFixed(0),
       '基线：pdfkit 直接写同样的表格（秒）': bare.seconds.toFixed(2),
       '基线文件大小（KB）': (bareBytes / 1024).toFixed(0),
-      '与基线之比': (signed.seconds / bare.seconds).toFixed(1),
+      与基线之比: (signed.seconds / bare.seconds).toFixed(1),
     });
   } finally {
     core.close();

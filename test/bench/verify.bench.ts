@@ -25,15 +25,15 @@ export async function benchVerify(root: string, dataDir: string): Promise<void> 
   db.close();
   core.close();
   report('发票核验（jigai verify --batch）', {
-    '发票张数': invoices,
-    '有发现的发票': flagged,
+    发票张数: invoices,
+    有发现的发票: flagged,
     '核验耗时（秒，要求 ≤ 2）': full.seconds.toFixed(2),
     '处理器时间（秒）': full.cpuSeconds.toFixed(2),
-    '每秒发票数': Math.round(invoices / full.seconds),
+    每秒发票数: Math.round(invoices / full.seconds),
     '峰值内存 RSS（MiB）': full.peakMiB.toFixed(0),
     '基线：SQL 扫描同样的行（秒）': baseline.seconds.toFixed(3),
     '基线处理器时间（秒）': baseline.cpuSeconds.toFixed(3),
-    '与基线之比': (full.seconds / baseline.seconds).toFixed(1),
-    '处理器时间与基线之比': (full.cpuSeconds / baseline.cpuSeconds).toFixed(1),
+    与基线之比: (full.seconds / baseline.seconds).toFixed(1),
+    处理器时间与基线之比: (full.cpuSeconds / baseline.cpuSeconds).toFixed(1),
   });
 }

@@ -24,7 +24,11 @@ describe('application frame in browser mode', () => {
 
   // The menu item's accessible name includes its icon's label, so match the visible text instead.
   const menuItem = (title: string) => app.page.locator('.ant-menu-item', { has: app.page.getByText(title, { exact: true }) });
-  const waitForTitle = (title: string) => app.page.getByTestId('page-title').filter({ hasText: new RegExp(`^${title}$`) }).waitFor();
+  const waitForTitle = (title: string) =>
+    app.page
+      .getByTestId('page-title')
+      .filter({ hasText: new RegExp(`^${title}$`) })
+      .waitFor();
 
   it('removes the token from the address bar and opens on 评审批次', async () => {
     await app.page.getByTestId('page-title').waitFor();

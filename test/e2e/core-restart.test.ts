@@ -25,7 +25,10 @@ describe('browser mode survives the core dying during an import', () => {
     const damaged = path.join(scratch.dir, `${CRASH_MARKER}-材料包.zip`);
     await writePackageZip(damaged, oneProjectSpec());
     await app.page.locator('input[type=file]').setInputFiles(damaged);
-    await app.page.getByText(/处理材料包时程序核心意外停止，已自动重启；本次操作未完成：/).first().waitFor();
+    await app.page
+      .getByText(/处理材料包时程序核心意外停止，已自动重启；本次操作未完成：/)
+      .first()
+      .waitFor();
     await app.screenshot('core-restarted');
 
     const good = path.join(scratch.dir, '验收材料包.zip');

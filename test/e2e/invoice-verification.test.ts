@@ -18,7 +18,12 @@ describe('发票核验 in browser mode', () => {
     // Decisions are recorded as the data folder's reviewer.
     await createTestReviewer(app.core);
     const file = path.join(scratch.dir, 'sample.zip');
-    const sample = await generateSamplePackage({ projects: 1, invoices: 80, seed: 'e2e-verify', defects: ['amount-arithmetic', 'buyer-not-applicant', 'third-party-payment'] });
+    const sample = await generateSamplePackage({
+      projects: 1,
+      invoices: 80,
+      seed: 'e2e-verify',
+      defects: ['amount-arithmetic', 'buyer-not-applicant', 'third-party-payment'],
+    });
     // A payee other than the contractor and one voucher entered twice, beside the third-party payer.
     planted = await plantPaymentDefects(sample.zip, sample.manifest, sample.manifest.projects[0]?.id ?? '', file);
     const summary = await app.core.api.importPackage({ path: file });
@@ -48,7 +53,10 @@ describe('发票核验 in browser mode', () => {
     await reason.waitFor();
     await reason.fill('现场核查：设备未到货');
     await reason.press('Enter');
-    await page.getByTestId(`decision-${String(target.rowNo)}`).filter({ hasText: '不予认定' }).waitFor();
+    await page
+      .getByTestId(`decision-${String(target.rowNo)}`)
+      .filter({ hasText: '不予认定' })
+      .waitFor();
 
     const after = await app.core.api.getProjectVerification({ batchId, projectId });
     expect(Number(after.summary.verifiedInvestment)).toBeLessThan(Number(before.summary.verifiedInvestment));

@@ -166,7 +166,10 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     const page = chair.page;
     await open(chair, `/summary?batch=${encodeURIComponent(batchId)}`);
     await page.getByTestId('expert-file-import').waitFor();
-    await page.getByTestId('expert-file-import').locator('input[type=file]').setInputFiles(files.a as string);
+    await page
+      .getByTestId('expert-file-import')
+      .locator('input[type=file]')
+      .setInputFiles(files.a as string);
     await page.getByTestId('import-refused').waitFor();
     expect(await page.getByTestId('import-refused').textContent()).toContain('尚未经组长确认');
     await shot(chair, '09-import-refused-unconfirmed');
@@ -189,7 +192,10 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     // Expert B's fingerprint confirmed beforehand (as read over the phone): straight to the change list.
     const b = (await expertB.core.api.getMyReviewer({})).reviewer;
     await chair.core.api.trustSigner({ fingerprint: b?.fingerprint ?? '', name: '李秀英', organization: '集美大学', method: 'phone', note: '' });
-    await page.getByTestId('expert-file-import').locator('input[type=file]').setInputFiles(files.b as string);
+    await page
+      .getByTestId('expert-file-import')
+      .locator('input[type=file]')
+      .setInputFiles(files.b as string);
     await changes.waitFor();
     await page.getByTestId('approve-import').click();
     await page.getByText('已合并专家「李秀英」').waitFor();
@@ -236,7 +242,9 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('\n专家组意见：建议通过验收，补充技术指标检测报告。');
     await opinion.blur();
-    await expect.poll(async () => (await chair.core.api.getPanelOpinion({ batchId, projectId: first.id })).saved?.opinion ?? '', { timeout: 15_000 }).toContain('补充技术指标检测报告');
+    await expect
+      .poll(async () => (await chair.core.api.getPanelOpinion({ batchId, projectId: first.id })).saved?.opinion ?? '', { timeout: 15_000 })
+      .toContain('补充技术指标检测报告');
 
     await page.getByTestId('consolidation-method').click();
     await page.getByTitle('中位数').click();
@@ -245,7 +253,7 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     await shot(chair, '15-summary-median');
   }, 60_000);
 
-  it('shows in 设置 that the chair\'s record holds, with the actions in Chinese', async () => {
+  it("shows in 设置 that the chair's record holds, with the actions in Chinese", async () => {
     const page = chair.page;
     await open(chair, '/settings');
     await page.getByTestId('audit-chain-holds').waitFor();

@@ -27,7 +27,9 @@ const summary = await runFuzz({
   onCase: (result) => {
     done += 1;
     if (result.verdict === 'failure') {
-      process.stdout.write(`\n失败 #${String(result.index)} [${result.base} ${result.mutation}] ${result.detail}\n  ${result.reason ?? ''}\n  重现：${reproduceCommand(seed, result.index)}\n`);
+      process.stdout.write(
+        `\n失败 #${String(result.index)} [${result.base} ${result.mutation}] ${result.detail}\n  ${result.reason ?? ''}\n  重现：${reproduceCommand(seed, result.index)}\n`,
+      );
     } else if (done % 50 === 0) {
       process.stdout.write(`已完成 ${String(done)} 个（${((Date.now() - started) / 1000).toFixed(0)} 秒）\n`);
     }

@@ -25,9 +25,13 @@ describe('mutated packages (a bounded fuzz run; npm run fuzz runs thousands)', (
   it.each([
     // A workbook whose workbook.xml was damaged so that exceljs loaded it without properties.
     ['long-1', 3263],
-  ])('seed %s case %i', async (seed, index) => {
-    const summary = await runFuzz({ count: 0, only: index, seed, jobs: 1, timeoutMs: 60_000, work: work.dir });
-    expect(summary.failures.map((f) => f.reason)).toEqual([]);
-    expect(summary.refused).toBe(1);
-  }, 300_000);
+  ])(
+    'seed %s case %i',
+    async (seed, index) => {
+      const summary = await runFuzz({ count: 0, only: index, seed, jobs: 1, timeoutMs: 60_000, work: work.dir });
+      expect(summary.failures.map((f) => f.reason)).toEqual([]);
+      expect(summary.refused).toBe(1);
+    },
+    300_000,
+  );
 });

@@ -36,7 +36,12 @@ function damage(rng: Rng, data: Buffer): { data: Buffer; detail: string } {
   let result = Buffer.from(data);
   for (let n = rng.int(1, 6); n > 0; n--) {
     const at = rng.int(0, result.length - 1);
-    const kind = rng.weighted([['flip', 5], ['byte', 2], ['insert', 1], ['delete', 1]] as const);
+    const kind = rng.weighted([
+      ['flip', 5],
+      ['byte', 2],
+      ['insert', 1],
+      ['delete', 1],
+    ] as const);
     if (kind === 'flip') result[at] = (result[at] ?? 0) ^ (1 << rng.int(0, 7));
     else if (kind === 'byte') result[at] = rng.pick([0x00, 0xff, 0x3c, 0x3e, 0x22, 0x26, 0x7f, rng.int(0, 255)]);
     else if (kind === 'insert') result = Buffer.concat([result.subarray(0, at), Buffer.from([rng.int(0, 255)]), result.subarray(at)]);
@@ -56,10 +61,34 @@ function damageXml(rng: Rng, xml: Buffer): { data: Buffer; detail: string } {
   const text = xml.toString('utf8');
   const at = rng.int(0, Math.max(0, text.length - 1));
   const insert = rng.pick([
-    '<', '>', '&', '&amp;', '&#0;', '&#xFFFFFFFF;', '<!DOCTYPE x [<!ENTITY a "aaaa">]>', ']]>', '<![CDATA[', '"', '\u0000',
-    '</worksheet>', '<row r="999999999">', '<c r="XFD1" t="s"><v>99999999</v></c>', '<v>1e308</v>', '<v>-0</v>', '<v>NaN</v>',
-    't="s"', 't="e"', 't="d"', '<f>1/0</f>', '<si><t>' + '长'.repeat(rng.int(1, 20_000)) + '</t></si>', '</si>',
-    '<mergeCell ref="A1:XFD1048576"/>', 'r="A0"', 'r="ZZZZ1"', '<Amount>-1e999</Amount>', '<TaxRate>abc</TaxRate>',
+    '<',
+    '>',
+    '&',
+    '&amp;',
+    '&#0;',
+    '&#xFFFFFFFF;',
+    '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+    ']]>',
+    '<![CDATA[',
+    '"',
+    '\u0000',
+    '</worksheet>',
+    '<row r="999999999">',
+    '<c r="XFD1" t="s"><v>99999999</v></c>',
+    '<v>1e308</v>',
+    '<v>-0</v>',
+    '<v>NaN</v>',
+    't="s"',
+    't="e"',
+    't="d"',
+    '<f>1/0</f>',
+    '<si><t>' + '长'.repeat(rng.int(1, 20_000)) + '</t></si>',
+    '</si>',
+    '<mergeCell ref="A1:XFD1048576"/>',
+    'r="A0"',
+    'r="ZZZZ1"',
+    '<Amount>-1e999</Amount>',
+    '<TaxRate>abc</TaxRate>',
   ]);
   const cut = rng.int(0, 40);
   return {

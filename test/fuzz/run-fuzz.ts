@@ -141,7 +141,8 @@ function judge(run: ChildRun): Pick<FuzzCaseResult, 'verdict' | 'reason'> {
   const failure = (reason: string) => ({ verdict: 'failure' as const, reason });
   if (run.timedOut) return failure('hang: no answer within the time limit');
   const report = run.report;
-  if (run.exitCode !== 0 || !report) return failure(`crash (exit ${String(run.exitCode)}, ${String(run.signal)}): ${run.stderr.trim().split('\n').slice(0, 8).join(' | ')}`);
+  if (run.exitCode !== 0 || !report)
+    return failure(`crash (exit ${String(run.exitCode)}, ${String(run.signal)}): ${run.stderr.trim().split('\n').slice(0, 8).join(' | ')}`);
   if (report.maxRssBytes > MEMORY_LIMIT_BYTES) return failure(`memory: peak ${(report.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
   if (report.after.files.some((name) => name.endsWith('.tmp'))) return failure('temporary file left in the attachment store');
   if (report.outcome === 'imported') return { verdict: 'imported' };

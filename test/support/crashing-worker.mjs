@@ -14,7 +14,7 @@ port.on('message', (request) => {
     case 'crash':
     case 'importPackage':
       setImmediate(() => {
-        throw new Error('Cannot read properties of null (reading \'fd\')');
+        throw new Error("Cannot read properties of null (reading 'fd')");
       });
       return;
     case 'exit':

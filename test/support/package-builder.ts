@@ -20,7 +20,6 @@ export interface PackageSpec {
   damage?: Record<string, Omit<RawZipEntry, 'name' | 'data'>>;
 }
 
-
 /** Writes a package zip as a bureau's tool would: UTF-8 names, manifest first. */
 export async function writePackageZip(file: string, spec: PackageSpec): Promise<void> {
   const listed: Record<string, string> = {};

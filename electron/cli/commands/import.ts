@@ -17,7 +17,8 @@ export const importCommand: CliCommand = {
     const lines = [
       `已导入批次「${summary.batch.name}」（${summary.batch.id}，${STAGE_LABEL[summary.batch.stage]}，政策 ${summary.batch.policy}）`,
       ...summary.projects.map(
-        (p) => `  ${p.id}：合同 ${String(p.contracts)}，发票 ${String(p.invoices)}（金额合计 ${p.invoiceAmountTotal} 元），付款 ${String(p.payments)}，指标 ${String(p.indicators)}，附件 ${String(p.attachments)}`,
+        (p) =>
+          `  ${p.id}：合同 ${String(p.contracts)}，发票 ${String(p.invoices)}（金额合计 ${p.invoiceAmountTotal} 元），付款 ${String(p.payments)}，指标 ${String(p.indicators)}，附件 ${String(p.attachments)}`,
       ),
     ];
     if (summary.changes) {

@@ -61,7 +61,8 @@ async function unlockOwn(reports: ReportService): Promise<{ signer: ReportSigner
 
 async function makeReport({ values, openCore }: CommandContext): Promise<CommandResult> {
   const kind = stringOption(values, 'kind');
-  if (kind === undefined || !KINDS.includes(kind as ReportKind)) throw new AppError('BAD_INPUT', '请用 --kind 指定报告种类：acceptance（验收报告）、expert（专家个人评审表）或 summary（评审结果汇总表）');
+  if (kind === undefined || !KINDS.includes(kind as ReportKind))
+    throw new AppError('BAD_INPUT', '请用 --kind 指定报告种类：acceptance（验收报告）、expert（专家个人评审表）或 summary（评审结果汇总表）');
   const batchId = stringOption(values, 'batch');
   if (batchId === undefined) throw new AppError('BAD_INPUT', '请用 --batch 指定评审批次');
   const projectId = stringOption(values, 'project');
@@ -72,7 +73,15 @@ async function makeReport({ values, openCore }: CommandContext): Promise<Command
   const key = values.sign === true ? (await unlockOwn(core.reports)).key : undefined;
   const report = await core.reports.make({ kind: kind as ReportKind, batchId, projectId, final: values.final === true, key });
   writeFileAtomic(out, report.bytes);
-  const json = { path: out, reportId: report.reportId, contentSha256: report.contentSha256, draft: report.draft, open: report.open, signed: report.signed, bytes: report.bytes.length };
+  const json = {
+    path: out,
+    reportId: report.reportId,
+    contentSha256: report.contentSha256,
+    draft: report.draft,
+    open: report.open,
+    signed: report.signed,
+    bytes: report.bytes.length,
+  };
   const lines = [
     `已生成${report.draft ? '草稿' : '正式'}${report.title}：${out}`,
     `报告编号 ${report.reportId}，内容摘要 ${report.contentSha256}`,
@@ -115,5 +124,9 @@ function signatureLines(report: PdfSignaturesReport): string[] {
 async function verifyReport(files: string[]): Promise<CommandResult> {
   const report = await verifyPdfSignatures(readPdf(files[0]));
   const json = { valid: report.valid, signatures: report.signatures.map(({ problem: _problem, ...s }) => s) };
-  return { json, text: [report.valid ? '全部签名有效。' : '签名核验未通过。', ...signatureLines(report)].join('\n'), exitCode: report.valid ? 0 : EXIT_SIGNATURE_INVALID };
+  return {
+    json,
+    text: [report.valid ? '全部签名有效。' : '签名核验未通过。', ...signatureLines(report)].join('\n'),
+    exitCode: report.valid ? 0 : EXIT_SIGNATURE_INVALID,
+  };
 }

@@ -13,7 +13,10 @@ const show: CliSubcommand = {
     if (typeof values.batch === 'string') {
       if (values.policy !== undefined || values.stage !== undefined) throw new AppError('BAD_INPUT', '--batch 与 --policy/--stage 只能选用一种');
       const rubric = await openCore().api.getBatchRubric({ batchId: values.batch });
-      const text = [`批次「${rubric.batchId}」：${rubric.name}（第 ${String(rubric.version)} 版${rubric.frozen ? '，已开始评分，已冻结' : ''}）`, ...rubric.items.map((i) => `  ${i.title}：满分 ${i.max} 分`)];
+      const text = [
+        `批次「${rubric.batchId}」：${rubric.name}（第 ${String(rubric.version)} 版${rubric.frozen ? '，已开始评分，已冻结' : ''}）`,
+        ...rubric.items.map((i) => `  ${i.title}：满分 ${i.max} 分`),
+      ];
       return { json: { id: rubric.rubricId, version: rubric.version, items: rubric.items.map(({ id, title, max }) => ({ id, title, max })) }, text: text.join('\n') };
     }
     if (typeof values.policy !== 'string') throw new AppError('BAD_INPUT', '请用 --policy 指定政策规则编号，如 xiamen-2024');

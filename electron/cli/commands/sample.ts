@@ -22,7 +22,10 @@ function parseDefects(value: string | boolean | undefined): DefectName[] {
   if (value === undefined) return [];
   if (typeof value !== 'string' || value.trim() === '') throw new AppError('BAD_INPUT', '--defects 缺少取值');
   if (value.trim() === 'all') return [...DEFECT_NAMES];
-  const names = value.split(/[,，]/u).map((name) => name.trim()).filter((name) => name !== '');
+  const names = value
+    .split(/[,，]/u)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !isDefectName(name));
   if (unknown.length > 0) {
     throw new AppError('BAD_INPUT', `未知的缺陷「${unknown.join('、')}」。可选：${DEFECT_NAMES.join(', ')}；或 all 表示全部`);
@@ -77,9 +80,7 @@ export const sampleCommand: CliCommand = {
       `已生成示例材料包：${file}`,
       `批次：${manifest.batch.id}（${manifest.batch.name}，政策 ${manifest.batch.policy}）`,
       `${String(stats.projects)} 个项目，${String(stats.contracts)} 份合同，${String(stats.invoices)} 张发票，${String(stats.payments)} 笔付款；${String(stats.files)} 个文件，${(stats.bytes / 1024 / 1024).toFixed(1)} MB，用时 ${String(seconds)} 秒`,
-      ...(result.injected.length > 0
-        ? ['注入的问题：', ...result.injected.map((i) => `  ${i.projectId} ${i.sheet}第${String(i.row)}行  ${i.defect}：${i.detail}`)]
-        : []),
+      ...(result.injected.length > 0 ? ['注入的问题：', ...result.injected.map((i) => `  ${i.projectId} ${i.sheet}第${String(i.row)}行  ${i.defect}：${i.detail}`)] : []),
       ...result.notes.map((note) => `注意：${note}`),
     ].join('\n');
     return {

@@ -56,7 +56,8 @@ function recordScores(core: Core, batchId: string, rows: z.infer<typeof recordFi
         const missing = scoring.sheet(batchId, row.project).problems.filter((p) => p.field === 'comment');
         if (missing.length > 0) throw new AppError('BAD_INPUT', missing.map((p) => p.message).join('；'));
       } catch (error) {
-        if (error instanceof AppError && !error.message.startsWith('第 ')) throw new AppError(error.code === 'NOT_FOUND' ? 'BAD_INPUT' : error.code, `${where}：${error.message}`);
+        if (error instanceof AppError && !error.message.startsWith('第 '))
+          throw new AppError(error.code === 'NOT_FOUND' ? 'BAD_INPUT' : error.code, `${where}：${error.message}`);
         throw error;
       }
     });
@@ -113,11 +114,13 @@ export const importFile: CliSubcommand = {
   async run({ values, positionals, openCore }) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new AppError('BAD_INPUT', `请指定一个专家评审文件\n用法：${this.usage}`);
-    const trust = (typeof values.trust === 'string' ? values.trust.split(',') : []).filter((t) => t.trim() !== '').map((typed) => {
-      const parsed = parseFingerprint(typed);
-      if (!parsed.ok) throw new AppError('BAD_INPUT', `--trust：${parsed.message}`);
-      return parsed.value;
-    });
+    const trust = (typeof values.trust === 'string' ? values.trust.split(',') : [])
+      .filter((t) => t.trim() !== '')
+      .map((typed) => {
+        const parsed = parseFingerprint(typed);
+        if (!parsed.ok) throw new AppError('BAD_INPUT', `--trust：${parsed.message}`);
+        return parsed.value;
+      });
     const core = openCore();
     const result = createPanelServices(core.context).expertFiles.importFile(file, trust);
     return { json: result, text: `已合并专家「${result.expertName}」第 ${String(result.version)} 版评审文件（${String(result.projects)} 个项目）` };

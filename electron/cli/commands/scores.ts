@@ -26,7 +26,15 @@ const consolidate: CliSubcommand = {
       throw new AppError('BAD_INPUT', `专家评分文件「${input}」有 ${String(lines.length)} 处错误：\n${lines.join('\n')}`);
     }
     const result = consolidatePanel(parsed.value);
-    const projects = result.projects.map(({ id, experts, mean, trimmedMean, median, spread, normalised }) => ({ id, experts, mean, trimmedMean, median, spread, normalised }));
+    const projects = result.projects.map(({ id, experts, mean, trimmedMean, median, spread, normalised }) => ({
+      id,
+      experts,
+      mean,
+      trimmedMean,
+      median,
+      spread,
+      normalised,
+    }));
     const shown = (figure: string | null) => figure ?? '—';
     const text = result.projects.flatMap((p) => [
       `项目 ${p.id}：计入 ${String(p.experts)} 位专家${p.notCounted.length > 0 ? `（不计入：${p.notCounted.join('、')}）` : ''}；平均分 ${shown(p.mean)}，去掉最高最低分后平均 ${shown(p.trimmedMean)}，中位数 ${shown(p.median)}，极差 ${shown(p.spread)}，评分尺度校正后 ${shown(p.normalised)}`,
@@ -53,7 +61,10 @@ function consolidateBatch(result: ConsolidationDto) {
   const shown = (figure: string | null) => figure ?? '—';
   const text = [
     `汇总方法：${method}；偏离中位数超过 ${result.divergencePoints} 分的评分将被标出`,
-    ...projects.map((p) => `项目 ${p.id}：计入 ${String(p.experts)} 位专家；平均分 ${shown(p.mean)}，去掉最高最低分后平均 ${shown(p.trimmedMean)}，中位数 ${shown(p.median)}，极差 ${shown(p.spread)}，评分尺度校正后 ${shown(p.normalised)}；排名 ${p.rank === null ? '—' : String(p.rank)}`),
+    ...projects.map(
+      (p) =>
+        `项目 ${p.id}：计入 ${String(p.experts)} 位专家；平均分 ${shown(p.mean)}，去掉最高最低分后平均 ${shown(p.trimmedMean)}，中位数 ${shown(p.median)}，极差 ${shown(p.spread)}，评分尺度校正后 ${shown(p.normalised)}；排名 ${p.rank === null ? '—' : String(p.rank)}`,
+    ),
   ];
   return { json: { method: result.method, divergencePoints: result.divergencePoints, projects }, text: text.join('\n') };
 }

@@ -101,9 +101,7 @@ function plantMismatch(context: SampleContext, projects: readonly Project[], req
 
 function setLowerDocument(invoice: Invoice, rng: Rng): void {
   const factor = 0.82 + rng.next() * 0.13;
-  const lines = invoice.lines.map((line) =>
-    makeLine(line.spec, line.quantity, Math.max(100, Math.round((line.unitPriceFen * factor) / 100) * 100), invoice.ratePercent),
-  );
+  const lines = invoice.lines.map((line) => makeLine(line.spec, line.quantity, Math.max(100, Math.round((line.unitPriceFen * factor) / 100) * 100), invoice.ratePercent));
   const amountFen = lines.reduce((sum, line) => sum + line.amountFen, 0);
   const taxFen = lines.reduce((sum, line) => sum + line.taxFen, 0);
   invoice.document = { lines, amountFen, taxFen, totalFen: amountFen + taxFen, words: wordsOf(amountFen + taxFen) };

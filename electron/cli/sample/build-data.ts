@@ -127,10 +127,22 @@ export function splitEvenly(total: number, parts: number): number[] {
 function projectStyle(rng: Rng): WorkbookStyle {
   return {
     titleRow: rng.chance(0.3),
-    headerVariant: rng.weighted([[0, 5], [1, 3], [2, 2]] as const),
+    headerVariant: rng.weighted([
+      [0, 5],
+      [1, 3],
+      [2, 2],
+    ] as const),
     plannedInWan: rng.chance(0.35),
-    textAmountShare: rng.weighted([[0, 5], [0.05, 4], [1, 1]] as const),
-    textDateShare: rng.weighted([[0, 5], [0.08, 4], [1, 1]] as const),
+    textAmountShare: rng.weighted([
+      [0, 5],
+      [0.05, 4],
+      [1, 1],
+    ] as const),
+    textDateShare: rng.weighted([
+      [0, 5],
+      [0.08, 4],
+      [1, 1],
+    ] as const),
     ratesAsText: rng.chance(0.4),
     printedInvoiceTypes: rng.chance(0.25),
     yuanChar: rng.chance(0.2) ? '元' : '圆',
@@ -143,7 +155,12 @@ export function chooseInvoiceType(rng: Rng, date: IsoDate, seller: Company): Inv
   const early = date < '2024-07-01';
   if (seller.smallScale) return early && rng.chance(0.3) ? 'e-ordinary' : 'digital-ordinary';
   if (early && rng.chance(0.35)) {
-    return rng.weighted([['e-special', 5], ['vat-special', 3.5], ['e-ordinary', 1], ['vat-ordinary', 0.5]] as const);
+    return rng.weighted([
+      ['e-special', 5],
+      ['vat-special', 3.5],
+      ['e-ordinary', 1],
+      ['vat-ordinary', 0.5],
+    ] as const);
   }
   return rng.chance(0.9) ? 'digital-special' : 'digital-ordinary';
 }
@@ -203,8 +220,7 @@ function allocate(rng: Rng, total: number, weights: readonly number[]): number[]
 export function buildProjects(context: SampleContext, invoicesPerProject: readonly number[]): Project[] {
   const { profile, batch } = context;
   const policyYear = /\d{4}/u.exec(batch.policy)?.[0] ?? batch.createdAt.slice(0, 4);
-  const industries =
-    profile.industries === 'pilot' ? INDUSTRIES.filter((i) => PILOT_INDUSTRY_PREFIXES.includes(i.code.slice(0, 3))) : INDUSTRIES;
+  const industries = profile.industries === 'pilot' ? INDUSTRIES.filter((i) => PILOT_INDUSTRY_PREFIXES.includes(i.code.slice(0, 3))) : INDUSTRIES;
   return invoicesPerProject.map((invoiceCount, index) => {
     const rng = context.rng.fork(`project/${String(index)}`);
     const industry = rng.pick(industries);
@@ -220,10 +236,16 @@ export function buildProjects(context: SampleContext, invoicesPerProject: readon
       name: rng.pick(PROJECT_NAME_PATTERNS)(industry, rng.pick([5, 10, 20, 30, 50, 100, 200])),
       applicant,
       industry,
-      ...(profile.projectType ? { projectType: rng.weighted<ProjectType>([['point', 6], ['line', 2.5], ['area', 1.5]]) } : {}),
-      ...(profile.regionType
-        ? { regionType: rng.pick<RegionType>(['national-zone', 'provincial-zone', 'county-1', 'county-2', 'county-3']) }
+      ...(profile.projectType
+        ? {
+            projectType: rng.weighted<ProjectType>([
+              ['point', 6],
+              ['line', 2.5],
+              ['area', 1.5],
+            ]),
+          }
         : {}),
+      ...(profile.regionType ? { regionType: rng.pick<RegionType>(['national-zone', 'provincial-zone', 'county-1', 'county-2', 'county-3']) } : {}),
       chainLeader,
       supportingEnterprises: chainLeader ? rng.int(10, 30) : rng.int(0, 6),
       periodStart,
@@ -254,9 +276,7 @@ function buildContractsAndInvoices(context: SampleContext, project: Project, inv
     const supplier = sameCategory.length > 0 && rng.chance(0.15) ? rng.pick(sameCategory).supplier : context.supplier(category, smallScale);
     // The first contract is often signed before the construction period starts.
     const signedOn =
-      i === 0
-        ? randomDate(rng, '2023-09-01', '2023-12-15')
-        : randomDate(rng, addDays(project.periodStart, 20), maxDate(addDays(project.periodStart, 20), latestSigning));
+      i === 0 ? randomDate(rng, '2023-09-01', '2023-12-15') : randomDate(rng, addDays(project.periodStart, 20), maxDate(addDays(project.periodStart, 20), latestSigning));
     const candidates = ITEMS[category];
     const items = candidates.length > 1 && category === 'equipment' && rng.chance(0.3) ? rng.shuffled(candidates).slice(0, 2) : [rng.pick(candidates)];
     const first = items[0];
@@ -469,7 +489,7 @@ function buildPayments(context: SampleContext, project: Project, rng: Rng): Paym
     const net = invoices.reduce((sum, invoice) => sum + invoice.totalFen, 0);
     const payments: Payment[] = [];
     const maxGroup = Math.max(2, Math.min(6, Math.ceil(blue.length / 12)));
-    for (let i = 0; i < blue.length; ) {
+    for (let i = 0; i < blue.length;) {
       const group = blue.slice(i, i + rng.int(1, maxGroup));
       i += group.length;
       const last = group[group.length - 1];
@@ -492,11 +512,7 @@ function buildPayments(context: SampleContext, project: Project, rng: Rng): Paym
     } else {
       reduceTail(payments, gross - net);
       const retention = context.profile.unpaidTail && rng.chance(0.5);
-      const target = contract.underpaid
-        ? Math.floor(net * (0.45 + rng.next() * 0.25))
-        : retention
-          ? net - Math.floor(net * (0.02 + rng.next() * 0.06))
-          : net;
+      const target = contract.underpaid ? Math.floor(net * (0.45 + rng.next() * 0.25)) : retention ? net - Math.floor(net * (0.02 + rng.next() * 0.06)) : net;
       reduceTail(payments, net - target);
     }
     all.push(...payments);
@@ -524,10 +540,8 @@ function finishIndicators(project: Project, stage: Stage, rng: Rng): void {
       indicator.achieved = null;
       continue;
     }
-    const factor =
-      stage === 'midterm' ? 0.3 + rng.next() * 0.4 : rng.chance(0.7) ? 1 + rng.next() * 0.25 : 0.75 + rng.next() * 0.23;
+    const factor = stage === 'midterm' ? 0.3 + rng.next() * 0.4 : rng.chance(0.7) ? 1 + rng.next() * 0.25 : 0.75 + rng.next() * 0.23;
     const value = indicator.target * factor;
     indicator.achieved = Number.isInteger(indicator.target) && indicator.unit !== '%' ? Math.round(value) : Math.round(value * 10) / 10;
   }
 }
-

@@ -1,14 +1,5 @@
 import { CREDIT_CODE_ALPHABET, computeCreditCodeCheckChar } from '@shared/domain';
-import {
-  BANKS,
-  GIVEN_NAME_CHARS,
-  ORG_FORMS,
-  STREETS,
-  SURNAMES,
-  TRADE_NAME_FIRST,
-  TRADE_NAME_SECOND,
-  type City,
-} from './catalog';
+import { BANKS, GIVEN_NAME_CHARS, ORG_FORMS, STREETS, SURNAMES, TRADE_NAME_FIRST, TRADE_NAME_SECOND, type City } from './catalog';
 import type { Company } from './model';
 import type { Rng } from './prng';
 
@@ -87,9 +78,7 @@ export class CompanyFactory {
   constructor(private readonly rng: Rng) {}
 
   person(): string {
-    const given = this.rng.chance(0.7)
-      ? `${this.rng.pick(GIVEN_NAME_CHARS)}${this.rng.pick(GIVEN_NAME_CHARS)}`
-      : this.rng.pick(GIVEN_NAME_CHARS);
+    const given = this.rng.chance(0.7) ? `${this.rng.pick(GIVEN_NAME_CHARS)}${this.rng.pick(GIVEN_NAME_CHARS)}` : this.rng.pick(GIVEN_NAME_CHARS);
     return `${this.rng.pick(SURNAMES)}${given}`;
   }
 
@@ -121,7 +110,11 @@ export class CompanyFactory {
       const words = this.rng.pick(request.words);
       const form = request.orgForm ?? this.rng.weighted(ORG_FORMS);
       const provinceShort = city.province.replace(/[省市]$/u, '');
-      const style = this.rng.weighted([['city', 70], ['bracket', 15], ['province', 15]] as const);
+      const style = this.rng.weighted([
+        ['city', 70],
+        ['bracket', 15],
+        ['province', 15],
+      ] as const);
       const name =
         style === 'bracket'
           ? `${tradeName}（${city.short}）${words}${form}`

@@ -64,9 +64,7 @@ export const DEFECT_DESCRIPTIONS: Readonly<Record<DefectName, string>> = {
 };
 
 export type DefectTarget =
-  | { readonly sheet: '发票'; readonly invoice: Invoice }
-  | { readonly sheet: '合同'; readonly contract: Contract }
-  | { readonly sheet: '付款'; readonly payment: Payment };
+  { readonly sheet: '发票'; readonly invoice: Invoice } | { readonly sheet: '合同'; readonly contract: Contract } | { readonly sheet: '付款'; readonly payment: Payment };
 
 /** A planted defect before the workbook is laid out (rows are known only then). */
 export interface PendingDefect {
@@ -77,10 +75,7 @@ export interface PendingDefect {
 }
 
 function tooFew(defect: DefectName): AppError {
-  return new AppError(
-    'BAD_INPUT',
-    `发票或项目数量太少，无法注入缺陷「${defect}」（${DEFECT_DESCRIPTIONS[defect]}）；请增加 --invoices 或 --projects`,
-  );
+  return new AppError('BAD_INPUT', `发票或项目数量太少，无法注入缺陷「${defect}」（${DEFECT_DESCRIPTIONS[defect]}）；请增加 --invoices 或 --projects`);
 }
 
 /** Tries the projects in turn, starting at the defect's own, until one has a place for it. */
@@ -170,11 +165,7 @@ type Planter = (context: SampleContext, projects: readonly Project[], start: num
 const one = (defect: DefectName, project: Project, target: DefectTarget, detail: string): PendingDefect[] => [{ defect, project, target, detail }];
 
 /** Plants a defect on one free invoice, in the first project (from `start`) that has a candidate. */
-function onInvoice(
-  defect: DefectName,
-  candidates: (project: Project) => Invoice[],
-  describe: (invoice: Invoice, project: Project) => string,
-): Planter {
+function onInvoice(defect: DefectName, candidates: (project: Project) => Invoice[], describe: (invoice: Invoice, project: Project) => string): Planter {
   return (context, projects, start, rng) =>
     inSomeProject(projects, start, defect, (project) => {
       const options = candidates(project);
@@ -237,7 +228,14 @@ const PLANTERS: Readonly<Record<DefectName, Planter>> = {
         third.id = context.nextInvoiceId();
         third.contract = copy;
         lock(third);
-        found.push(...one('duplicate-invoice', other, { sheet: '发票', invoice: third }, `与项目 ${project.id} 中的发票 ${original.number} 是同一张发票，重复申报（两个项目同属 ${project.applicant.name}）`));
+        found.push(
+          ...one(
+            'duplicate-invoice',
+            other,
+            { sheet: '发票', invoice: third },
+            `与项目 ${project.id} 中的发票 ${original.number} 是同一张发票，重复申报（两个项目同属 ${project.applicant.name}）`,
+          ),
+        );
       }
       return found;
     }),
@@ -267,7 +265,12 @@ const PLANTERS: Readonly<Record<DefectName, Planter>> = {
         lock(invoice);
       }
       lock(contract);
-      return one('related-party', project, { sheet: '合同', contract }, `供应商「${related.name}」与申报单位字号同为「${applicant.tradeName}」，法定代表人同为${applicant.legalRep}，注册地同在${applicant.district}`);
+      return one(
+        'related-party',
+        project,
+        { sheet: '合同', contract },
+        `供应商「${related.name}」与申报单位字号同为「${applicant.tradeName}」，法定代表人同为${applicant.legalRep}，注册地同在${applicant.district}`,
+      );
     }),
 
   'excluded-spending': (context, projects, start, rng) =>
@@ -354,10 +357,7 @@ const PLANTERS: Readonly<Record<DefectName, Planter>> = {
   'date-before-contract': onInvoice(
     'date-before-contract',
     (project) =>
-      freeInvoices(
-        project,
-        (i) => i.contract !== null && !i.contract.locked && i.contract.signedOn >= addDays(maxDate(INVOICE_WINDOW.start, project.periodStart), 10),
-      ),
+      freeInvoices(project, (i) => i.contract !== null && !i.contract.locked && i.contract.signedOn >= addDays(maxDate(INVOICE_WINDOW.start, project.periodStart), 10)),
     (invoice) => `开票日期 ${invoice.issuedOn} 早于合同 ${invoice.contract?.no ?? ''} 的签订日期 ${invoice.contract?.signedOn ?? ''}`,
   ),
 
@@ -413,9 +413,7 @@ const PLANTERS: Readonly<Record<DefectName, Planter>> = {
 
   'unpaid-beyond-tail': (_context, projects, start, rng) =>
     inSomeProject(projects, start, 'unpaid-beyond-tail', (project) => {
-      const options = project.contracts.filter(
-        (c) => !c.locked && !c.amountFrom && project.invoices.some((i) => i.contract === c && i.totalFen > 0 && !i.locked),
-      );
+      const options = project.contracts.filter((c) => !c.locked && !c.amountFrom && project.invoices.some((i) => i.contract === c && i.totalFen > 0 && !i.locked));
       if (options.length === 0) return undefined;
       const contract = rng.pick(options);
       contract.underpaid = true;
@@ -423,11 +421,31 @@ const PLANTERS: Readonly<Record<DefectName, Planter>> = {
       return one('unpaid-beyond-tail', project, { sheet: '合同', contract }, `合同 ${contract.no} 只付了已开票金额的约一半，未付部分超过合同金额的 10%`);
     }),
 
-  'buyer-not-applicant': onInvoice('buyer-not-applicant', (p) => freeInvoices(p), (invoice) => `购买方为 ${invoice.buyer.name}，不是申报单位`),
-  'invoice-number-format': onInvoice('invoice-number-format', (p) => preferDigital(freeInvoices(p)), (invoice) => `发票号码「${invoice.number}」有 ${String(invoice.number.length)} 位`),
-  'amount-arithmetic': onInvoice('amount-arithmetic', (p) => freeInvoices(p), () => '价税合计不等于金额 + 税额'),
-  'tax-rate-unknown': onInvoice('tax-rate-unknown', (p) => freeInvoices(p, (i) => i.ratePercent === 13), () => '税率 16%（2019 年 4 月起已停用）'),
-  'amount-in-words-mismatch': onInvoice('amount-in-words-mismatch', (p) => freeInvoices(p, (i) => i.taxFen !== 0), (invoice) => `大写金额「${invoice.words}」是不含税金额，与价税合计不符`),
+  'buyer-not-applicant': onInvoice(
+    'buyer-not-applicant',
+    (p) => freeInvoices(p),
+    (invoice) => `购买方为 ${invoice.buyer.name}，不是申报单位`,
+  ),
+  'invoice-number-format': onInvoice(
+    'invoice-number-format',
+    (p) => preferDigital(freeInvoices(p)),
+    (invoice) => `发票号码「${invoice.number}」有 ${String(invoice.number.length)} 位`,
+  ),
+  'amount-arithmetic': onInvoice(
+    'amount-arithmetic',
+    (p) => freeInvoices(p),
+    () => '价税合计不等于金额 + 税额',
+  ),
+  'tax-rate-unknown': onInvoice(
+    'tax-rate-unknown',
+    (p) => freeInvoices(p, (i) => i.ratePercent === 13),
+    () => '税率 16%（2019 年 4 月起已停用）',
+  ),
+  'amount-in-words-mismatch': onInvoice(
+    'amount-in-words-mismatch',
+    (p) => freeInvoices(p, (i) => i.taxFen !== 0),
+    (invoice) => `大写金额「${invoice.words}」是不含税金额，与价税合计不符`,
+  ),
 
   // Planted after payments exist, and on attachments; see plantPaymentDefects and attachments.ts.
   'third-party-payment': () => [],
@@ -508,4 +526,3 @@ export function plantPaymentDefects(context: SampleContext, projects: readonly P
     return one('third-party-payment', project, { sheet: '付款', payment }, `付款方为 ${payment.payer.name}，不是申报单位（第三方代付）`);
   });
 }
-

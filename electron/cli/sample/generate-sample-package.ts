@@ -229,4 +229,3 @@ function resolve(item: PendingDefect): InjectedDefect {
       return { ...base, sheet: '付款', row: target.payment.row };
   }
 }
-

@@ -179,4 +179,3 @@ export interface Batch {
   /** Last day invoices and payments may carry: the package is made after it. */
   cutoff: IsoDate;
 }
-

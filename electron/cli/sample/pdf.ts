@@ -56,7 +56,11 @@ export class PdfRenderer {
       doc
         .fillColor(options.color ?? BLACK)
         .fontSize(options.size ?? 9)
-        .text(value, x, y, { lineBreak: options.width !== undefined && options.wrap === true, ...(options.width === undefined ? {} : { width: options.width }), align: options.align ?? 'left' });
+        .text(value, x, y, {
+          lineBreak: options.width !== undefined && options.wrap === true,
+          ...(options.width === undefined ? {} : { width: options.width }),
+          align: options.align ?? 'left',
+        });
     };
     draw(doc, text);
     doc.end();

@@ -1,21 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import {
-  INVESTMENT_CATEGORIES,
-  INVOICE_TYPES,
-  PROJECT_TYPES,
-  REGION_TYPES,
-  SHEET_COLUMNS,
-  enumLabel,
-  type SheetName,
-} from '@shared/domain';
-import {
-  NUMBER_FORMATS,
-  PROJECT_INFO_LAYOUT,
-  SHEET_LAYOUTS,
-  type ColumnKind,
-  type ColumnLayout,
-} from '../../core/package/template/layout';
+import { INVESTMENT_CATEGORIES, INVOICE_TYPES, PROJECT_TYPES, REGION_TYPES, SHEET_COLUMNS, enumLabel, type SheetName } from '@shared/domain';
+import { NUMBER_FORMATS, PROJECT_INFO_LAYOUT, SHEET_LAYOUTS, type ColumnKind, type ColumnLayout } from '../../core/package/template/layout';
 import { addColumnValidations } from '../../core/package/template/write-template';
 import { HEADER_BORDER, TITLE_FONT, addRangeValidation, listValidation, styleHeaderCell } from '../../core/package/template/styles';
 import { excelDate } from './dates';
@@ -96,7 +82,11 @@ class CellSpeller {
     const share = this.project.style.textAmountShare;
     if (share <= 0 || (share < 1 && !this.rng.chance(share))) return fen / 100;
     if (share >= 1 || fen < 0) return groupedYuan(fen);
-    return this.rng.weighted([[groupedYuan(fen), 6], [`¥${plainYuan(fen)}`, 2], [`${plainYuan(fen)}元`, 2]] as const);
+    return this.rng.weighted([
+      [groupedYuan(fen), 6],
+      [`¥${plainYuan(fen)}`, 2],
+      [`${plainYuan(fen)}元`, 2],
+    ] as const);
   }
 
   rate(percent: number): Cell {
@@ -163,7 +153,14 @@ function addTableSheet(
     styles.forEach((style, c) => (row.getCell(c + 1).style = style));
     row.commit();
   });
-  addColumnValidations(worksheet, plan.columns, first, first + rows.length - 1, skipValidation, plan.columns.map((c) => c.name));
+  addColumnValidations(
+    worksheet,
+    plan.columns,
+    first,
+    first + rows.length - 1,
+    skipValidation,
+    plan.columns.map((c) => c.name),
+  );
   worksheet.commit();
   return first;
 }
@@ -287,13 +284,7 @@ function writeProjectInfo(workbook: ExcelJS.stream.xlsx.WorkbookWriter, project:
 
   const { style } = project;
   const planned: Cell = style.plannedInWan ? project.plannedFen / 1_000_000 : spell.amount(project.plannedFen);
-  const plannedLabel = style.plannedInWan
-    ? '计划总投资（万元）'
-    : style.headerVariant === 2
-      ? '总投资'
-      : style.headerVariant === 1
-        ? '计划总投资（元）'
-        : '计划总投资';
+  const plannedLabel = style.plannedInWan ? '计划总投资（万元）' : style.headerVariant === 2 ? '总投资' : style.headerVariant === 1 ? '计划总投资（元）' : '计划总投资';
   const values: Readonly<Record<string, Cell>> = {
     项目编号: project.id,
     项目名称: project.name,

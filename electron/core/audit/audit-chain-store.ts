@@ -45,9 +45,7 @@ export function createChainedAuditLog(db: Database.Database, now: () => Date) {
 /** Walks the whole stored chain (streamed, so a long record does not fill memory); `jigai audit verify` and 操作记录 use it. */
 export function verifyStoredAuditChain(db: Database.Database): AuditChainVerdict {
   const rows = db
-    .prepare<[], ChainedAuditEntry>(
-      'SELECT id, at, actor_id AS actorId, actor, action, subject, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY id',
-    )
+    .prepare<[], ChainedAuditEntry>('SELECT id, at, actor_id AS actorId, actor, action, subject, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY id')
     .iterate();
   return verifyAuditChain(rows, sha256Hex);
 }

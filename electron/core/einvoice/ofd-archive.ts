@@ -26,9 +26,7 @@ export const OFD_LIMITS = {
 
 const RATIO_MIN_BYTES = 1024 * 1024;
 /** Part by lower-cased entry name: names are compared ignoring case. */
-const WANTED = new Map<string, keyof OfdXmlParts>(
-  (Object.entries(OFD_ENTRY_PATHS) as [keyof OfdXmlParts, string][]).map(([part, path]) => [path.toLowerCase(), part]),
-);
+const WANTED = new Map<string, keyof OfdXmlParts>((Object.entries(OFD_ENTRY_PATHS) as [keyof OfdXmlParts, string][]).map(([part, path]) => [path.toLowerCase(), part]));
 
 export async function readOfdArchive(content: Buffer): Promise<Result<OfdXmlParts>> {
   if (content.length > OFD_LIMITS.maxArchiveBytes) {

@@ -65,7 +65,10 @@ function checkSignature(file: ExpertFile): ExpertFileRefusal | null {
     return refuse('SIGNATURE_INVALID', `文件所附证书与签名所指的证书不一致，签名无效（专家「${expert.name}」）`);
   }
   if (subject.reviewerId !== expert.id || subject.name !== expert.name || subject.organization !== expert.organization) {
-    return refuse('SIGNATURE_INVALID', `文件中的评审人信息（${expert.name}，${expert.organization}）与其证书所载（${subject.name}，${subject.organization}）不符，签名无效`);
+    return refuse(
+      'SIGNATURE_INVALID',
+      `文件中的评审人信息（${expert.name}，${expert.organization}）与其证书所载（${subject.name}，${subject.organization}）不符，签名无效`,
+    );
   }
   if (!verifyDetached(signedBytes(content), Buffer.from(signature.value, 'base64'), expert.certificatePem)) {
     return refuse('SIGNATURE_INVALID', `签名核验失败：文件内容在专家「${expert.name}」签名后被改动过，或文件已损坏`);

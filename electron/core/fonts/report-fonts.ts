@@ -39,16 +39,12 @@ function installedPackageDir(): string | undefined {
  * the installed package. Throws a Chinese error naming every place looked at when neither has them.
  */
 export function locateReportFonts(resourcesDir?: string): Record<ReportFontWeight, string> {
-  const folders = [resourcesDir === undefined ? undefined : path.join(resourcesDir, 'fonts'), installedPackageDir()].filter(
-    (dir): dir is string => dir !== undefined,
-  );
+  const folders = [resourcesDir === undefined ? undefined : path.join(resourcesDir, 'fonts'), installedPackageDir()].filter((dir): dir is string => dir !== undefined);
   const places = folders.map((dir) => ({ regular: path.join(dir, FONT_FILES.regular), bold: path.join(dir, FONT_FILES.bold) }));
   const found = places.find((files) => fs.existsSync(files.regular) && fs.existsSync(files.bold));
   if (found) return found;
   const looked = places.flatMap((files) => [files.regular, files.bold]);
-  throw new Error(
-    `找不到报告字体 ${REPORT_FONT_FAMILY}（常规、粗体）。已查找：${looked.length > 0 ? looked.join('；') : `未安装 ${FONT_PACKAGE}`}。请重新安装本程序。`,
-  );
+  throw new Error(`找不到报告字体 ${REPORT_FONT_FAMILY}（常规、粗体）。已查找：${looked.length > 0 ? looked.join('；') : `未安装 ${FONT_PACKAGE}`}。请重新安装本程序。`);
 }
 
 /** Parsed fonts by file: a font is parsed once per process, not once per document. */

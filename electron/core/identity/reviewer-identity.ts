@@ -20,7 +20,13 @@ export interface SigningKey {
  */
 export async function createReviewerIdentity(input: NewReviewer, now: Date = new Date()): Promise<ReviewerProfile> {
   const parsed = newReviewerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('BAD_INPUT', `评审人信息有误：${translateZodIssues(parsed.error.issues, input).map((issue) => issue.message).join('；')}`);
+  if (!parsed.success)
+    throw new AppError(
+      'BAD_INPUT',
+      `评审人信息有误：${translateZodIssues(parsed.error.issues, input)
+        .map((issue) => issue.message)
+        .join('；')}`,
+    );
   const { name, organization, field, role, passphrase } = parsed.data;
   const id = randomUUID();
   const keys = await generateSigningKeyPair();

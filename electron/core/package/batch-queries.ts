@@ -22,7 +22,10 @@ export function createBatchQueries(db: Database.Database) {
   const statements = {
     batches: db.prepare<[], BatchSummary>(`${batchSelect} ORDER BY b.imported_at DESC`),
     batch: db.prepare<[string], BatchSummary>(`${batchSelect} WHERE b.id = ?`),
-    projects: db.prepare<[string | null, string | null], Omit<ProjectListItem, 'plannedInvestment' | 'invoiceAmountTotal' | 'state'> & { plannedFen: number | null; invoiceFen: number; decided: number }>(`
+    projects: db.prepare<
+      [string | null, string | null],
+      Omit<ProjectListItem, 'plannedInvestment' | 'invoiceAmountTotal' | 'state'> & { plannedFen: number | null; invoiceFen: number; decided: number }
+    >(`
       SELECT p.batch_id AS batchId, p.project_id AS id, p.name, p.applicant, p.planned_investment_fen AS plannedFen,
         (SELECT count(*) FROM contracts c WHERE c.project_pk = p.pk) AS contracts,
         (SELECT count(*) FROM invoices i WHERE i.project_pk = p.pk) AS invoices,
@@ -32,12 +35,16 @@ export function createBatchQueries(db: Database.Database) {
       FROM projects p WHERE (? IS NULL OR p.batch_id = ?) ORDER BY p.batch_id, p.project_id`),
     projectPk: db.prepare<[string, string], { pk: number }>('SELECT pk FROM projects WHERE batch_id = ? AND project_id = ?'),
     project: prepareSelect<typeof projectsTable, [number]>(db, projectsTable, 'WHERE pk = ?'),
-    contracts: db.prepare<[number], unknown[]>(`
+    contracts: db
+      .prepare<[number], unknown[]>(
+        `
       SELECT ${contractRows.selectList('c')},
         (SELECT coalesce(sum(i.amount_fen), 0) FROM invoices i WHERE i.project_pk = c.project_pk AND i.contract_no = c.contract_no) AS invoiced_fen,
         (SELECT count(*) FROM invoices i WHERE i.project_pk = c.project_pk AND i.contract_no = c.contract_no) AS invoice_count,
         (SELECT coalesce(sum(r.amount_fen), 0) FROM payments r WHERE r.project_pk = c.project_pk AND r.contract_no = c.contract_no) AS paid_fen
-      FROM contracts c WHERE c.project_pk = ? ORDER BY c.row_no`).raw(true),
+      FROM contracts c WHERE c.project_pk = ? ORDER BY c.row_no`,
+      )
+      .raw(true),
     payments: prepareSelect<typeof paymentRows, [number]>(db, paymentRows, byProject),
     indicators: prepareSelect<typeof indicatorsTable, [number]>(db, indicatorsTable, byProject),
     attachments: prepareSelect<typeof attachmentsTable, [number]>(db, attachmentsTable, 'WHERE project_pk = ? ORDER BY path'),

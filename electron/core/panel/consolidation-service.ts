@@ -20,7 +20,9 @@ import type { ScoreStore, StoredSheet } from './score-store';
 export function createConsolidationService(ctx: CoreContext, acting: ActingReviewer, rubrics: BatchRubrics, scores: ScoreStore, audit: AuditTrail) {
   const db = ctx.db;
   const projects = db.prepare<[string], { id: string; name: string }>('SELECT project_id AS id, name FROM projects WHERE batch_id = ? ORDER BY project_id');
-  const reviewers = db.prepare<[], { id: string; name: string; organization: string; kind: string }>("SELECT id, name, organization, kind FROM reviewers WHERE kind IN ('own', 'panel')");
+  const reviewers = db.prepare<[], { id: string; name: string; organization: string; kind: string }>(
+    "SELECT id, name, organization, kind FROM reviewers WHERE kind IN ('own', 'panel')",
+  );
   const settingsOf = db.prepare<[string], { method: ConsolidationMethod; divergencePoints: string }>(
     'SELECT method, divergence_points AS divergencePoints FROM batch_consolidation WHERE batch_id = ?',
   );
@@ -95,8 +97,24 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
         const saved = opinionOf.get(batchId, p.id);
         const draft = draftFor(batchId, p.id, panel);
         const figure = f ? f[method] : null;
-        const empty = { mean: null, trimmedMean: null, median: null, spread: null, normalised: null, figure: null, rank: null, divergent: [], distribution: [], rows: [] };
-        const base = { projectId: p.id, projectName: p.name, hidden, panelOpinion: saved ? { verdict: saved.verdict, opinion: saved.opinion, saved: true } : { verdict: draft.verdict, opinion: draft.text, saved: false } };
+        const empty = {
+          mean: null,
+          trimmedMean: null,
+          median: null,
+          spread: null,
+          normalised: null,
+          figure: null,
+          rank: null,
+          divergent: [],
+          distribution: [],
+          rows: [],
+        };
+        const base = {
+          projectId: p.id,
+          projectName: p.name,
+          hidden,
+          panelOpinion: saved ? { verdict: saved.verdict, opinion: saved.opinion, saved: true } : { verdict: draft.verdict, opinion: draft.text, saved: false },
+        };
         if (hidden || !f || !matrix) return { ...base, ...empty };
         return {
           ...base,

@@ -64,7 +64,9 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
   const recordExport = db.prepare(
     'INSERT INTO expert_file_exports (batch_id, version, exported_at) VALUES (?, ?, ?) ON CONFLICT (batch_id) DO UPDATE SET version = excluded.version, exported_at = excluded.exported_at',
   );
-  const lastImport = db.prepare<[string, string], { version: number; content: string }>('SELECT version, content FROM expert_files WHERE batch_id = ? AND reviewer_id = ?');
+  const lastImport = db.prepare<[string, string], { version: number; content: string }>(
+    'SELECT version, content FROM expert_files WHERE batch_id = ? AND reviewer_id = ?',
+  );
   const recordImport = db.prepare(`
     INSERT INTO expert_files (batch_id, reviewer_id, version, fingerprint, package_sha256, exported_at, imported_at, content)
     VALUES (@batchId, @reviewerId, @version, @fingerprint, @packageSha256, @exportedAt, @importedAt, @content)
@@ -107,11 +109,13 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       const items = Object.fromEntries([...(sheet?.items ?? [])].flatMap(([id, item]) => (item.score === null ? [] : [[id, item.score]])));
       const comments = Object.fromEntries([...(sheet?.items ?? [])].flatMap(([id, item]) => (item.comment === '' ? [] : [[id, item.comment]])));
       if (begun) {
-        for (const p of validateProjectScore(rubric, { items, comments, verdict: sheet.verdict, opinion: sheet.opinion }, { complete: true })) problems.push(`项目「${projectId}」：${p.message}`);
+        for (const p of validateProjectScore(rubric, { items, comments, verdict: sheet.verdict, opinion: sheet.opinion }, { complete: true }))
+          problems.push(`项目「${projectId}」：${p.message}`);
       }
       entries.push({ projectId, recusal: null, scores: items, comments, verdict: sheet?.verdict ?? null, opinion: sheet?.opinion ?? '', invoiceDecisions });
     }
-    if (problems.length > 0) throw new AppError('BAD_INPUT', `评审结果尚不完整，无法导出（${String(problems.length)} 处）：${problems.slice(0, 8).join('；')}`, { problems });
+    if (problems.length > 0)
+      throw new AppError('BAD_INPUT', `评审结果尚不完整，无法导出（${String(problems.length)} 处）：${problems.slice(0, 8).join('；')}`, { problems });
     return {
       format: 'jigai-expert-file',
       formatVersion: 1,
@@ -143,7 +147,10 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
   function checkRubric(content: ExpertFileContent): Rubric {
     const rubric = rubrics.current(content.batch.id).rubric;
     if (rubric.id !== content.rubric.id || rubric.version !== content.rubric.version) {
-      throw new AppError('MALFORMED', `该文件按评分标准「${content.rubric.id}」第 ${String(content.rubric.version)} 版评分，本批次使用的是「${rubric.id}」第 ${String(rubric.version)} 版；请专家按本批次的评分标准重新评分后导出`);
+      throw new AppError(
+        'MALFORMED',
+        `该文件按评分标准「${content.rubric.id}」第 ${String(content.rubric.version)} 版评分，本批次使用的是「${rubric.id}」第 ${String(rubric.version)} 版；请专家按本批次的评分标准重新评分后导出`,
+      );
     }
     return rubric;
   }
@@ -157,7 +164,8 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       const batchId = content.batch.id;
       const chair = acting.require();
       const { rubric, frozeNow } = rubrics.freeze(batchId, chair.id);
-      if (frozeNow) audit.record({ action: 'rubric-freeze', subject: `batch:${batchId}`, details: { rubric: rubric.rubric.id, version: rubric.rubric.version, hash: rubric.hash } });
+      if (frozeNow)
+        audit.record({ action: 'rubric-freeze', subject: `batch:${batchId}`, details: { rubric: rubric.rubric.id, version: rubric.rubric.version, hash: rubric.hash } });
       acting.store.savePanelMember(content.expert);
       const at = ctx.now().toISOString();
       scores.replaceReviewer(
@@ -187,7 +195,11 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         importedAt: at,
         content: JSON.stringify(content),
       });
-      audit.record({ action: 'expert-file-merge', subject: `batch:${batchId}`, details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint } });
+      audit.record({
+        action: 'expert-file-merge',
+        subject: `batch:${batchId}`,
+        details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint },
+      });
       return { batchId, expertName: content.expert.name, version: content.version, projects: content.projects.length };
     })();
   }
@@ -232,7 +244,12 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         accepted: true,
         importId,
         batchId: content.batch.id,
-        expert: { id: content.expert.id, name: content.expert.name, organization: content.expert.organization, fingerprint: formatFingerprintForReading(content.expert.fingerprint) },
+        expert: {
+          id: content.expert.id,
+          name: content.expert.name,
+          organization: content.expert.organization,
+          fingerprint: formatFingerprintForReading(content.expert.fingerprint),
+        },
         version: content.version,
         previousVersion: previous?.version ?? null,
         exportedAt: content.exportedAt,
@@ -267,8 +284,20 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         const expert = parsed.ok ? parsed.file.content.expert : null;
         if (expert && trust.includes(expert.fingerprint)) {
           const confirmedAt = ctx.now().toISOString();
-          acting.store.trustSigner({ fingerprint: expert.fingerprint, name: expert.name, organization: expert.organization, method: 'paper', note: '命令行 --trust', confirmedBy: chair.id, confirmedAt });
-          audit.record({ action: 'signer-trust', subject: `signer:${expert.fingerprint}`, details: { name: expert.name, organization: expert.organization, method: 'paper' } });
+          acting.store.trustSigner({
+            fingerprint: expert.fingerprint,
+            name: expert.name,
+            organization: expert.organization,
+            method: 'paper',
+            note: '命令行 --trust',
+            confirmedBy: chair.id,
+            confirmedAt,
+          });
+          audit.record({
+            action: 'signer-trust',
+            subject: `signer:${expert.fingerprint}`,
+            details: { name: expert.name, organization: expert.organization, method: 'paper' },
+          });
         }
         return apply(text);
       })();

@@ -63,7 +63,8 @@ export function createPanelHandlers(ctx: CoreContext): PanelHandlers {
     getScoringSheet: ({ batchId, projectId }) => scoring.sheet(batchId, projectId),
     listScoringProgress: ({ batchId }) => ({ projects: scoring.progress(batchId) }),
     setRecusal: ({ batchId, projectId, recusal }) => scoring.setRecusal(batchId, projectId, recusal),
-    saveItemScore: ({ batchId, projectId, itemId, score, comment, attachment, page }) => scoring.saveItem(batchId, projectId, { itemId, score, comment, attachment, page }),
+    saveItemScore: ({ batchId, projectId, itemId, score, comment, attachment, page }) =>
+      scoring.saveItem(batchId, projectId, { itemId, score, comment, attachment, page }),
     saveVerdict: ({ batchId, projectId, verdict, opinion }) => scoring.saveVerdict(batchId, projectId, verdict, opinion),
     exportExpertFile: ({ batchId, passphrase, path }) => {
       const { bytes, version, fileName } = expertFiles.export(batchId, passphrase);

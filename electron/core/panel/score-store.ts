@@ -88,7 +88,9 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
   /** Every reviewer's sheets of a batch: reviewer id → project id → sheet. */
   function batchSheets(batchId: string): Map<string, Map<string, StoredSheet>> {
     const result = new Map<string, Map<string, StoredSheet>>();
-    type Mutable = { -readonly [K in keyof StoredSheet]: StoredSheet[K] } & { items: Map<string, { score: string | null; comment: string; attachment: string | null; page: number | null }> };
+    type Mutable = { -readonly [K in keyof StoredSheet]: StoredSheet[K] } & {
+      items: Map<string, { score: string | null; comment: string; attachment: string | null; page: number | null }>;
+    };
     const sheetFor = (reviewerId: string, projectId: string): Mutable => {
       const byProject = result.get(reviewerId) ?? new Map<string, StoredSheet>();
       result.set(reviewerId, byProject);
@@ -100,9 +102,15 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
       return sheet;
     };
     for (const r of recusalsOf.all(batchId)) sheetFor(r.reviewerId, r.projectId).recusal = r.kind === 'none' ? null : { kind: r.kind, note: r.note };
-    for (const s of sheetsOf.all(batchId)) Object.assign(sheetFor(s.reviewerId, s.projectId), { rubricHash: s.rubricHash, verdict: s.verdict, opinion: s.opinion, updatedAt: s.updatedAt });
+    for (const s of sheetsOf.all(batchId))
+      Object.assign(sheetFor(s.reviewerId, s.projectId), { rubricHash: s.rubricHash, verdict: s.verdict, opinion: s.opinion, updatedAt: s.updatedAt });
     for (const i of itemsOf.all(batchId)) {
-      sheetFor(i.reviewerId, i.projectId).items.set(i.itemId, { score: i.halves === null ? null : fromHalves(i.halves), comment: i.comment, attachment: i.attachment, page: i.page });
+      sheetFor(i.reviewerId, i.projectId).items.set(i.itemId, {
+        score: i.halves === null ? null : fromHalves(i.halves),
+        comment: i.comment,
+        attachment: i.attachment,
+        page: i.page,
+      });
     }
     return result;
   }
@@ -111,7 +119,16 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
     batchSheets,
     sheet(batchId: string, projectId: string, reviewerId: string): StoredSheet {
       return (
-        batchSheets(batchId).get(reviewerId)?.get(projectId) ?? { reviewerId, projectId, recusal: undefined, rubricHash: null, items: new Map(), verdict: null, opinion: '', updatedAt: null }
+        batchSheets(batchId).get(reviewerId)?.get(projectId) ?? {
+          reviewerId,
+          projectId,
+          recusal: undefined,
+          rubricHash: null,
+          items: new Map(),
+          verdict: null,
+          opinion: '',
+          updatedAt: null,
+        }
       );
     },
     setRecusal(batchId: string, projectId: string, reviewerId: string, recusal: { kind: RecusalKind; note: string } | null): void {
@@ -155,7 +172,17 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
         ensureSheet.run({ batchId, projectId, reviewerId, rubricHash: sheet.rubricHash, at });
         setVerdict.run({ batchId, projectId, reviewerId, verdict: sheet.verdict, opinion: sheet.opinion, at });
         for (const [itemId, item] of sheet.items) {
-          upsertItem.run({ batchId, projectId, reviewerId, itemId, halves: item.score === null ? null : toHalves(item.score), comment: item.comment, attachment: null, page: null, at });
+          upsertItem.run({
+            batchId,
+            projectId,
+            reviewerId,
+            itemId,
+            halves: item.score === null ? null : toHalves(item.score),
+            comment: item.comment,
+            attachment: null,
+            page: null,
+            at,
+          });
         }
       }
     },

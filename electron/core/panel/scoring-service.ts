@@ -57,7 +57,9 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
   /** The rubric a sheet is shown and checked against: the version it was scored under, else the batch's. */
   const rubricFor = (batchId: string, sheet: StoredSheet): BatchRubric => {
     const current = rubrics.current(batchId);
-    return sheet.rubricHash === null || sheet.rubricHash === current.hash ? current : { rubric: rubrics.rubricOf(sheet.rubricHash), hash: sheet.rubricHash, sourceName: '', frozen: true };
+    return sheet.rubricHash === null || sheet.rubricHash === current.hash
+      ? current
+      : { rubric: rubrics.rubricOf(sheet.rubricHash), hash: sheet.rubricHash, sourceName: '', frozen: true };
   };
 
   function sheetDto(batchId: string, projectId: string, reviewer: ReviewerProfile): ScoringSheetDto {
@@ -73,11 +75,20 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
       items: entry.rubric.items.map((item) => {
         const stored = sheet.items.get(item.id);
         const score = stored?.score ?? null;
-        return { itemId: item.id, score, comment: stored?.comment ?? '', attachment: stored?.attachment ?? null, page: stored?.page ?? null, commentRequired: score !== null && itemScoreProblem(item, score) === null && commentRequired(item, score) };
+        return {
+          itemId: item.id,
+          score,
+          comment: stored?.comment ?? '',
+          attachment: stored?.attachment ?? null,
+          page: stored?.page ?? null,
+          commentRequired: score !== null && itemScoreProblem(item, score) === null && commentRequired(item, score),
+        };
       }),
       verdict: sheet.verdict,
       opinion: sheet.opinion,
-      problems: sheet.recusal ? [] : validateProjectScore(entry.rubric, values, { complete: true }).map((p) => ({ itemId: p.itemId ?? null, field: p.field, message: p.message })),
+      problems: sheet.recusal
+        ? []
+        : validateProjectScore(entry.rubric, values, { complete: true }).map((p) => ({ itemId: p.itemId ?? null, field: p.field, message: p.message })),
       progress: progressOf(entry.rubric, sheet),
       updatedAt: sheet.updatedAt,
     };
@@ -95,7 +106,8 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
   /** Freezes the batch's rubric on the first score, recording it. */
   function frozenRubric(batchId: string, reviewer: ReviewerProfile): BatchRubric {
     const { rubric, frozeNow } = rubrics.freeze(batchId, reviewer.id);
-    if (frozeNow) audit.record({ action: 'rubric-freeze', subject: `batch:${batchId}`, details: { rubric: rubric.rubric.id, version: rubric.rubric.version, hash: rubric.hash } });
+    if (frozeNow)
+      audit.record({ action: 'rubric-freeze', subject: `batch:${batchId}`, details: { rubric: rubric.rubric.id, version: rubric.rubric.version, hash: rubric.hash } });
     return rubric;
   }
 
@@ -113,7 +125,16 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
       const reviewer = acting.require();
       const mine = scores.batchSheets(batchId).get(reviewer.id);
       return projectIds.all(batchId).map((projectId) => {
-        const sheet = mine?.get(projectId) ?? { reviewerId: reviewer.id, projectId, recusal: undefined, rubricHash: null, items: new Map(), verdict: null, opinion: '', updatedAt: null };
+        const sheet = mine?.get(projectId) ?? {
+          reviewerId: reviewer.id,
+          projectId,
+          recusal: undefined,
+          rubricHash: null,
+          items: new Map(),
+          verdict: null,
+          opinion: '',
+          updatedAt: null,
+        };
         return progressOf(rubricFor(batchId, sheet).rubric, sheet);
       });
     },
@@ -138,7 +159,11 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
           if (problem) throw new AppError('BAD_INPUT', problem);
         }
         scores.saveItem(batchId, projectId, reviewer.id, entry.hash, sheet, change);
-        audit.record({ action: 'score-record', subject: `project:${batchId}/${projectId}`, details: { item: change.itemId, score: change.score, comment: change.comment, rubric: entry.hash } });
+        audit.record({
+          action: 'score-record',
+          subject: `project:${batchId}/${projectId}`,
+          details: { item: change.itemId, score: change.score, comment: change.comment, rubric: entry.hash },
+        });
       })();
       return saved(batchId, projectId, reviewer);
     },

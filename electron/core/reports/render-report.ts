@@ -41,9 +41,7 @@ export async function renderReport(content: ReportContent, options: RenderOption
   const draft = open.length > 0;
   const title = REPORT_KIND_TITLE[content.kind];
   const subject =
-    content.kind === 'summary'
-      ? `${content.batch.name}（批次 ${content.batch.id}）`
-      : `${content.batch.name} · 项目 ${content.project.id} ${content.project.name}`;
+    content.kind === 'summary' ? `${content.batch.name}（批次 ${content.batch.id}）` : `${content.batch.name} · 项目 ${content.project.id} ${content.project.name}`;
   const w = new ReportWriter({ title, subject, reportId, contentSha256: sha, draft, createdAt: options.createdAt, resourcesDir: options.resourcesDir });
   w.title(title);
   if (draft) {
@@ -100,13 +98,22 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
   w.heading('二、专家组');
   if (c.panel) {
     w.table(
-      [{ title: '姓名', width: 0.18 }, { title: '单位', width: 0.37 }, { title: '职责', width: 0.12 }, { title: '回避情况', width: 0.33 }],
+      [
+        { title: '姓名', width: 0.18 },
+        { title: '单位', width: 0.37 },
+        { title: '职责', width: 0.12 },
+        { title: '回避情况', width: 0.33 },
+      ],
       c.panel.members.map((m) => [m.name, m.organization, m.role === 'chair' ? '组长' : '成员', m.recused ? `回避：${m.recusalReason}` : '未回避']),
     );
     w.heading('三、评分汇总与评审结论');
     w.paragraph(`汇总方法：${c.panel.method}`);
     w.table(
-      [{ title: '评分项', width: 0.6 }, { title: '满分', width: 0.2, align: 'right' }, { title: '汇总得分', width: 0.2, align: 'right' }],
+      [
+        { title: '评分项', width: 0.6 },
+        { title: '满分', width: 0.2, align: 'right' },
+        { title: '汇总得分', width: 0.2, align: 'right' },
+      ],
       [...c.panel.items.map((i) => [i.item, i.maxScore, i.score]), ['合计', '', c.panel.total]],
     );
     w.paragraph(`评审结论：${c.panel.verdict}`, { bold: true });
@@ -130,20 +137,39 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
   w.paragraph('分合同汇总：', { bold: true });
   w.table(
     CONTRACT_COLUMNS,
-    c.contracts.map((k) => [k.contractNo, k.supplier, k.category, formatYuan(k.contractAmount), formatYuan(k.invoiced), formatYuan(k.accepted), formatYuan(k.paid), formatYuan(k.counted)]),
+    c.contracts.map((k) => [
+      k.contractNo,
+      k.supplier,
+      k.category,
+      formatYuan(k.contractAmount),
+      formatYuan(k.invoiced),
+      formatYuan(k.accepted),
+      formatYuan(k.paid),
+      formatYuan(k.counted),
+    ]),
   );
   w.heading('五、奖补测算');
   if (c.award === null) w.paragraph(`奖补金额无法测算：${c.awardMessage ?? ''}`, { color: '#c00000' });
   else w.paragraph(`奖补金额：${yuanWithWords(c.award)}`, { bold: true });
   w.table(
-    [{ title: '计算步骤', width: 0.3 }, { title: '算式', width: 0.22 }, { title: '金额', width: 0.16, align: 'right' }, { title: '政策依据', width: 0.32 }],
+    [
+      { title: '计算步骤', width: 0.3 },
+      { title: '算式', width: 0.22 },
+      { title: '金额', width: 0.16, align: 'right' },
+      { title: '政策依据', width: 0.32 },
+    ],
     c.awardTrace.map((t) => [t.text, t.formula, /^-?\d+(\.\d+)?$/u.test(t.amount) ? yuan(t.amount) : t.amount, t.source]),
   );
   w.heading('六、资金拨付安排');
   if (c.schedule.length === 0) w.paragraph('政策未规定分期拨付安排。');
   else {
     w.table(
-      [{ title: '阶段', width: 0.18 }, { title: '比例', width: 0.1, align: 'right' }, { title: '金额', width: 0.2, align: 'right' }, { title: '依据', width: 0.52 }],
+      [
+        { title: '阶段', width: 0.18 },
+        { title: '比例', width: 0.1, align: 'right' },
+        { title: '金额', width: 0.2, align: 'right' },
+        { title: '依据', width: 0.52 },
+      ],
       c.schedule.map((s) => [s.refund ? `${s.label}（退还）` : s.label, s.percent === null ? '余额' : `${s.percent}%`, yuan(s.amount), s.source]),
     );
   }
@@ -192,14 +218,21 @@ function drawExpert(w: ReportWriter, c: ExpertContent): void {
     ['专业领域', form.expert.field || '—'],
   ]);
   w.heading('三、回避声明');
-  w.paragraph(form.recused ? `本人与该项目存在利益关系，申请回避，不参与评分：${form.recusalStatement}` : `本人与该项目及申报单位不存在利益关系。${form.recusalStatement}`);
+  w.paragraph(
+    form.recused ? `本人与该项目存在利益关系，申请回避，不参与评分：${form.recusalStatement}` : `本人与该项目及申报单位不存在利益关系。${form.recusalStatement}`,
+  );
   if (form.recused) {
     w.signatureLines([`专家 ${form.expert.name}`]);
     return;
   }
   w.heading('四、评分');
   w.table(
-    [{ title: '评分项', width: 0.34 }, { title: '满分', width: 0.1, align: 'right' }, { title: '得分', width: 0.12, align: 'right' }, { title: '评语', width: 0.44 }],
+    [
+      { title: '评分项', width: 0.34 },
+      { title: '满分', width: 0.1, align: 'right' },
+      { title: '得分', width: 0.12, align: 'right' },
+      { title: '评语', width: 0.44 },
+    ],
     [...form.items.map((i) => [i.item, i.maxScore, i.score ?? NOT_SCORED, i.comment]), ['合计', '', form.total ?? NOT_SCORED, '']],
   );
   w.heading('五、评审结论与意见');

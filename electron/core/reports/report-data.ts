@@ -49,7 +49,15 @@ export function isUndecided(invoice: VerifiedInvoiceDto): boolean {
 function invoiceLine(invoice: VerifiedInvoiceDto, no: number): InvoiceLine {
   const decision = invoice.decision !== null && !invoice.decision.stale ? invoice.decision : null;
   const counted =
-    decision === null ? (hasError(invoice) ? '0.00' : invoice.amount) : decision.kind === 'accept' ? invoice.amount : decision.kind === 'reduce' ? (decision.amount ?? '0.00') : '0.00';
+    decision === null
+      ? hasError(invoice)
+        ? '0.00'
+        : invoice.amount
+      : decision.kind === 'accept'
+        ? invoice.amount
+        : decision.kind === 'reduce'
+          ? (decision.amount ?? '0.00')
+          : '0.00';
   return {
     no,
     key: invoice.key,

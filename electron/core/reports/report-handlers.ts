@@ -26,7 +26,14 @@ export function createReportHandlers(ctx: CoreContext, reports: ReportService): 
       const key = passphrase === undefined ? undefined : unlock(passphrase);
       const made = await reports.make({ kind, batchId, projectId, final, key });
       const fileName = `${made.title}${made.draft ? '（草稿）' : ''}-${made.reportId}.pdf`;
-      return { ...deliver(made.bytes, fileName, path), reportId: made.reportId, contentSha256: made.contentSha256, draft: made.draft, open: made.open, signed: made.signed };
+      return {
+        ...deliver(made.bytes, fileName, path),
+        reportId: made.reportId,
+        contentSha256: made.contentSha256,
+        draft: made.draft,
+        open: made.open,
+        signed: made.signed,
+      };
     },
     countersignReport: async ({ base64, fileName, passphrase, path }) => {
       const pdf = Buffer.from(base64, 'base64');

@@ -113,7 +113,17 @@ export interface ExpertContent {
 export interface SummaryContent {
   kind: 'summary';
   batch: BatchFacts;
-  projects: { rank: number | null; id: string; name: string; applicant: string; score: string | null; verdict: string | null; verifiedInvestment: string; award: string | null; open: string[] }[];
+  projects: {
+    rank: number | null;
+    id: string;
+    name: string;
+    applicant: string;
+    score: string | null;
+    verdict: string | null;
+    verifiedInvestment: string;
+    award: string | null;
+    open: string[];
+  }[];
 }
 
 export type ReportContent = AcceptanceContent | ExpertContent | SummaryContent;

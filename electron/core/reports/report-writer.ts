@@ -128,7 +128,14 @@ export class ReportWriter {
 
   /** Label–value lines (项目名称：…), the labels in bold in a fixed column. */
   facts(rows: readonly (readonly [string, string])[]): void {
-    this.table([{ title: '项目', width: 0.26 }, { title: '内容', width: 0.74 }], rows.map(([k, v]) => [k, v]), { header: false, size: BODY_SIZE - 1 });
+    this.table(
+      [
+        { title: '项目', width: 0.26 },
+        { title: '内容', width: 0.74 },
+      ],
+      rows.map(([k, v]) => [k, v]),
+      { header: false, size: BODY_SIZE - 1 },
+    );
   }
 
   /**
@@ -182,7 +189,12 @@ export class ReportWriter {
           doc.text(cell, left, top + CELL_PAD, { width: inner, align });
         }
       });
-      doc.moveTo(MARGIN.left, top + height).lineTo(MARGIN.left + this.width, top + height).lineWidth(0.4).strokeColor(RULE).stroke();
+      doc
+        .moveTo(MARGIN.left, top + height)
+        .lineTo(MARGIN.left + this.width, top + height)
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .stroke();
       doc.x = MARGIN.left;
       doc.y = top + height;
     };
@@ -190,7 +202,12 @@ export class ReportWriter {
     for (const cell of headerCells) this.check(cell, '表头');
     function header(): void {
       if (!withHeader) return;
-      doc.moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + width, doc.y).lineWidth(0.6).strokeColor(RULE).stroke();
+      doc
+        .moveTo(MARGIN.left, doc.y)
+        .lineTo(MARGIN.left + width, doc.y)
+        .lineWidth(0.6)
+        .strokeColor(RULE)
+        .stroke();
       drawRow(headerCells, 'bold', HEADER_FILL);
     }
     const width = this.width;
@@ -210,9 +227,17 @@ export class ReportWriter {
       this.ensureSpace(40);
       const y = this.doc.y + 18;
       this.doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(`${name}（签名）：`, MARGIN.left, y, { lineBreak: false });
-      this.doc.moveTo(MARGIN.left + 170, y + 12).lineTo(MARGIN.left + 330, y + 12).lineWidth(0.5).strokeColor('black').stroke();
+      this.doc
+        .moveTo(MARGIN.left + 170, y + 12)
+        .lineTo(MARGIN.left + 330, y + 12)
+        .lineWidth(0.5)
+        .strokeColor('black')
+        .stroke();
       this.doc.text('日期：', MARGIN.left + 345, y, { lineBreak: false });
-      this.doc.moveTo(MARGIN.left + 375, y + 12).lineTo(MARGIN.left + this.width, y + 12).stroke();
+      this.doc
+        .moveTo(MARGIN.left + 375, y + 12)
+        .lineTo(MARGIN.left + this.width, y + 12)
+        .stroke();
       this.doc.x = MARGIN.left;
       this.doc.y = y + 22;
     }
@@ -254,8 +279,16 @@ export class ReportWriter {
     doc.text(titleText, right - titleWidth, 40, { lineBreak: false });
     doc.moveTo(MARGIN.left, 54).lineTo(right, 54).lineWidth(0.5).strokeColor(RULE).stroke();
     const footerTop = height - MARGIN.bottom + 14;
-    doc.moveTo(MARGIN.left, footerTop - 4).lineTo(right, footerTop - 4).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.fillColor(GREY).fontSize(9).text(`第 ${String(page)} 页 共 ${String(pages)} 页`, MARGIN.left, footerTop + 6, { width: this.width, align: 'center', lineBreak: false });
+    doc
+      .moveTo(MARGIN.left, footerTop - 4)
+      .lineTo(right, footerTop - 4)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+    doc
+      .fillColor(GREY)
+      .fontSize(9)
+      .text(`第 ${String(page)} 页 共 ${String(pages)} 页`, MARGIN.left, footerTop + 6, { width: this.width, align: 'center', lineBreak: false });
     doc.fontSize(7).text(`报告编号 ${this.frame.reportId}`, MARGIN.left, footerTop + 22, { lineBreak: false });
     doc.text(`内容摘要 ${this.frame.contentSha256.slice(0, 16)}…`, MARGIN.left, footerTop + 32, { lineBreak: false });
     // The same code on every page: its path is built once and written as raw content (pdfkit's

@@ -44,19 +44,17 @@ export function createReviewerHandlers(ctx: CoreContext): ReviewerHandlers {
       };
     });
     // Confirmed before any file of theirs arrived.
-    const awaiting = [...trusted.values()].map(
-      (s): PanelMemberDto => ({
-        id: null,
-        name: s.name,
-        organization: s.organization,
-        field: '',
-        role: null,
-        fingerprint: formatFingerprintForReading(s.fingerprint),
-        own: false,
-        confirmation: { method: s.method, note: s.note, confirmedAt: s.confirmedAt },
-        imported: [],
-      }),
-    );
+    const awaiting = [...trusted.values()].map((s): PanelMemberDto => ({
+      id: null,
+      name: s.name,
+      organization: s.organization,
+      field: '',
+      role: null,
+      fingerprint: formatFingerprintForReading(s.fingerprint),
+      own: false,
+      confirmation: { method: s.method, note: s.note, confirmedAt: s.confirmedAt },
+      imported: [],
+    }));
     return { members: [...known, ...awaiting] };
   }
 
@@ -76,7 +74,11 @@ export function createReviewerHandlers(ctx: CoreContext): ReviewerHandlers {
       const profile = await createReviewerIdentity(input, ctx.now());
       ctx.db.transaction(() => {
         const { adoptedDecisions } = acting.store.saveOwn(profile);
-        audit.record({ action: 'reviewer-create', subject: `reviewer:${profile.id}`, details: { name: profile.name, role: profile.role, fingerprint: profile.fingerprint, adoptedDecisions } });
+        audit.record({
+          action: 'reviewer-create',
+          subject: `reviewer:${profile.id}`,
+          details: { name: profile.name, role: profile.role, fingerprint: profile.fingerprint, adoptedDecisions },
+        });
       })();
       return toMyReviewer(profile);
     },

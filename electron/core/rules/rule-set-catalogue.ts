@@ -19,7 +19,12 @@ export interface CatalogueEntry {
 export function createRuleSetCatalogue(db: Database.Database, resourcesDir: string, now: () => Date) {
   const builtin = new Map<string, CatalogueEntry>();
   const folder = path.join(resourcesDir, 'rules');
-  for (const file of fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : []) {
+  for (const file of fs.existsSync(folder)
+    ? fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : []) {
     const json = fs.readFileSync(path.join(folder, file), 'utf8');
     // A broken shipped file is a packaging defect: fail loudly at start rather than compute wrongly.
     const ruleSet = parseRuleSet(JSON.parse(json));

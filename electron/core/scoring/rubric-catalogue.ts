@@ -22,7 +22,12 @@ export function createRubricCatalogue(resourcesDir: string) {
   const folder = path.join(resourcesDir, 'rubrics');
   const entries: RubricEntry[] = [];
   const byPolicyStage = new Map<string, RubricEntry>();
-  for (const file of fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : []) {
+  for (const file of fs.existsSync(folder)
+    ? fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : []) {
     // A broken shipped file is a packaging defect: fail loudly at start rather than score against it.
     const rubric = parseRubric(JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')), file);
     const entry: RubricEntry = { rubric, hash: rubricHash(rubric), sourceName: file };

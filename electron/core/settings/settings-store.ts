@@ -5,9 +5,7 @@ const SETTINGS_KEY = 'reviewer';
 
 export function createSettingsStore(db: Database.Database) {
   const select = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const upsert = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return {
     read(): Settings {
       const row = select.get(SETTINGS_KEY);

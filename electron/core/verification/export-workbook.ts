@@ -19,7 +19,27 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
   const invoices = workbook.addWorksheet('发票核验明细', { views: [{ state: 'frozen', ySplit: 3 }] });
   invoices.addRow([`${v.projectName}（${v.projectId}）发票核验明细表`]);
   invoices.addRow([`申报单位：${v.applicant}　政策：${v.policy}　核验人：${reviewer || '（未署名）'}　导出时间：${formatLocalDateTime(exportedAt, true)}`]);
-  const header = ['行号', '发票号码', '开票日期', '发票类型', '销售方名称', '销售方纳税人识别号', '项目名称', '金额（不含税）', '税率', '税额', '价税合计', '合同编号', '核验发现', '最高级别', '认定结论', '理由', '认定人', '认定时间', '计入金额（核减/认定后，不含税）'];
+  const header = [
+    '行号',
+    '发票号码',
+    '开票日期',
+    '发票类型',
+    '销售方名称',
+    '销售方纳税人识别号',
+    '项目名称',
+    '金额（不含税）',
+    '税率',
+    '税额',
+    '价税合计',
+    '合同编号',
+    '核验发现',
+    '最高级别',
+    '认定结论',
+    '理由',
+    '认定人',
+    '认定时间',
+    '计入金额（核减/认定后，不含税）',
+  ];
   invoices.addRow(header).font = { bold: true };
   for (const invoice of v.invoices) {
     const decision = invoice.decision;
@@ -51,9 +71,33 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
   invoices.getColumn(13).alignment = { wrapText: true, vertical: 'top' };
 
   const contracts = workbook.addWorksheet('合同对账');
-  contracts.addRow(['合同编号', '供应商', '投资类别', '合同金额', '发票金额（不含税）', '认定发票金额', '已付款', '未付款', '计入核定投资额', '可认定类别', '计算过程']).font = { bold: true };
+  contracts.addRow([
+    '合同编号',
+    '供应商',
+    '投资类别',
+    '合同金额',
+    '发票金额（不含税）',
+    '认定发票金额',
+    '已付款',
+    '未付款',
+    '计入核定投资额',
+    '可认定类别',
+    '计算过程',
+  ]).font = { bold: true };
   for (const c of v.contracts) {
-    contracts.addRow([c.contractNo, c.supplierName, c.category, Number(c.contractAmount), Number(c.invoiced), Number(c.accepted), Number(c.paid), Number(c.unpaid), Number(c.counted), c.eligible ? '是' : '否', c.trace.join('\n')]);
+    contracts.addRow([
+      c.contractNo,
+      c.supplierName,
+      c.category,
+      Number(c.contractAmount),
+      Number(c.invoiced),
+      Number(c.accepted),
+      Number(c.paid),
+      Number(c.unpaid),
+      Number(c.counted),
+      c.eligible ? '是' : '否',
+      c.trace.join('\n'),
+    ]);
   }
   for (const column of [4, 5, 6, 7, 8, 9]) contracts.getColumn(column).numFmt = MONEY_FORMAT;
   [16, 28, 10, 16, 18, 16, 16, 16, 18, 10, 90].forEach((width, i) => (contracts.getColumn(i + 1).width = width));
@@ -93,7 +137,17 @@ function addPaymentSheet(workbook: ExcelJS.Workbook, v: ProjectVerification): vo
   const sheet = workbook.addWorksheet('付款核验', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(['行号', '凭证号', '付款日期', '付款方', '收款方', '金额', '合同编号', '核验发现', '最高级别']).font = { bold: true };
   for (const p of v.payments) {
-    sheet.addRow([p.rowNo, p.voucherNo, p.paidOn, p.payer, p.payee, Number(p.amount), p.contractNo, p.findings.map(findingLine).join('\n'), p.severity ? SEVERITY_LABEL[p.severity] : '']);
+    sheet.addRow([
+      p.rowNo,
+      p.voucherNo,
+      p.paidOn,
+      p.payer,
+      p.payee,
+      Number(p.amount),
+      p.contractNo,
+      p.findings.map(findingLine).join('\n'),
+      p.severity ? SEVERITY_LABEL[p.severity] : '',
+    ]);
   }
   sheet.getColumn(6).numFmt = MONEY_FORMAT;
   [6, 18, 12, 28, 28, 16, 16, 70, 8].forEach((width, i) => (sheet.getColumn(i + 1).width = width));

@@ -36,8 +36,7 @@ export function createReviewState(
   const occurrenceOf = (rowNo: number) => c.loaded.occurrences.get(rowNo) ?? 1;
   const findingsOf = (rowNo: number) => c.findings.invoices.get(rowNo) ?? [];
   const storedOf = (invoice: VInvoice) => stored.get(decisionKey(invoice.key, occurrenceOf(invoice.rowNo)));
-  const isStale = (rowNo: number, d: StoredDecision) =>
-    d.fingerprintVersion !== INVOICE_FINGERPRINT_VERSION || d.fingerprint !== fingerprints.get(rowNo);
+  const isStale = (rowNo: number, d: StoredDecision) => d.fingerprintVersion !== INVOICE_FINGERPRINT_VERSION || d.fingerprint !== fingerprints.get(rowNo);
 
   /** A stored decision, else the suggestion: invoices without an error finding count until a reviewer decides. */
   function effective(invoice: VInvoice): InvoiceDecision {

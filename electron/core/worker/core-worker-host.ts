@@ -44,12 +44,7 @@ interface PendingCall {
  * are reported as failed when the page next asks for them, and a fresh thread takes the next call.
  * Repeated deaths back off and, past a cap, stop restarting so a crash loop cannot eat the machine.
  */
-export async function startCoreWorker(
-  workerFile: string,
-  data: CoreWorkerData,
-  logger: Logger,
-  options: CoreWorkerHostOptions = {},
-): Promise<CoreWorkerHost> {
+export async function startCoreWorker(workerFile: string, data: CoreWorkerData, logger: Logger, options: CoreWorkerHostOptions = {}): Promise<CoreWorkerHost> {
   const policy = createRestartPolicy(options);
   const pending = new Map<number, PendingCall>();
   /** Import jobs started in a thread, by job id, so a job that died with it is answered by the host. */

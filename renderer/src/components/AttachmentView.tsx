@@ -49,5 +49,9 @@ export function AttachmentView({ batchId, projectId, path, page }: { batchId: st
   if (einvoiceError) return <Alert type="warning" showIcon message="此电子发票文件无法读取" description={einvoiceError} />;
   if (mediaType === 'application/pdf') return <PdfViewer data={bytes} page={page} />;
   if (mediaType.startsWith('image/')) return <img alt={path} style={{ maxWidth: '100%' }} src={`data:${mediaType};base64,${file.data.base64}`} />;
-  return <Typography.Text type="secondary">此类文件（{mediaType}）不能在此预览，大小 {bytes.length} 字节。</Typography.Text>;
+  return (
+    <Typography.Text type="secondary">
+      此类文件（{mediaType}）不能在此预览，大小 {bytes.length} 字节。
+    </Typography.Text>
+  );
 }

@@ -37,7 +37,12 @@ export function ProblemTable({ problems, fileName }: { problems: readonly Packag
         pagination={false}
         dataSource={problems.map((p, key) => ({ ...p, key }))}
         columns={[
-          { title: '级别', dataIndex: 'severity', width: 70, render: (s: PackageProblem['severity']) => <Tag color={s === 'error' ? 'red' : 'gold'}>{PACKAGE_PROBLEM_LABEL[s]}</Tag> },
+          {
+            title: '级别',
+            dataIndex: 'severity',
+            width: 70,
+            render: (s: PackageProblem['severity']) => <Tag color={s === 'error' ? 'red' : 'gold'}>{PACKAGE_PROBLEM_LABEL[s]}</Tag>,
+          },
           { title: '位置', key: 'where', width: 300, render: (_, p) => formatProblemLocation(p) },
           { title: '说明', dataIndex: 'message' },
         ]}

@@ -3,7 +3,6 @@ import { Alert, Descriptions, Spin } from 'antd';
 import { api } from '../api/client';
 import { isDesktop } from '../api/window-api';
 
-
 export function AboutPage() {
   const info = useQuery({ queryKey: ['appInfo'], queryFn: () => api.getAppInfo({}) });
   if (info.error) return <Alert type="error" showIcon message="无法读取应用信息" description={info.error.message} />;

@@ -44,7 +44,9 @@ export function AuditLogCard() {
   const log = useQuery({ queryKey: ['listAuditLog'], queryFn: () => api.listAuditLog({ limit: 2000 }), staleTime: 0 });
   return (
     <Card title="操作记录（尽职记录）" style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">导入、认定、评分、回避、导出与合并评审文件和设置修改都会记录在此，作为评审尽职的依据；每条记录都与前一条相扣，任何改动都会被发现。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        导入、认定、评分、回避、导出与合并评审文件和设置修改都会记录在此，作为评审尽职的依据；每条记录都与前一条相扣，任何改动都会被发现。
+      </Typography.Paragraph>
       <ChainStatus />
       {log.error && <Alert type="error" showIcon message={log.error.message} />}
       <Table<AuditEntry>

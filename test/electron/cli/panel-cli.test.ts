@@ -50,7 +50,14 @@ function scoreRows(scores: Record<string, [string, string, string, string] | 're
   return Object.entries(scores).map(([project, s]) =>
     s === 'recused'
       ? { project, recusal: { kind: '任职关系', note: '在申报单位兼职' } }
-      : { project, recusal: null, items: Object.fromEntries(ids.map((id, i) => [id, s[i]])), comments: comments[project] ?? {}, verdict: '通过', opinion: `${project} 建设内容已完成。` },
+      : {
+          project,
+          recusal: null,
+          items: Object.fromEntries(ids.map((id, i) => [id, s[i]])),
+          comments: comments[project] ?? {},
+          verdict: '通过',
+          opinion: `${project} 建设内容已完成。`,
+        },
   );
 }
 
@@ -60,9 +67,24 @@ beforeAll(async () => {
   const sample = await generateSamplePackage({ projects: 2, invoices: 12, seed: 'panel-cli', outFile: zip, stage: 'acceptance', policy: 'xiamen-2024' });
   batchId = sample.manifest.batch.id;
   [p1, p2] = sample.manifest.projects.map((p) => p.id).sort() as [string, string];
-  for (const [name, role] of [['expert-a', 'expert'], ['expert-b', 'expert'], ['chair', 'chair']] as const) {
+  for (const [name, role] of [
+    ['expert-a', 'expert'],
+    ['expert-b', 'expert'],
+    ['chair', 'chair'],
+  ] as const) {
     await ok('import', zip, '--data', folder(name));
-    const created = await ok('reviewer', 'create', '--name', { 'expert-a': '王立', 'expert-b': '李明', chair: '陈组长' }[name], '--org', '厦门大学', '--role', role, '--data', folder(name));
+    const created = await ok(
+      'reviewer',
+      'create',
+      '--name',
+      { 'expert-a': '王立', 'expert-b': '李明', chair: '陈组长' }[name],
+      '--org',
+      '厦门大学',
+      '--role',
+      role,
+      '--data',
+      folder(name),
+    );
     fingerprints[name] = created.fingerprint as string;
   }
 }, 180_000);
@@ -89,32 +111,89 @@ describe('the panel loop through the CLI', () => {
   });
 
   it('refuses a low score without its comment, recording nothing of the file', async () => {
-    const message = await refused('BAD_INPUT', 'scores', 'record', '--batch', batchId, '--input', write('bad.json', scoreRows({ [p1]: ['12', '15', '15', '12'] })), '--data', folder('chair'));
+    const message = await refused(
+      'BAD_INPUT',
+      'scores',
+      'record',
+      '--batch',
+      batchId,
+      '--input',
+      write('bad.json', scoreRows({ [p1]: ['12', '15', '15', '12'] })),
+      '--data',
+      folder('chair'),
+    );
     expect(message).toContain('评语');
     const progress = await ok('scores', 'record', '--batch', batchId, '--input', write('empty.json', []), '--data', folder('chair'));
     expect((progress.progress as { state: string }[]).map((p) => p.state)).toEqual(['not-started', 'not-started']);
   });
 
   it('records, exports, imports and consolidates two experts and the chair with hand-worked figures', async () => {
-    await ok('scores', 'record', '--batch', batchId, '--input', write('a.json', scoreRows({ [p1]: ['24', '20', '20', '16'], [p2]: 'recused' })), '--data', folder('expert-a'));
-    await ok('scores', 'record', '--batch', batchId, '--input', write('b.json', scoreRows({ [p1]: ['27', '22.5', '21', '15.5'], [p2]: ['25', '20', '20', '15'] })), '--data', folder('expert-b'));
-    const chair = await ok(
-      'scores', 'record', '--batch', batchId,
-      '--input', write('c.json', scoreRows({ [p1]: ['12', '15', '15', '12'], [p2]: ['24', '20', '20', '16'] }, { [p1]: { 'construction-indicators': '建设内容仅完成一半。' } })),
-      '--data', folder('chair'),
+    await ok(
+      'scores',
+      'record',
+      '--batch',
+      batchId,
+      '--input',
+      write('a.json', scoreRows({ [p1]: ['24', '20', '20', '16'], [p2]: 'recused' })),
+      '--data',
+      folder('expert-a'),
     );
-    expect((chair.progress as { state: string; total: string }[]).map((p) => [p.state, p.total])).toEqual([['complete', '54'], ['complete', '80']]);
+    await ok(
+      'scores',
+      'record',
+      '--batch',
+      batchId,
+      '--input',
+      write('b.json', scoreRows({ [p1]: ['27', '22.5', '21', '15.5'], [p2]: ['25', '20', '20', '15'] })),
+      '--data',
+      folder('expert-b'),
+    );
+    const chair = await ok(
+      'scores',
+      'record',
+      '--batch',
+      batchId,
+      '--input',
+      write('c.json', scoreRows({ [p1]: ['12', '15', '15', '12'], [p2]: ['24', '20', '20', '16'] }, { [p1]: { 'construction-indicators': '建设内容仅完成一半。' } })),
+      '--data',
+      folder('chair'),
+    );
+    expect((chair.progress as { state: string; total: string }[]).map((p) => [p.state, p.total])).toEqual([
+      ['complete', '54'],
+      ['complete', '80'],
+    ]);
 
     const fileA = folder('a-v1.json');
     const fileB = folder('b-v1.json');
     expect(await ok('scores', 'export', '--batch', batchId, '--out', fileA, '--data', folder('expert-a'))).toMatchObject({ version: 1 });
     expect(await ok('scores', 'export', '--batch', batchId, '--out', fileB, '--data', folder('expert-b'))).toMatchObject({ version: 1 });
     await ok('scores', 'import', fileA, '--trust', fingerprints['expert-a'] as string, '--data', folder('chair'));
-    await ok('scores', 'import', fileB, '--trust', (fingerprints['expert-b'] as string).toUpperCase().replace(/(.{4})/gu, '$1 ').trim(), '--data', folder('chair'));
+    await ok(
+      'scores',
+      'import',
+      fileB,
+      '--trust',
+      (fingerprints['expert-b'] as string)
+        .toUpperCase()
+        .replace(/(.{4})/gu, '$1 ')
+        .trim(),
+      '--data',
+      folder('chair'),
+    );
 
     const result = (await ok('scores', 'consolidate', '--batch', batchId, '--data', folder('chair'))) as {
       method: string;
-      projects: { id: string; experts: number; mean: string; trimmedMean: string | null; median: string; spread: string; normalised: string | null; rank: number; divergent: { expert: string; distance: string }[] }[];
+      projects: {
+        id: string;
+        experts: number;
+        mean: string;
+        trimmedMean: string | null;
+        median: string;
+        spread: string;
+        normalised: string | null;
+        rank: number;
+        divergent: { expert: string; distance: string }[];
+      }[];
     };
     expect(result.method).toBe('mean');
     const [first, second] = result.projects;
@@ -135,7 +214,9 @@ describe('the panel loop through the CLI', () => {
     const signed = JSON.parse(fs.readFileSync(folder('a-v1.json'), 'utf8')) as { content: { projects: { projectId: string; scores?: Record<string, string> }[] } };
     const project = signed.content.projects.find((p) => p.scores);
     if (project?.scores) project.scores['evidence'] = '20';
-    expect(await refused('SIGNATURE_INVALID', 'scores', 'import', write('tampered.json', signed), '--trust', fingerprints['expert-a'] as string, '--data', folder('chair'))).toContain('签名');
+    expect(
+      await refused('SIGNATURE_INVALID', 'scores', 'import', write('tampered.json', signed), '--trust', fingerprints['expert-a'] as string, '--data', folder('chair')),
+    ).toContain('签名');
 
     // Unknown signer: a third expert nobody confirmed.
     await ok('import', folder('package.zip'), '--data', folder('expert-d'));
@@ -143,15 +224,36 @@ describe('the panel loop through the CLI', () => {
     await ok('scores', 'record', '--batch', batchId, '--input', write('d.json', scoreRows({ [p1]: ['24', '20', '20', '16'] })), '--data', folder('expert-d'));
     await ok('scores', 'export', '--batch', batchId, '--out', folder('d-v1.json'), '--data', folder('expert-d'));
     expect(await refused('SIGNER_NOT_TRUSTED', 'scores', 'import', folder('d-v1.json'), '--data', folder('chair'))).toContain('赵工');
-    expect(await refused('SIGNER_NOT_TRUSTED', 'scores', 'import', folder('d-v1.json'), '--trust', fingerprints['expert-a'] as string, '--data', folder('chair'))).toContain((d.fingerprint as string).slice(0, 4).toUpperCase());
+    expect(
+      await refused('SIGNER_NOT_TRUSTED', 'scores', 'import', folder('d-v1.json'), '--trust', fingerprints['expert-a'] as string, '--data', folder('chair')),
+    ).toContain((d.fingerprint as string).slice(0, 4).toUpperCase());
 
     // Another batch: expert A scores a second package the chair does not hold.
-    const other = await generateSamplePackage({ projects: 1, invoices: 5, seed: 'panel-cli-other', outFile: folder('other.zip'), stage: 'acceptance', policy: 'xiamen-2024', batchId: 'XM-OTHER-01' });
+    const other = await generateSamplePackage({
+      projects: 1,
+      invoices: 5,
+      seed: 'panel-cli-other',
+      outFile: folder('other.zip'),
+      stage: 'acceptance',
+      policy: 'xiamen-2024',
+      batchId: 'XM-OTHER-01',
+    });
     await ok('import', folder('other.zip'), '--data', folder('expert-a'));
     const otherProject = other.manifest.projects[0]?.id as string;
-    await ok('scores', 'record', '--batch', 'XM-OTHER-01', '--input', write('a-other.json', scoreRows({ [otherProject]: ['24', '20', '20', '16'] })), '--data', folder('expert-a'));
+    await ok(
+      'scores',
+      'record',
+      '--batch',
+      'XM-OTHER-01',
+      '--input',
+      write('a-other.json', scoreRows({ [otherProject]: ['24', '20', '20', '16'] })),
+      '--data',
+      folder('expert-a'),
+    );
     await ok('scores', 'export', '--batch', 'XM-OTHER-01', '--out', folder('a-other-v1.json'), '--data', folder('expert-a'));
-    expect(await refused('OTHER_BATCH', 'scores', 'import', folder('a-other-v1.json'), '--trust', fingerprints['expert-a'] as string, '--data', folder('chair'))).toContain('XM-OTHER-01');
+    expect(
+      await refused('OTHER_BATCH', 'scores', 'import', folder('a-other-v1.json'), '--trust', fingerprints['expert-a'] as string, '--data', folder('chair')),
+    ).toContain('XM-OTHER-01');
 
     // Older version: A exports again (version 2), the chair merges it, then the first file is refused.
     await ok('scores', 'record', '--batch', batchId, '--input', write('a2.json', scoreRows({ [p1]: ['25', '20', '20', '16'] })), '--data', folder('expert-a'));

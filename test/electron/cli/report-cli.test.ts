@@ -34,7 +34,9 @@ async function jigai(...argv: string[]) {
 async function giveReviewer(data: string, name: string, role: 'chair' | 'expert') {
   const core = createCore({ dataDir: data, resourcesDir: RESOURCES_DIR, logger: silentLogger });
   try {
-    createReviewerStore(core.context.db).saveOwn(await createReviewerIdentity({ name, organization: '厦门大学机电工程学院', field: '机械制造', role, passphrase: PASSPHRASE }));
+    createReviewerStore(core.context.db).saveOwn(
+      await createReviewerIdentity({ name, organization: '厦门大学机电工程学院', field: '机械制造', role, passphrase: PASSPHRASE }),
+    );
   } finally {
     core.close();
   }
@@ -43,7 +45,10 @@ async function giveReviewer(data: string, name: string, role: 'chair' | 'expert'
 const pdfsig = (file: string) => spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
 const qpdfCheck = (file: string) => spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
 const pdftotext = (file: string, page?: number) =>
-  execFileSync('pdftotext', [...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]), '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  execFileSync('pdftotext', [...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]), '-layout', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 
 beforeAll(async () => {
@@ -106,7 +111,21 @@ describe('jigai report', { timeout: 120_000 }, () => {
 
   it('signs as the reviewer, takes three countersignatures, and all stay valid under pdfsig and jigai report verify', async () => {
     const signed = path.join(dir, 'signed.pdf');
-    const made = await jigai('report', '--batch', batchId, '--project', projectId, '--kind', 'acceptance', '--sign', '--out', signed, '--data', dataOf('chair'), '--json');
+    const made = await jigai(
+      'report',
+      '--batch',
+      batchId,
+      '--project',
+      projectId,
+      '--kind',
+      'acceptance',
+      '--sign',
+      '--out',
+      signed,
+      '--data',
+      dataOf('chair'),
+      '--json',
+    );
     expect(made.code, made.stderr).toBe(EXIT_OK);
     expect(pdfsig(signed)).toContain('Signer Certificate Common Name: 王建国');
     expect(pdfsig(signed)).toContain('Signature is Valid');
@@ -123,7 +142,10 @@ describe('jigai report', { timeout: 120_000 }, () => {
     expect(qpdfCheck(current).status).toBe(0);
     const verified = await jigai('report', 'verify', current, '--json');
     expect(verified.code).toBe(EXIT_OK);
-    const reply = JSON.parse(verified.stdout) as { valid: boolean; signatures: { signer: string; fingerprint: string; signedAt: string; valid: boolean; coversWholeDocument: boolean }[] };
+    const reply = JSON.parse(verified.stdout) as {
+      valid: boolean;
+      signatures: { signer: string; fingerprint: string; signedAt: string; valid: boolean; coversWholeDocument: boolean }[];
+    };
     expect(reply.valid).toBe(true);
     expect(reply.signatures.map((s) => s.signer)).toEqual(['王建国', '李秀英', '欧阳明', '陈晓东']);
     expect(reply.signatures.map((s) => s.coversWholeDocument)).toEqual([false, false, false, true]);

@@ -125,7 +125,9 @@ describe('jigai verify', () => {
     const sample = await generateSamplePackage({ projects: 2, invoices: 60, seed: 'cli-verify', outFile: file, defects: ['amount-arithmetic'] });
     const result = await jigai('verify', '--package', file, '--json');
     expect(result.code).toBe(EXIT_OK);
-    const output = JSON.parse(result.stdout) as { projects: { id: string; claimed: string; verifiedInvestment: string; award: string | null; invoices: { key: string; findings: { code: string }[] }[] }[] };
+    const output = JSON.parse(result.stdout) as {
+      projects: { id: string; claimed: string; verifiedInvestment: string; award: string | null; invoices: { key: string; findings: { code: string }[] }[] }[];
+    };
     expect(output.projects.map((p) => p.id).sort()).toEqual(sample.manifest.projects.map((p) => p.id).sort());
     expect(output.projects.reduce((n, p) => n + p.invoices.length, 0)).toBe(60);
     const planted = sample.injected[0];
@@ -144,7 +146,9 @@ describe('jigai verify', () => {
     const planted = await plantPaymentDefects(sample.zip, sample.manifest, projectId, file);
     const result = await jigai('verify', '--package', file, '--json');
     expect(result.code).toBe(EXIT_OK);
-    const output = JSON.parse(result.stdout) as { projects: { id: string; payments: { voucher: string; findings: { code: string; severity: string; message: string }[] }[] }[] };
+    const output = JSON.parse(result.stdout) as {
+      projects: { id: string; payments: { voucher: string; findings: { code: string; severity: string; message: string }[] }[] }[];
+    };
     const payments = output.projects.find((p) => p.id === projectId)?.payments ?? [];
     const codes = (voucher: string) => payments.filter((p) => p.voucher === voucher).flatMap((p) => p.findings.map((f) => f.code));
     expect(codes(planted.wrongPayee)).toContain('PAYEE_NOT_CONTRACTOR');

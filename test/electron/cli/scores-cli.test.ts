@@ -68,7 +68,12 @@ describe('jigai scores consolidate --input', () => {
   });
 
   it('reports the semantic problems once the shape is right', async () => {
-    const file = panelFile({ projects: [{ id: 'P1', scores: { 王工: '85.3' } }, { id: 'P1', scores: { 王工: '120' } }] });
+    const file = panelFile({
+      projects: [
+        { id: 'P1', scores: { 王工: '85.3' } },
+        { id: 'P1', scores: { 王工: '120' } },
+      ],
+    });
     const result = await jigai('scores', 'consolidate', '--input', file, '--json');
     expect(result.code).toBe(EXIT_BAD_INPUT);
     const { error } = JSON.parse(result.stdout) as { error: { message: string } };
@@ -126,7 +131,9 @@ describe('jigai rubric show', () => {
   it('exits 2 for an unknown rule set or stage', async () => {
     const policy = await jigai('rubric', 'show', '--policy', 'atlantis-2030', '--stage', 'acceptance', '--json');
     expect(policy.code).toBe(EXIT_BAD_INPUT);
-    expect(JSON.parse(policy.stdout)).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringContaining('政策规则「atlantis-2030」的竣工验收没有内置的评分标准') } });
+    expect(JSON.parse(policy.stdout)).toMatchObject({
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('政策规则「atlantis-2030」的竣工验收没有内置的评分标准') },
+    });
     const stage = await jigai('rubric', 'show', '--policy', 'xiamen-2024', '--stage', 'final');
     expect(stage.code).toBe(EXIT_BAD_INPUT);
     expect(stage.stderr).toContain('--stage 评审阶段「final」不是可选的值，应为 立项评审、中期评估、竣工验收 之一');

@@ -44,7 +44,12 @@ describe('errors of the machine are named, not 程序内部错误', () => {
     ['EROFS', 'READ_ONLY', '写保护'],
   ])('%s becomes %s with what to do, and the cause is logged', async (systemCode, code, message) => {
     const logger = recordingLogger();
-    const envelope = await dispatch(failingSave(systemError(systemCode, systemCode.startsWith('E') ? '/数据/jigai.sqlite-wal' : undefined)), 'updateSettings', { reviewerName: '王' }, logger);
+    const envelope = await dispatch(
+      failingSave(systemError(systemCode, systemCode.startsWith('E') ? '/数据/jigai.sqlite-wal' : undefined)),
+      'updateSettings',
+      { reviewerName: '王' },
+      logger,
+    );
     expect(envelope).toMatchObject({ ok: false, error: { code, message: expect.stringContaining(message) as unknown } });
     expect(logger.lines.join('\n')).toContain('「updateSettings」未能完成');
   });

@@ -29,7 +29,13 @@ describe('IPC registration', () => {
     core = createTestCore();
     registered = new Map();
     const ipc: IpcHandleRegistry = { handle: (channel, listener) => registered.set(channel, listener) };
-    registerApiHandlers(ipc, inProcessInvoker(core.handlers, silentLogger), createSenderCheck(() => appWindow, APP_URL), silentLogger, grants);
+    registerApiHandlers(
+      ipc,
+      inProcessInvoker(core.handlers, silentLogger),
+      createSenderCheck(() => appWindow, APP_URL),
+      silentLogger,
+      grants,
+    );
   });
   afterEach(() => core.cleanup());
 
@@ -61,12 +67,7 @@ describe('IPC registration', () => {
 
   it('refuses another window, a subframe and a page that is not the app, without running the method', async () => {
     const iframe = { url: `${APP_URL}/index.html` };
-    const strangers = [
-      event(8, mainFrame),
-      event(7, iframe),
-      event(7, null),
-      event(7, { url: 'https://example.com/' }),
-    ];
+    const strangers = [event(8, mainFrame), event(7, iframe), event(7, null), event(7, { url: 'https://example.com/' })];
     for (const stranger of strangers) {
       const result = await call(ipcChannel('updateSettings'), stranger, { reviewerName: '入侵者' });
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -101,7 +102,10 @@ describe('IPC registration', () => {
     // Granted for reading (an open dialog) does not allow writing over it.
     grants.grant(file, 'read');
     expect(await call(ipcChannel('importPackage'), ev, { path: file })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call(ipcChannel('exportVerificationWorkbook'), ev, { batchId: 'B', projectId: 'P', path: file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(ipcChannel('exportVerificationWorkbook'), ev, { batchId: 'B', projectId: 'P', path: file })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     // The download form of the export names no path and needs no grant.
     expect(await call(ipcChannel('exportVerificationWorkbook'), ev, { batchId: 'B', projectId: 'P' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

@@ -52,7 +52,13 @@ describe('browser-mode uploads and paths', () => {
   function streamUpload(chunks: number, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
     return new Promise((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port: server.port, path: '/upload', method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'x-file-name': 'a.zip', ...headers } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/upload',
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.token}`, 'x-file-name': 'a.zip', ...headers },
+        },
         (response) => {
           const parts: Buffer[] = [];
           response.on('data', (chunk: Buffer) => parts.push(chunk));

@@ -43,7 +43,9 @@ describe('the API contract', () => {
   it('carries codes as enums: no code, state, phase, stage or severity is a free string', () => {
     const found = ['shared/api', 'shared/records'].flatMap((folder) =>
       sourcesUnder(folder, /\.ts$/).flatMap(({ file, text }) =>
-        [...text.matchAll(/\b(code|codes|state|phase|stage|severity|status)\s*:\s*(z\.string\(\)|text\(|plain\([^)]*z\.string\(\))/g)].map((m) => `${file}: ${m[1] ?? ''}`),
+        [...text.matchAll(/\b(code|codes|state|phase|stage|severity|status)\s*:\s*(z\.string\(\)|text\(|plain\([^)]*z\.string\(\))/g)].map(
+          (m) => `${file}: ${m[1] ?? ''}`,
+        ),
       ),
     );
     // The one exception is data, not a code: the 发票代码 printed on an invoice (the invoices record).

@@ -5,8 +5,24 @@ import { AUDIT_CHAIN_GENESIS, verifyAuditChain, type AuditChainEntry, type Chain
 
 const ENTRIES: AuditChainEntry[] = [
   { id: 1, at: '2026-11-20T01:00:00.000Z', actorId: 'r-1', actor: '陈立新', action: 'package-import', subject: 'batch:XM-2026-YS-01', details: '{"projects":3}' },
-  { id: 2, at: '2026-11-20T01:05:00.000Z', actorId: 'r-1', actor: '陈立新', action: 'invoice-reduce', subject: 'project:XM-2026-YS-01/XM2024-001', details: '{"amount":"812000.00","reason":"超出合同"}' },
-  { id: 3, at: '2026-11-20T01:06:00.000Z', actorId: 'r-1', actor: '陈立新', action: 'score-record', subject: 'project:XM-2026-YS-01/XM2024-001', details: '{"item":"evidence","score":"18.5"}' },
+  {
+    id: 2,
+    at: '2026-11-20T01:05:00.000Z',
+    actorId: 'r-1',
+    actor: '陈立新',
+    action: 'invoice-reduce',
+    subject: 'project:XM-2026-YS-01/XM2024-001',
+    details: '{"amount":"812000.00","reason":"超出合同"}',
+  },
+  {
+    id: 3,
+    at: '2026-11-20T01:06:00.000Z',
+    actorId: 'r-1',
+    actor: '陈立新',
+    action: 'score-record',
+    subject: 'project:XM-2026-YS-01/XM2024-001',
+    details: '{"item":"evidence","score":"18.5"}',
+  },
   { id: 4, at: '2026-11-20T01:09:00.000Z', actorId: 'r-1', actor: '陈立新', action: 'expert-file-export', subject: 'batch:XM-2026-YS-01', details: '{"version":2}' },
 ];
 
@@ -46,13 +62,30 @@ describe('audit chain', () => {
 
   it('names the entry that no longer follows its predecessor when one was removed or slipped in (even with a correct hash of its own)', () => {
     const chained = chain(ENTRIES);
-    expect(verifyAuditChain(chained.filter((e) => e.id !== 2), sha256Hex)).toMatchObject({ intact: false, firstBroken: { id: 3, reason: 'out-of-chain' } });
+    expect(
+      verifyAuditChain(
+        chained.filter((e) => e.id !== 2),
+        sha256Hex,
+      ),
+    ).toMatchObject({ intact: false, firstBroken: { id: 3, reason: 'out-of-chain' } });
 
-    const forged: AuditChainEntry = { id: 3, at: '2026-11-20T01:05:30.000Z', actorId: 'r-1', actor: '陈立新', action: 'invoice-accept', subject: 'project:XM-2026-YS-01/XM2024-002', details: '{}' };
+    const forged: AuditChainEntry = {
+      id: 3,
+      at: '2026-11-20T01:05:30.000Z',
+      actorId: 'r-1',
+      actor: '陈立新',
+      action: 'invoice-accept',
+      subject: 'project:XM-2026-YS-01/XM2024-002',
+      details: '{}',
+    };
     const prev = chained[1]?.hash ?? '';
     const inserted = [chained[0], chained[1], { ...forged, prevHash: prev, hash: auditEntryHash(prev, forged) }, chained[2], chained[3]] as ChainedAuditEntry[];
     // The slipped-in entry itself chains on; the original entry after it (01:06) cannot.
-    expect(verifyAuditChain(inserted, sha256Hex)).toMatchObject({ intact: false, entries: 4, firstBroken: { id: 3, at: '2026-11-20T01:06:00.000Z', reason: 'out-of-chain' } });
+    expect(verifyAuditChain(inserted, sha256Hex)).toMatchObject({
+      intact: false,
+      entries: 4,
+      firstBroken: { id: 3, at: '2026-11-20T01:06:00.000Z', reason: 'out-of-chain' },
+    });
   });
 });
 

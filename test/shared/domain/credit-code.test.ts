@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CREDIT_CODE_ALPHABET,
-  checkCreditCode,
-  computeCreditCodeCheckChar,
-  isCreditCodeValid,
-  isOrganizationCodeValid,
-} from '@shared/domain/credit-code';
+import { CREDIT_CODE_ALPHABET, checkCreditCode, computeCreditCodeCheckChar, isCreditCodeValid, isOrganizationCodeValid } from '@shared/domain/credit-code';
 
 describe('checkCreditCode', () => {
   it.each(['914400007556190127', '91441702707782974C', '91522701709696623X', '92522726MA7GNHJ07M', '91110108690017781B'])(

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  daysInMonth,
-  excelSerialToIsoDate,
-  isDateWithin,
-  isIsoDate,
-  isoDateFromParts,
-  parseDate,
-} from '@shared/domain/dates';
+import { daysInMonth, excelSerialToIsoDate, isDateWithin, isIsoDate, isoDateFromParts, parseDate } from '@shared/domain/dates';
 
 describe('parseDate: text', () => {
   it.each([

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkInvoiceTax,
-  checkLineSums,
-  checkLineTax,
-  checkTotal,
-  expectedTax,
-  splitTaxInclusive,
-} from '@shared/domain/invoice-arithmetic';
+import { checkInvoiceTax, checkLineSums, checkLineTax, checkTotal, expectedTax, splitTaxInclusive } from '@shared/domain/invoice-arithmetic';
 import { addMoney } from '@shared/domain/money';
 import type { TaxRate } from '@shared/domain/tax-rate';
 
@@ -32,9 +25,7 @@ describe('checkTotal', () => {
   it('requires 价税合计 = 金额 + 税额 exactly and names the values', () => {
     const r = checkTotal('10000.00', '1300.00', '11300.01');
     expect(r).toMatchObject({ check: 'total', severity: 'error', expected: '11300.00', actual: '11300.01', difference: '0.01', tolerance: '0.00' });
-    expect(r.message).toBe(
-      '价税合计 11,300.01 元 与 金额 10,000.00 元 + 税额 1,300.00 元 = 11,300.00 元 不符，相差 0.01 元，应完全相等',
-    );
+    expect(r.message).toBe('价税合计 11,300.01 元 与 金额 10,000.00 元 + 税额 1,300.00 元 = 11,300.00 元 不符，相差 0.01 元，应完全相等');
   });
 
   it('works for red invoices', () => {
@@ -54,9 +45,7 @@ describe('checkLineTax', () => {
     expect(checkLineTax('100.00', rate('0.13'), '13.00').severity).toBe('ok');
     const warn = checkLineTax('100.00', rate('0.13'), '13.06');
     expect(warn).toMatchObject({ severity: 'warning', expected: '13.00', difference: '0.06', tolerance: '0.06' });
-    expect(warn.message).toBe(
-      '税额 13.06 元 与 金额 100.00 元 × 税率 13% = 13.00 元 不符，相差 0.06 元，在开票舍入允许的 0.06 元误差内',
-    );
+    expect(warn.message).toBe('税额 13.06 元 与 金额 100.00 元 × 税率 13% = 13.00 元 不符，相差 0.06 元，在开票舍入允许的 0.06 元误差内');
     expect(checkLineTax('100.00', rate('0.13'), '12.94').severity).toBe('warning');
     const error = checkLineTax('100.00', rate('0.13'), '13.07');
     expect(error.severity).toBe('error');

@@ -27,9 +27,7 @@ describe('checkExcludedSpending', () => {
     if (r.excluded) {
       expect(r.category).toBe('建筑服务');
       expect(r.rule.id).toBe('construction');
-      expect(r.message).toBe(
-        '项目名称「*建筑服务*工程款」税收分类为「建筑服务」，属于建筑工程（土建、装修、安装等），技改投资一般不含建筑物，请核对是否应计入',
-      );
+      expect(r.message).toBe('项目名称「*建筑服务*工程款」税收分类为「建筑服务」，属于建筑工程（土建、装修、安装等），技改投资一般不含建筑物，请核对是否应计入');
     }
   });
 
@@ -46,12 +44,9 @@ describe('checkExcludedSpending', () => {
     if (r.excluded) expect(r.rule.id).toBe(id);
   });
 
-  it.each(['*计算机配套产品*服务器', '*信息技术服务*技术服务费', '*金属加工机械*数控机床', '服务器'])(
-    'does not flag %s',
-    (name) => {
-      expect(checkExcludedSpending(name).excluded).toBe(false);
-    },
-  );
+  it.each(['*计算机配套产品*服务器', '*信息技术服务*技术服务费', '*金属加工机械*数控机床', '服务器'])('does not flag %s', (name) => {
+    expect(checkExcludedSpending(name).excluded).toBe(false);
+  });
 
   it('returns the category even when nothing is excluded', () => {
     expect(checkExcludedSpending('*计算机配套产品*服务器')).toEqual({ excluded: false, category: '计算机配套产品' });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  KNOWN_TAX_RATES,
-  formatTaxRate,
-  isKnownTaxRate,
-  parseTaxRate,
-  taxRateFactor,
-  unknownTaxRateMessage,
-  type TaxRate,
-} from '@shared/domain/tax-rate';
+import { KNOWN_TAX_RATES, formatTaxRate, isKnownTaxRate, parseTaxRate, taxRateFactor, unknownTaxRateMessage, type TaxRate } from '@shared/domain/tax-rate';
 
 const rate = (r: string): TaxRate => ({ kind: 'rate', rate: r });
 
@@ -41,14 +33,20 @@ describe('parseTaxRate', () => {
     expect(parseTaxRate(input)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([['', '为空'], ['abc', '不是有效税率'], ['-3%', '不是有效税率'], [-0.03, '负数'], ['100%', '超过 100%'], [150, '超过 100%'], ['13%%', '不是有效税率'], [Number.NaN, '不是有效税率']])(
-    'rejects %j (%s)',
-    (input, fragment) => {
-      const r = parseTaxRate(input);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toContain(fragment);
-    },
-  );
+  it.each([
+    ['', '为空'],
+    ['abc', '不是有效税率'],
+    ['-3%', '不是有效税率'],
+    [-0.03, '负数'],
+    ['100%', '超过 100%'],
+    [150, '超过 100%'],
+    ['13%%', '不是有效税率'],
+    [Number.NaN, '不是有效税率'],
+  ])('rejects %j (%s)', (input, fragment) => {
+    const r = parseTaxRate(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(fragment);
+  });
 });
 
 describe('known rates', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readOfdCustomData, readOfdFields, readOfdOriginalInvoice, readOfdXml } from '@shared/einvoice/read-ofd-xml';
-import {
-  SHUDIAN_DEFAULTS,
-  TAX_CONTROL_DEFAULTS,
-  shudianOfd,
-  taxControlOfd,
-  taxControlOriginalInvoiceXml,
-} from '../../fixtures/einvoice/make-ofd-fixtures';
+import { SHUDIAN_DEFAULTS, TAX_CONTROL_DEFAULTS, shudianOfd, taxControlOfd, taxControlOriginalInvoiceXml } from '../../fixtures/einvoice/make-ofd-fixtures';
 
 function partsOf(entries: Record<string, string>) {
   return {
@@ -53,11 +47,7 @@ describe('readOfdOriginalInvoice (tax-control OFD)', () => {
       note: '对应正数发票代码:052002100113号码:00008006',
     });
     const result = readOfdOriginalInvoice('red.ofd', xml);
-    expect(result.ok && [result.value.red, result.value.originalNumber, result.value.total]).toEqual([
-      true,
-      '052002100113-00008006',
-      '-27706.53',
-    ]);
+    expect(result.ok && [result.value.red, result.value.originalNumber, result.value.total]).toEqual([true, '052002100113-00008006', '-27706.53']);
   });
 
   it('takes a tax-exempt 「***」 tax as unknown, not as 0.00', () => {
@@ -66,7 +56,9 @@ describe('readOfdOriginalInvoice (tax-control OFD)', () => {
   });
 
   it('names missing fields and refuses another root', () => {
-    const xml = taxControlOriginalInvoiceXml().replace(/<InvoiceNo>.*<\/InvoiceNo>/u, '').replace(/<IssueDate>.*<\/IssueDate>/u, '');
+    const xml = taxControlOriginalInvoiceXml()
+      .replace(/<InvoiceNo>.*<\/InvoiceNo>/u, '')
+      .replace(/<IssueDate>.*<\/IssueDate>/u, '');
     expect(failureOf(readOfdOriginalInvoice('fp.ofd', xml))).toMatch(/缺少必需的字段：发票号码（InvoiceNo）、开票日期（IssueDate）/u);
     expect(failureOf(readOfdOriginalInvoice('fp.ofd', '<Invoice/>'))).toMatch(/应为 eInvoice/u);
   });
@@ -157,11 +149,7 @@ describe('readOfdCustomData (数电 OFD)', () => {
 describe('readOfdXml dispatch', () => {
   it('reads the attachment of a tax-control OFD even though OFD.xml is there too', () => {
     const result = readOfdXml('fp.ofd', partsOf(taxControlOfd().entries));
-    expect(result.ok && [result.value.code, result.value.number, result.value.buyerTaxId]).toEqual([
-      '052002100113',
-      '00008006',
-      TAX_CONTROL_DEFAULTS.buyerTaxId,
-    ]);
+    expect(result.ok && [result.value.code, result.value.number, result.value.buyerTaxId]).toEqual(['052002100113', '00008006', TAX_CONTROL_DEFAULTS.buyerTaxId]);
   });
 
   it('a tax-control OFD read through its CustomDatas and tags gives the same invoice', () => {

@@ -104,7 +104,10 @@ describe('diffExpertFiles', () => {
       ['XM2024-002', 1],
       ['XM2024-003', 2],
     ]);
-    const dropped = diffExpertFiles(sampleExpertContent(expert, 1), edited((c) => c.projects.splice(2, 1)));
+    const dropped = diffExpertFiles(
+      sampleExpertContent(expert, 1),
+      edited((c) => c.projects.splice(2, 1)),
+    );
     expect(dropped).toEqual([
       {
         projectId: 'XM2024-003',

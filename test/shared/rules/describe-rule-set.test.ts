@@ -25,9 +25,7 @@ describe('describeRuleSet', () => {
 
   it('shows the Xiamen bands as a reviewer reads them', () => {
     const description = describeRuleSet(ruleSet('xiamen-2024'));
-    expect(description.document).toBe(
-      '000_985b87a7ad46cc56.txt《厦门市制造业新型技术改造城市试点工作方案》（征求意见稿），2024-09-30',
-    );
+    expect(description.document).toBe('000_985b87a7ad46cc56.txt《厦门市制造业新型技术改造城市试点工作方案》（征求意见稿），2024-09-30');
     expect(description.validity).toBe('至 2027-06-30');
     const bands = sectionRows(description, 'award').map((cells) => cells.slice(1, 5));
     expect(bands).toEqual([
@@ -38,14 +36,16 @@ describe('describeRuleSet', () => {
       ['认定投资额 10亿元–30亿元（不含）', '固定金额', '2000万元', '—'],
       ['认定投资额 30亿元及以上', '固定金额', '2500万元', '—'],
     ]);
-    expect(sectionRows(description, 'schedule').slice(0, 3).map((cells) => cells.slice(0, 2))).toEqual([
+    expect(
+      sectionRows(description, 'schedule')
+        .slice(0, 3)
+        .map((cells) => cells.slice(0, 2)),
+    ).toEqual([
       ['立项', '30%'],
       ['中期评估', '20%'],
       ['竣工验收', '剩余部分'],
     ]);
-    expect(sectionRows(description, 'bonuses')[0]?.[1]).toBe(
-      '是否链主企业为「是」，且同步实施技改的配套企业数量 ≥ 10，且认定投资额 ≥ 8000万元',
-    );
+    expect(sectionRows(description, 'bonuses')[0]?.[1]).toBe('是否链主企业为「是」，且同步实施技改的配套企业数量 ≥ 10，且认定投资额 ≥ 8000万元');
     expect(sectionRows(description, 'readings').map((cells) => cells[0])).toContain('累进区间的基数');
   });
 

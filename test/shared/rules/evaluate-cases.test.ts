@@ -57,13 +57,7 @@ describe('evaluateCases', () => {
       { policy: 'xiamen-2024', investment: '1.00', chainLeader: true, supportingEnterprises: 9.5 },
       { policy: 'xiamen-2024', investment: '1.00', paidSoFar: '-3' },
     ]);
-    expect(results.map((outcome) => errorOf(outcome).field)).toEqual([
-      'stage',
-      'accepted',
-      'chainLeader',
-      'supportingEnterprises',
-      'paidSoFar',
-    ]);
+    expect(results.map((outcome) => errorOf(outcome).field)).toEqual(['stage', 'accepted', 'chainLeader', 'supportingEnterprises', 'paidSoFar']);
     expect(errorOf(results[0]).message).toContain('"acceptance"（竣工验收）');
   });
 
@@ -75,11 +69,7 @@ describe('evaluateCases', () => {
       { policy: 'toString', investment: '1.00' },
       { policy: 'xiamen-2024', investment: '80000000.00' },
     ]);
-    expect(results.slice(0, 3).map((outcome) => errorOf(outcome).code)).toEqual([
-      'UNKNOWN_POLICY',
-      'UNKNOWN_POLICY',
-      'UNKNOWN_POLICY',
-    ]);
+    expect(results.slice(0, 3).map((outcome) => errorOf(outcome).code)).toEqual(['UNKNOWN_POLICY', 'UNKNOWN_POLICY', 'UNKNOWN_POLICY']);
     expect(awardOf(results[3])).toBe('6400000.00');
   });
 

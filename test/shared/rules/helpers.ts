@@ -1,13 +1,5 @@
 import { expect } from 'vitest';
-import {
-  computeAward,
-  isCaseError,
-  sumTrace,
-  evaluateCase,
-  type AwardResult,
-  type CaseErrorResult,
-  type RuleSet,
-} from '@shared/rules';
+import { computeAward, isCaseError, sumTrace, evaluateCase, type AwardResult, type CaseErrorResult, type RuleSet } from '@shared/rules';
 import { Dec } from '@shared/domain/decimal';
 import { loadAllRuleSets } from './load-rule-sets';
 

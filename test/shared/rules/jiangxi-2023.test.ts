@@ -5,8 +5,7 @@ import { award, caseError, codes } from './helpers';
 //   国家级开发区 10,000,000.00; 省级开发区 8,000,000.00; 一、二类县 10,000,000.00; 三类县 8,000,000.00
 // paid 50% in the year of approval, the other 50% after the mid-term evaluation.
 // §四(二): at least 70% (开发区, cluster pilot) / 80% (县, SME pilot) to enterprise transformation.
-const jiangxi = (regionKind: string, extra: Record<string, unknown> = {}) =>
-  award('jiangxi-2023', { regionKind, ...extra });
+const jiangxi = (regionKind: string, extra: Record<string, unknown> = {}) => award('jiangxi-2023', { regionKind, ...extra });
 
 describe('jiangxi-2023 fixed awards per region kind', () => {
   it.each([

@@ -15,7 +15,9 @@ export function loadRuleSet(id: string): RuleSet {
 
 export function loadAllRuleSets(): Map<string, RuleSet> {
   const map = new Map<string, RuleSet>();
-  for (const file of readdirSync(RULES_DIR).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(RULES_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const ruleSet = loadRuleSet(file.replace(/\.json$/u, ''));
     map.set(ruleSet.id, ruleSet);
   }

@@ -45,12 +45,8 @@ describe('spending rules (000_985b87a7ad46cc56.txt §五(一)(二))', () => {
   it('excludes buildings and land, and dates outside 2024-01-01..2026-12-31', () => {
     expect(checkSpendingItem(spending, { category: '土建' }).map((f) => f.code)).toEqual(['EXCLUDED_CATEGORY']);
     expect(checkSpendingItem(spending, { category: '土地' }).map((f) => f.code)).toEqual(['EXCLUDED_CATEGORY']);
-    expect(checkSpendingItem(spending, { category: '设备', invoiceDate: '2023-12-31' }).map((f) => f.code)).toEqual([
-      'INVOICE_DATE_OUTSIDE',
-    ]);
-    expect(checkSpendingItem(spending, { category: '设备', invoiceDate: '2027-01-01' }).map((f) => f.code)).toEqual([
-      'INVOICE_DATE_OUTSIDE',
-    ]);
+    expect(checkSpendingItem(spending, { category: '设备', invoiceDate: '2023-12-31' }).map((f) => f.code)).toEqual(['INVOICE_DATE_OUTSIDE']);
+    expect(checkSpendingItem(spending, { category: '设备', invoiceDate: '2027-01-01' }).map((f) => f.code)).toEqual(['INVOICE_DATE_OUTSIDE']);
     expect(checkSpendingItem(spending, { category: '其他' }).map((f) => f.code)).toEqual(['CATEGORY_NOT_LISTED']);
   });
 

@@ -105,8 +105,7 @@ const scenarios: Scenario[] = [
     others: fc.record({
       regionKind: fc.constantFrom('national-zone', 'provincial-zone', 'county-1', 'county-2', 'county-3'),
     }),
-    maxAward: (facts) =>
-      new Dec(facts.regionKind === 'provincial-zone' || facts.regionKind === 'county-3' ? 8_000_000 : 10_000_000),
+    maxAward: (facts) => new Dec(facts.regionKind === 'provincial-zone' || facts.regionKind === 'county-3' ? 8_000_000 : 10_000_000),
   },
   {
     policy: 'xiamen-2024-fixed-asset',
@@ -135,7 +134,11 @@ const scenarios: Scenario[] = [
     maxAward: (facts) => {
       const rate = Dec.max(0, d(String(facts.loanRatePercent)).minus(2));
       const years = Dec.min(5, d(String(facts.years)));
-      return Dec.min(1_000_000_000, d(String(facts.investment))).times(rate).div(100).times(years).toDecimalPlaces(2);
+      return Dec.min(1_000_000_000, d(String(facts.investment)))
+        .times(rate)
+        .div(100)
+        .times(years)
+        .toDecimalPlaces(2);
     },
   },
   {
@@ -173,8 +176,7 @@ const scenarios: Scenario[] = [
     grows: 'investment',
     amount: money(5n * Y, [100_000_000n, 200_000_000n]),
     others: fc.record({ nationalCrossIndustryPlatform: fc.boolean(), priorAwarded: money(12_000_000n) }),
-    maxAward: (facts) =>
-      Dec.max(0, d(facts.nationalCrossIndustryPlatform === true ? '10000000' : '5000000').minus(String(facts.priorAwarded))),
+    maxAward: (facts) => Dec.max(0, d(facts.nationalCrossIndustryPlatform === true ? '10000000' : '5000000').minus(String(facts.priorAwarded))),
   },
 ];
 

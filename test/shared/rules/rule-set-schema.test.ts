@@ -1,13 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  computeAward,
-  parseRuleSet,
-  RuleSetError,
-  safeParseRuleSet,
-  safeParseRuleSetText,
-  type RuleSetProblem,
-} from '@shared/rules';
+import { computeAward, parseRuleSet, RuleSetError, safeParseRuleSet, safeParseRuleSetText, type RuleSetProblem } from '@shared/rules';
 import { readRuleSetJson, RULES_DIR } from './load-rule-sets';
 
 function clone<T>(value: T): T {
@@ -205,7 +198,16 @@ describe('a bureau defines a new policy without code', () => {
             bands: [
               { id: 'low', kind: 'none', from: '0', to: '5000000', description: '不足500万元不奖补', source: 'demo.txt 第三条(一)' },
               { id: 'mid', kind: 'rate', from: '5000000', to: '50000000', ratePercent: '6', cap: '3000000', description: '6%', source: 'demo.txt 第三条(二)' },
-              { id: 'high', kind: 'progressive', from: '50000000', base: 'previous-cap', ratePercent: '3', cap: '4000000', description: '超出部分3%', source: 'demo.txt 第三条(三)' },
+              {
+                id: 'high',
+                kind: 'progressive',
+                from: '50000000',
+                base: 'previous-cap',
+                ratePercent: '3',
+                cap: '4000000',
+                description: '超出部分3%',
+                source: 'demo.txt 第三条(三)',
+              },
             ],
           },
         },

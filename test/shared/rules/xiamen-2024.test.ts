@@ -7,8 +7,7 @@ import { award, caseError, codes } from './helpers';
 //   2亿 ≤ I < 5亿: min(1000万 + 4% × (I − 2亿), 1600万)   (base = the cap of the band below)
 //   5亿 ≤ I < 10亿: min(1600万 + 2% × (I − 5亿), 1800万)
 //   10亿 ≤ I < 30亿: 2000万;  I ≥ 30亿: 2500万
-const xiamen = (investment: string, extra: Record<string, unknown> = {}) =>
-  award('xiamen-2024', { investment, ...extra });
+const xiamen = (investment: string, extra: Record<string, unknown> = {}) => award('xiamen-2024', { investment, ...extra });
 
 describe('xiamen-2024 band edges', () => {
   it.each([

@@ -69,9 +69,7 @@ describe('xiamen-2024-financing-interest (§四(二)): the borrower pays 2% a ye
   });
 
   it('explains a rate that leaves nothing to subsidise', () => {
-    expect(codes(interest({ investment: '100000000.00', loanRatePercent: '1.8', years: 3 }))).toContain(
-      'NO_INTEREST_ABOVE_COST',
-    );
+    expect(codes(interest({ investment: '100000000.00', loanRatePercent: '1.8', years: 3 }))).toContain('NO_INTEREST_ABOVE_COST');
   });
 
   it('names the missing rate', () => {
@@ -139,8 +137,7 @@ describe('xiamen-2024-chain-leader (§四(五)): 50,000.00 per transformed enter
 });
 
 describe('xiamen-2024-diagnosis (§四(六)): 60% of the fees, at most 60,000.00', () => {
-  const diagnosis = (investment: string, extra: Record<string, unknown> = {}) =>
-    award('xiamen-2024-diagnosis', { investment, industryCode: 'C3484', ...extra });
+  const diagnosis = (investment: string, extra: Record<string, unknown> = {}) => award('xiamen-2024-diagnosis', { investment, industryCode: 'C3484', ...extra });
 
   it.each([
     ['80000.00', '48000.00'], // 80,000.00 × 60%
@@ -156,8 +153,7 @@ describe('xiamen-2024-diagnosis (§四(六)): 60% of the fees, at most 60,000.00
 });
 
 describe('xiamen-2024-platform (§四(七)): 5% of digital-service revenue, at most 5 or 10 million', () => {
-  const platform = (investment: string, extra: Record<string, unknown> = {}) =>
-    award('xiamen-2024-platform', { investment, ...extra });
+  const platform = (investment: string, extra: Record<string, unknown> = {}) => award('xiamen-2024-platform', { investment, ...extra });
 
   it.each([
     ['60000000.00', {}, '3000000.00'], // 60,000,000.00 × 5%

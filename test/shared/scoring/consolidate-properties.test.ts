@@ -4,7 +4,10 @@ import { Dec } from '@shared/domain/decimal';
 import { consolidatePanel, type PanelProjectTotals } from '@shared/scoring/consolidate';
 
 /** Totals on the half-point grid 0..100, or null (recused). */
-const total = fc.oneof(fc.integer({ min: 0, max: 200 }).map((halves) => String(halves / 2)), fc.constant(null));
+const total = fc.oneof(
+  fc.integer({ min: 0, max: 200 }).map((halves) => String(halves / 2)),
+  fc.constant(null),
+);
 const EXPERTS = ['甲', '乙', '丙', '丁', '戊', '己', '庚'];
 const panel = fc
   .array(fc.array(total, { minLength: EXPERTS.length, maxLength: EXPERTS.length }), { minLength: 1, maxLength: 6 })
@@ -17,7 +20,9 @@ describe('consolidation properties', () => {
         const result = consolidatePanel(projects);
         projects.forEach((project, i) => {
           const figures = result.projects[i];
-          const counted = Object.values(project.scores).filter((t): t is string => t !== null).map((t) => new Dec(t));
+          const counted = Object.values(project.scores)
+            .filter((t): t is string => t !== null)
+            .map((t) => new Dec(t));
           expect(figures?.experts).toBe(counted.length);
           if (counted.length === 0) {
             expect(figures?.mean).toBeNull();
@@ -56,7 +61,12 @@ describe('consolidation properties', () => {
         const ys = result.projects.flatMap((p) => Object.values(p.normalisedByExpert).map((y) => new Dec(y)));
         const meanY = ys.reduce((s, y) => s.plus(y), new Dec(0)).div(ys.length);
         // Each yₑₚ and the panel mean are rounded to 0.01 for display: each rounding moves a mean by at most 0.005.
-        expect(meanY.minus(result.panelMean ?? '0').abs().lte('0.01')).toBe(true);
+        expect(
+          meanY
+            .minus(result.panelMean ?? '0')
+            .abs()
+            .lte('0.01'),
+        ).toBe(true);
       }),
     );
   });

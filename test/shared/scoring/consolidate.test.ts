@@ -140,8 +140,20 @@ describe('ranking', () => {
   });
 
   it('compares the rounded figures a report prints', () => {
-    expect(rankByFigure([{ id: 'x', figure: '80.17' }, { id: 'y', figure: '80.17' }, { id: 'z', figure: '80.16' }, { id: 'w', figure: null }])).toEqual(
-      new Map([['x', 1], ['y', 1], ['z', 3], ['w', null]]),
+    expect(
+      rankByFigure([
+        { id: 'x', figure: '80.17' },
+        { id: 'y', figure: '80.17' },
+        { id: 'z', figure: '80.16' },
+        { id: 'w', figure: null },
+      ]),
+    ).toEqual(
+      new Map([
+        ['x', 1],
+        ['y', 1],
+        ['z', 3],
+        ['w', null],
+      ]),
     );
   });
 
@@ -149,7 +161,10 @@ describe('ranking', () => {
     const five = { a: '90', b: '90', c: '60', d: '60', e: '60' };
     const result = consolidatePanel([project('P1', five), project('P2', { a: '70', b: '70', c: '70' })], { method: 'trimmedMean' });
     // P1 trimmed: (90 + 60 + 60) / 3 = 70; P2 has 3 scores → no trimmed mean → no place
-    expect(result.projects.map((p) => [p.trimmedMean, p.rank])).toEqual([['70.00', 1], [null, null]]);
+    expect(result.projects.map((p) => [p.trimmedMean, p.rank])).toEqual([
+      ['70.00', 1],
+      [null, null],
+    ]);
     const byMedian = consolidatePanel([project('P1', five), project('P2', { a: '70', b: '70', c: '70' })], { method: 'median' });
     // medians 60 and 70
     expect(byMedian.projects.map((p) => p.rank)).toEqual([2, 1]);

@@ -23,7 +23,10 @@ export function chineseNumber(text: string): number {
 }
 
 type Kind = 'section' | 'article' | 'subsection' | 'point' | 'subpoint';
-interface Token { kind: Kind; number: number }
+interface Token {
+  kind: Kind;
+  number: number;
+}
 
 const HEADING: readonly { kind: Kind; pattern: RegExp; read: (m: string) => number }[] = [
   { kind: 'section', pattern: /^([一二三四五六七八九十]+)、/u, read: chineseNumber },

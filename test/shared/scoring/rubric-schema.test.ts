@@ -48,7 +48,9 @@ describe('rubric validation', () => {
     ]);
     const overlap = errorsOf(mutate((r) => (r.items[0]!.guidance[1]!.from = '17.5')));
     expect(overlap[0]).toContain('与上一分段重叠');
-    expect(errorsOf(mutate((r) => (r.items[1]!.guidance[0]!.from = '1')))[0]).toContain('$.items[1].guidance[0].from：评分项「技术指标完成情况」的评分指引第 1 段从 1 分起，应从 0 分开始');
+    expect(errorsOf(mutate((r) => (r.items[1]!.guidance[0]!.from = '1')))[0]).toContain(
+      '$.items[1].guidance[0].from：评分项「技术指标完成情况」的评分指引第 1 段从 1 分起，应从 0 分开始',
+    );
     expect(errorsOf(mutate((r) => (r.items[1]!.guidance[2]!.to = '24.5')))).toEqual([
       '$.items[1].guidance[2].to：评分项「技术指标完成情况」的评分指引最后一段应到满分 25 分为止，实际到 24.5 分',
     ]);
@@ -56,10 +58,12 @@ describe('rubric validation', () => {
   });
 
   it('reports shape errors with their JSON path in Chinese', () => {
-    const errors = errorsOf(mutate((r) => {
-      (r as unknown as Record<string, unknown>).stages = ['final'];
-      delete (r.items[0] as Partial<Rubric['items'][number]>).source;
-    }));
+    const errors = errorsOf(
+      mutate((r) => {
+        (r as unknown as Record<string, unknown>).stages = ['final'];
+        delete (r.items[0] as Partial<Rubric['items'][number]>).source;
+      }),
+    );
     expect(errors).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\$\.stages\[0\]：应为评审阶段/u), expect.stringMatching(/^\$\.items\[0\]\.source：缺少必填字段/u)]),
     );
@@ -71,7 +75,13 @@ describe('a rubric adjusted by the chair', () => {
   it('is a new, re-validated rubric naming the default it came from', () => {
     const result = deriveRubric(acceptance, HASH, {
       edit: {
-        'technical-indicators': { max: '20', guidance: [{ from: '0', to: '11.5', text: '不足' }, { from: '12', to: '20', text: '达到' }] },
+        'technical-indicators': {
+          max: '20',
+          guidance: [
+            { from: '0', to: '11.5', text: '不足' },
+            { from: '12', to: '20', text: '达到' },
+          ],
+        },
         evidence: { max: '25', guidance: [{ from: '0', to: '25', text: '按材料完整程度' }], description: '另须核对银行流水' },
       },
     });

@@ -39,10 +39,13 @@ describe('item scores', () => {
     expect(commentRequired({ max: '25' }, '15')).toBe(false);
     expect(commentRequired({ max: '25' }, '24.5')).toBe(false);
     expect(commentRequired({ max: '25' }, '25')).toBe(true);
-    expect(messages(rubric, { items: { 'investment-completion': '14.5', 'construction-indicators': '30' }, comments: { 'construction-indicators': '  ' } }, { complete: false })).toEqual([
-      '「建设内容与建设指标完成情况」给了满分 30 分，须填写评语说明理由',
-      '「投资完成与认定」得分 14.5 分低于本项满分的 60%（15 分），须填写评语说明理由',
-    ]);
+    expect(
+      messages(
+        rubric,
+        { items: { 'investment-completion': '14.5', 'construction-indicators': '30' }, comments: { 'construction-indicators': '  ' } },
+        { complete: false },
+      ),
+    ).toEqual(['「建设内容与建设指标完成情况」给了满分 30 分，须填写评语说明理由', '「投资完成与认定」得分 14.5 分低于本项满分的 60%（15 分），须填写评语说明理由']);
   });
 
   it('allows gaps while typing but not when handing in', () => {
@@ -77,13 +80,22 @@ describe('item scores', () => {
 
 describe('recusal', () => {
   it('has the five kinds with Chinese labels', () => {
-    expect(RECUSAL_KINDS.map((k) => `${k.id}=${k.label}`)).toEqual(['employer=任职关系', 'shareholding=持股关系', 'family=亲属关系', 'cooperation=近期合作关系', 'other=其他利害关系']);
+    expect(RECUSAL_KINDS.map((k) => `${k.id}=${k.label}`)).toEqual([
+      'employer=任职关系',
+      'shareholding=持股关系',
+      'family=亲属关系',
+      'cooperation=近期合作关系',
+      'other=其他利害关系',
+    ]);
   });
 
   it('reads a kind by code or label and requires a note for “other”', () => {
     expect(parseRecusal({ kind: 'family' })).toEqual({ ok: true, value: { kind: 'family', note: '' } });
     expect(parseRecusal({ kind: '近期合作', note: ' 2025 年共同承担课题 ' })).toEqual({ ok: true, value: { kind: 'cooperation', note: '2025 年共同承担课题' } });
     expect(parseRecusal({ kind: 'other', note: ' ' })).toEqual({ ok: false, message: '回避声明的回避原因为“其他”，须填写说明' });
-    expect(parseRecusal({ kind: 'friend' }, '项目 XM2024-001 的回避声明')).toMatchObject({ ok: false, message: expect.stringContaining('项目 XM2024-001 的回避声明的回避原因') });
+    expect(parseRecusal({ kind: 'friend' }, '项目 XM2024-001 的回避声明')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('项目 XM2024-001 的回避声明的回避原因'),
+    });
   });
 });

@@ -14,7 +14,10 @@ describe('ATTACHMENT_MISMATCH', () => {
   it('lists every differing field with both values', () => {
     const project = cleanProject();
     project.einvoices = new Map([
-      ['FP-24442000000123456789.xml', { ...machineEInvoice(), issuedOn: '2024-06-19', amount: '1100000.00', total: '1243000.00', tax: '143000.00', buyerTaxId: '91350200MA2Y0A1B2C' }],
+      [
+        'FP-24442000000123456789.xml',
+        { ...machineEInvoice(), issuedOn: '2024-06-19', amount: '1100000.00', total: '1243000.00', tax: '143000.00', buyerTaxId: '91350200MA2Y0A1B2C' },
+      ],
     ]);
     const [f] = withCode(verifyProject(project, context()).invoices.get(2), 'ATTACHMENT_MISMATCH');
     expect(f?.severity).toBe('error');

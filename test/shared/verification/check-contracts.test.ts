@@ -66,7 +66,15 @@ describe('CONTRACT_OVERINVOICED', () => {
         contractNo: 'HT-2024-001',
       }),
     );
-    project.payments.push({ rowNo: 8, voucherNo: '记-2024-10-011', paidOn: '2024-10-20', payer: APPLICANT, payee: MACHINE_SUPPLIER, amount: '22600.00', contractNo: 'HT-2024-001' });
+    project.payments.push({
+      rowNo: 8,
+      voucherNo: '记-2024-10-011',
+      paidOn: '2024-10-20',
+      payer: APPLICANT,
+      payee: MACHINE_SUPPLIER,
+      amount: '22600.00',
+      contractNo: 'HT-2024-001',
+    });
     return project;
   }
 
@@ -139,7 +147,15 @@ describe('DUPLICATE_CONTRACT and CONTRACT_OVERPAID', () => {
 
   it('warns when payments exceed the contract amount', () => {
     const project = cleanProject();
-    project.payments.push({ rowNo: 9, voucherNo: '记-2024-10-002', paidOn: '2024-10-02', payer: APPLICANT, payee: CONSULTANT, amount: '50000.00', contractNo: 'HT-2024-003' });
+    project.payments.push({
+      rowNo: 9,
+      voucherNo: '记-2024-10-002',
+      paidOn: '2024-10-02',
+      payer: APPLICANT,
+      payee: CONSULTANT,
+      amount: '50000.00',
+      contractNo: 'HT-2024-003',
+    });
     const [f] = withCode(verifyProject(project, context()).contracts.get('HT-2024-003'), 'CONTRACT_OVERPAID');
     expect(f?.severity).toBe('warning');
     expect(f?.message).toContain('已付款合计 250,000.00 元，超过合同金额 200,000.00 元（超出 50,000.00 元）');

@@ -236,10 +236,7 @@ export function cleanProject(): VProject {
 }
 
 /** The Xiamen rules by default; null for a policy without spending rules. */
-export function context(
-  spending: Spending | null = XIAMEN,
-  elsewhere: Record<string, DuplicateLocation[]> = {},
-): VerificationContext {
+export function context(spending: Spending | null = XIAMEN, elsewhere: Record<string, DuplicateLocation[]> = {}): VerificationContext {
   return { spending: spending ?? undefined, duplicatesElsewhere: (key) => elsewhere[key] ?? [] };
 }
 

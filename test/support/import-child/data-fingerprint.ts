@@ -18,7 +18,10 @@ export function fingerprintData(db: Database.Database, dataDir: string): DataFin
     .all()
     .map((row) => row.name);
   for (const name of names) {
-    const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).raw().all();
+    const rows = db
+      .prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`)
+      .raw()
+      .all();
     tables[name] = { rows: rows.length, sha256: createHash('sha256').update(JSON.stringify(rows, bigintSafe)).digest('hex') };
   }
   return { tables, files: listFiles(path.join(dataDir, 'files')) };

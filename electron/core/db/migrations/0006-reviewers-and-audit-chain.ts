@@ -30,7 +30,10 @@ const UNSIGNED = '（未署名）';
 
 /** Refuses to rebuild a table whose columns differ from what this step was written for, rather than drop data. */
 function requireColumns(db: Database.Database, table: string, expected: readonly string[]): void {
-  const actual = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).all().map((c) => c.name);
+  const actual = db
+    .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`)
+    .all()
+    .map((c) => c.name);
   if (actual.join(',') !== expected.join(',')) {
     throw new Error(`migration 6 expects ${table}(${expected.join(', ')}) but found (${actual.join(', ')}); update it to carry the new columns`);
   }
@@ -114,7 +117,20 @@ function createLegacyReviewer(db: Database.Database): void {
 
 /** Decisions become one per reviewer and invoice occurrence; today's keep their typed name beside the reviewer. */
 function rebuildInvoiceDecisions(db: Database.Database): void {
-  requireColumns(db, 'invoice_decisions', ['id', 'batch_id', 'project_id', 'invoice_key', 'occurrence', 'kind', 'amount_fen', 'reason', 'reviewer', 'decided_at', 'row_fingerprint', 'fingerprint_version']);
+  requireColumns(db, 'invoice_decisions', [
+    'id',
+    'batch_id',
+    'project_id',
+    'invoice_key',
+    'occurrence',
+    'kind',
+    'amount_fen',
+    'reason',
+    'reviewer',
+    'decided_at',
+    'row_fingerprint',
+    'fingerprint_version',
+  ]);
   db.exec(`
     CREATE TABLE invoice_decisions_new (
       id              INTEGER PRIMARY KEY,

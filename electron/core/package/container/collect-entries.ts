@@ -31,12 +31,7 @@ interface Candidate {
  * entries that passed one by one. Every problem is recorded, not only the first; only the total-size
  * limit stops the reading, because honouring it is the point of checking it before inflating.
  */
-export async function collectFiles(
-  source: PackageSource,
-  displayName: string,
-  limits: PackageLimits,
-  problems: ProblemList,
-): Promise<CollectedFiles> {
+export async function collectFiles(source: PackageSource, displayName: string, limits: PackageLimits, problems: ProblemList): Promise<CollectedFiles> {
   const candidates: Candidate[] = [];
   const refused = new Set<string>();
   const located: { path: string; kind: 'file' | 'directory' }[] = [];

@@ -1,6 +1,4 @@
-export type EntryPathResult =
-  | { ok: true; path: string; isDirectory: boolean }
-  | { ok: false; message: string };
+export type EntryPathResult = { ok: true; path: string; isDirectory: boolean } | { ok: false; message: string };
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we look for
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;

@@ -110,7 +110,8 @@ class RangeStream extends Readable {
         return;
       }
       if (error) this.destroy(error);
-      else if (bytesRead === 0) this.push(null); // yauzl reports the missing bytes
+      else if (bytesRead === 0)
+        this.push(null); // yauzl reports the missing bytes
       else {
         this.position += bytesRead;
         this.push(buffer.subarray(0, bytesRead));

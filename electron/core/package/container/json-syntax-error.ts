@@ -107,11 +107,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     for (let afterComma = false; ; afterComma = true) {
       skipWhitespace();
       if (text[i] !== '"') {
-        fail(
-          afterComma && text[i] === '}'
-            ? '最后一个字段后面多了逗号，JSON 不允许末尾多余的逗号'
-            : `应为用半角双引号括起的字段名，${found()}`,
-        );
+        fail(afterComma && text[i] === '}' ? '最后一个字段后面多了逗号，JSON 不允许末尾多余的逗号' : `应为用半角双引号括起的字段名，${found()}`);
       }
       string();
       skipWhitespace();

@@ -48,7 +48,6 @@ export function parseManifest(bytes: Buffer, problems: ProblemList): ParsedManif
     const where = formatJsonPath(issue.path);
     problems.error(MANIFEST_PATH, where === undefined ? `manifest.json 整体${issue.message}` : `清单字段 ${where}：${issue.message}`, where);
   }
-  const filesAlone =
-    typeof data === 'object' && data !== null && 'files' in data ? manifestSchema.shape.files.safeParse(data.files) : undefined;
+  const filesAlone = typeof data === 'object' && data !== null && 'files' in data ? manifestSchema.shape.files.safeParse(data.files) : undefined;
   return { manifest: undefined, files: filesAlone?.success ? filesAlone.data : undefined };
 }

@@ -55,9 +55,7 @@ export async function readPackage(source: string, limits?: Partial<PackageLimits
   const zipSha256 = isFolder ? undefined : hashFile(source, hashing.signal);
   zipSha256?.catch(() => undefined);
   try {
-    const opened: OpenSourceResult = isFolder
-      ? await openFolderSource(source, sourceName, resolved)
-      : await openZipSource(source, sourceName, resolved);
+    const opened: OpenSourceResult = isFolder ? await openFolderSource(source, sourceName, resolved) : await openZipSource(source, sourceName, resolved);
     if (!opened.ok) return refuse(opened.problem);
 
     const problems = new ProblemList();

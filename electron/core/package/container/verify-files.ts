@@ -20,19 +20,13 @@ export function verifyFiles(listed: Manifest['files'], collected: CollectedFiles
       continue;
     }
     if (present.sha256 !== expected) {
-      problems.error(
-        path,
-        `文件内容与清单不符（已被修改或损坏）：清单记录的 SHA-256 为 ${expected.slice(0, 12)}…，实际为 ${present.sha256.slice(0, 12)}…`,
-      );
+      problems.error(path, `文件内容与清单不符（已被修改或损坏）：清单记录的 SHA-256 为 ${expected.slice(0, 12)}…，实际为 ${present.sha256.slice(0, 12)}…`);
       continue;
     }
     files.set(path, present.data);
     const extension = /\.[^./]*$/.exec(path)?.[0].toLowerCase() ?? '';
     if (ATTACHMENT_FOLDER.test(path) && !(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extension)) {
-      problems.warning(
-        path,
-        `附件类型「${extension || '无扩展名'}」不在约定范围内（${ATTACHMENT_EXTENSIONS.join(' ')}），评审时可能无法打开`,
-      );
+      problems.warning(path, `附件类型「${extension || '无扩展名'}」不在约定范围内（${ATTACHMENT_EXTENSIONS.join(' ')}），评审时可能无法打开`);
     }
   }
   for (const path of collected.files.keys()) {

@@ -12,9 +12,7 @@ export interface RawZipName {
 
 export type NameEncoding = 'utf8-flag' | 'unicode-path-field' | 'ascii' | 'utf8-unflagged' | 'gbk';
 
-export type DecodedZipName =
-  | { ok: true; name: string; encoding: NameEncoding }
-  | { ok: false; name: string; message: string };
+export type DecodedZipName = { ok: true; name: string; encoding: NameEncoding } | { ok: false; name: string; message: string };
 
 const UNICODE_PATH_FIELD = 0x7075;
 const UTF8 = new TextDecoder('utf-8');

@@ -129,7 +129,7 @@ function isDirectory(entry: Entry, name: string): boolean {
   if (name.endsWith('/') || name.endsWith('\\')) return true;
   const unixMode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (unixMode === S_IFDIR) return true;
-  return entry.uncompressedSize === 0 && (entry.externalFileAttributes & DOS_DIRECTORY) !== 0 && (entry.versionMadeBy >>> 8) === 0;
+  return entry.uncompressedSize === 0 && (entry.externalFileAttributes & DOS_DIRECTORY) !== 0 && entry.versionMadeBy >>> 8 === 0;
 }
 
 /** What the central directory alone tells against an entry. */

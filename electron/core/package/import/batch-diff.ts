@@ -69,10 +69,30 @@ const EMPTY: ParsedProject['contracts'] = [];
 export function diffProject(projectId: string, before: ParsedProject | undefined, after: ParsedProject | undefined): ProjectChanges {
   const details: ProjectChanges['details'] = [];
   const sheets = {
-    合同: compare('合同', keyed(before?.contracts ?? EMPTY, (r) => r.contractNo), keyed(after?.contracts ?? EMPTY, (r) => r.contractNo), details),
-    发票: compare('发票', keyed(before?.invoices ?? [], (r) => r.key), keyed(after?.invoices ?? [], (r) => r.key), details),
-    付款: compare('付款', keyed(before?.payments ?? [], (r) => r.voucherNo), keyed(after?.payments ?? [], (r) => r.voucherNo), details),
-    绩效指标: compare('绩效指标', keyed(before?.indicators ?? [], (r) => r.name), keyed(after?.indicators ?? [], (r) => r.name), details),
+    合同: compare(
+      '合同',
+      keyed(before?.contracts ?? EMPTY, (r) => r.contractNo),
+      keyed(after?.contracts ?? EMPTY, (r) => r.contractNo),
+      details,
+    ),
+    发票: compare(
+      '发票',
+      keyed(before?.invoices ?? [], (r) => r.key),
+      keyed(after?.invoices ?? [], (r) => r.key),
+      details,
+    ),
+    付款: compare(
+      '付款',
+      keyed(before?.payments ?? [], (r) => r.voucherNo),
+      keyed(after?.payments ?? [], (r) => r.voucherNo),
+      details,
+    ),
+    绩效指标: compare(
+      '绩效指标',
+      keyed(before?.indicators ?? [], (r) => r.name),
+      keyed(after?.indicators ?? [], (r) => r.name),
+      details,
+    ),
   };
   const projectChanged = canonical(before?.project) !== canonical(after?.project);
   const status = !before ? 'added' : !after ? 'removed' : projectChanged || details.length > 0 ? 'changed' : 'unchanged';

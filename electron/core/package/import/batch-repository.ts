@@ -32,9 +32,7 @@ export function createBatchRepository(db: Database.Database) {
     insertPayment: prepareInsert(db, paymentsTable),
     insertIndicator: prepareInsert(db, indicatorsTable),
     insertAttachment: prepareInsert(db, attachmentsTable),
-    insertImportLog: db.prepare(
-      'INSERT INTO import_log (batch_id, imported_at, source_name, package_sha256, summary) VALUES (?, ?, ?, ?, ?)',
-    ),
+    insertImportLog: db.prepare('INSERT INTO import_log (batch_id, imported_at, source_name, package_sha256, summary) VALUES (?, ?, ?, ?, ?)'),
     selectProject: prepareSelect<typeof projectsTable, [number]>(db, projectsTable, 'WHERE pk = ?'),
     selectContracts: prepareSelect<typeof contractsTable, [number]>(db, contractsTable, byProject),
     selectInvoices: prepareSelect<typeof invoicesTable, [number]>(db, invoicesTable, byProject),

@@ -42,7 +42,7 @@ export function createBlobStore(dataDir: string, io: BlobFileSystem = NODE_FS) {
     try {
       const fd = io.openSync(temporary, 'wx');
       try {
-        for (let written = 0; written < content.length; ) written += io.writeSync(fd, content, written, content.length - written);
+        for (let written = 0; written < content.length;) written += io.writeSync(fd, content, written, content.length - written);
         io.fsyncSync(fd);
       } finally {
         io.closeSync(fd);

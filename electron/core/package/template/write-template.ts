@@ -1,23 +1,8 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../../write-file-atomic';
 import { SHEET_NAMES, type SheetName } from '@shared/domain';
-import {
-  GENERAL_INSTRUCTIONS,
-  INSTRUCTIONS_SHEET_NAME,
-  NUMBER_FORMATS,
-  PROJECT_INFO_LAYOUT,
-  SHEET_LAYOUTS,
-  type ColumnLayout,
-} from './layout';
-import {
-  HEADER_BORDER,
-  TITLE_FONT,
-  addRangeValidation,
-  columnLetters,
-  listValidation,
-  styleHeaderCell,
-  wholeNumberValidation,
-} from './styles';
+import { GENERAL_INSTRUCTIONS, INSTRUCTIONS_SHEET_NAME, NUMBER_FORMATS, PROJECT_INFO_LAYOUT, SHEET_LAYOUTS, type ColumnLayout } from './layout';
+import { HEADER_BORDER, TITLE_FONT, addRangeValidation, columnLetters, listValidation, styleHeaderCell, wholeNumberValidation } from './styles';
 
 /** Data rows the template prepares with drop-downs and formats. */
 export const TEMPLATE_DATA_ROWS = 5000;

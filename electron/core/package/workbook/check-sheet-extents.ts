@@ -48,7 +48,6 @@ export function checkSheetExtents(file: string, parts: ReadonlyMap<string, Buffe
 export function columnLimitMessage(column: string, rows: number, maxColumns: number): string {
   const last = columnLetter(maxColumns);
   return (
-    `${column} 列有内容，超出每个工作表 ${String(maxColumns)} 列（到 ${last} 列）的上限；` +
-    `共 ${String(rows)} 行在 ${last} 列以右有内容，请删除多余的列后重新导出`
+    `${column} 列有内容，超出每个工作表 ${String(maxColumns)} 列（到 ${last} 列）的上限；` + `共 ${String(rows)} 行在 ${last} 列以右有内容，请删除多余的列后重新导出`
   );
 }

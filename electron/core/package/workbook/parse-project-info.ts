@@ -25,13 +25,7 @@ interface FieldCell {
  * The 项目信息 sheet is a list of 字段 | 值 pairs. Each row whose first non-empty cell names a known
  * field gives that field's value from the next non-empty cell; other rows (titles, notes) are skipped.
  */
-export function parseProjectInfo(
-  rows: SheetRow[],
-  expectedProjectId: string,
-  file: string,
-  problems: PackageProblem[],
-  date1904: boolean,
-): ProjectRecord | null {
+export function parseProjectInfo(rows: SheetRow[], expectedProjectId: string, file: string, problems: PackageProblem[], date1904: boolean): ProjectRecord | null {
   const fields = new Map<string, FieldCell>();
   const extra: Record<string, string> = {};
   for (const row of rows) {
@@ -78,9 +72,7 @@ export function parseProjectInfo(
   }
   const supporting = read('配套企业数量', (value) => {
     const n = typeof value === 'number' ? value : Number(cellText(value));
-    return Number.isInteger(n) && n >= 0
-      ? { ok: true as const, value: n }
-      : { ok: false as const, message: `配套企业数量「${cellText(value)}」应为非负整数` };
+    return Number.isInteger(n) && n >= 0 ? { ok: true as const, value: n } : { ok: false as const, message: `配套企业数量「${cellText(value)}」应为非负整数` };
   });
   const planned = read('计划总投资', (value, cell) => parseMoney(value, { unit: cell.field.unit, label: '计划总投资' }));
   const periodStart = read('建设期起', (value) => parseDate(value, { label: '建设期起', date1904 }));

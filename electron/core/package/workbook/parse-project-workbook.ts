@@ -3,16 +3,7 @@ import { SHEET_NAMES, resolveSheetName, type SheetName } from '@shared/domain/he
 import type { PackageProblem } from '@shared/package/problem';
 import type { ParsedWorkbook } from '../records';
 import { parseProjectInfo } from './parse-project-info';
-import {
-  CONTRACT_REQUIRED,
-  INDICATOR_REQUIRED,
-  INVOICE_REQUIRED,
-  PAYMENT_REQUIRED,
-  readContract,
-  readIndicator,
-  readInvoice,
-  readPayment,
-} from './parse-record-sheets';
+import { CONTRACT_REQUIRED, INDICATOR_REQUIRED, INVOICE_REQUIRED, PAYMENT_REQUIRED, readContract, readIndicator, readInvoice, readPayment } from './parse-record-sheets';
 import { prepareWorkbook } from './prepare-workbook';
 import { RowReader } from './row-reader';
 import { locateTable, readSheetRows, type SheetRow } from './sheet-table';
@@ -23,9 +14,25 @@ import { WORKBOOK_LIMITS } from './workbook-limits';
  * loading a template-based workbook markedly faster. Only cell data and merged ranges are needed.
  */
 const IGNORED_SHEET_PARTS = [
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'hyperlinks', 'pageMargins',
-  'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts',
-  'conditionalFormatting', 'extLst',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
 ];
 
 /** Reads one project's 申报表.xlsx; every problem is collected, nothing stops at the first. */

@@ -1,5 +1,13 @@
 import { checkCreditCode } from '@shared/domain/credit-code';
-import { parseIndicatorCategory, parseInvestmentCategory, parseInvoiceType, INVOICE_TYPES, INVESTMENT_CATEGORIES, INDICATOR_CATEGORIES, enumLabel } from '@shared/domain/enums';
+import {
+  parseIndicatorCategory,
+  parseInvestmentCategory,
+  parseInvoiceType,
+  INVOICE_TYPES,
+  INVESTMENT_CATEGORIES,
+  INDICATOR_CATEGORIES,
+  enumLabel,
+} from '@shared/domain/enums';
 import { classifyInvoice, invoiceKey } from '@shared/domain/invoice-number';
 import { parseTaxRate, type TaxRate } from '@shared/domain/tax-rate';
 import { parseYesNo } from '@shared/domain/yes-no';
@@ -12,7 +20,18 @@ import type { RowReader } from './row-reader';
  * contract) are not import errors: they belong to verification, which a reviewer decides on.
  */
 export const CONTRACT_REQUIRED = ['合同编号', '合同名称', '供应商名称', '签订日期', '合同金额', '投资类别'] as const;
-export const INVOICE_REQUIRED = ['发票号码', '开票日期', '销售方名称', '销售方纳税人识别号', '购买方名称', '购买方纳税人识别号', '项目名称', '金额', '税率', '价税合计'] as const;
+export const INVOICE_REQUIRED = [
+  '发票号码',
+  '开票日期',
+  '销售方名称',
+  '销售方纳税人识别号',
+  '购买方名称',
+  '购买方纳税人识别号',
+  '项目名称',
+  '金额',
+  '税率',
+  '价税合计',
+] as const;
 export const PAYMENT_REQUIRED = ['付款凭证号', '付款日期', '付款方', '收款方', '金额'] as const;
 export const INDICATOR_REQUIRED = ['指标类别', '指标名称', '目标值', '完成值'] as const;
 

@@ -77,14 +77,11 @@ export function readSheetRows(worksheet: Worksheet, file: string, problems: Pack
  * Finds the header row below any title rows, maps columns in any order, and reports what cannot be
  * read: no header row, missing required columns, ambiguous units. Unknown columns are warnings.
  */
-export function locateTable(
-  sheet: SheetName,
-  rows: SheetRow[],
-  required: readonly string[],
-  file: string,
-  problems: PackageProblem[],
-): SheetTable | null {
-  const headerIndex = findHeaderRow(sheet, rows.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells));
+export function locateTable(sheet: SheetName, rows: SheetRow[], required: readonly string[], file: string, problems: PackageProblem[]): SheetTable | null {
+  const headerIndex = findHeaderRow(
+    sheet,
+    rows.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells),
+  );
   if (headerIndex === undefined) {
     problems.push({
       severity: 'error',

@@ -14,7 +14,8 @@ const FLAG_ENCRYPTED = 0x0001;
  * shared strings and the worksheets. Everything else — pictures in xl/media, embedded objects,
  * printer settings, macros, drawings, comments — is never inflated, whatever size it claims.
  */
-const NEEDED_PART = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+const NEEDED_PART =
+  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
 
 export type XlsxPartsResult = { ok: true; parts: Map<string, Buffer> } | { ok: false; message: string };
 

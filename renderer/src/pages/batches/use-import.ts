@@ -36,7 +36,12 @@ export function useImport() {
     const current: ImportJob =
       job.data ??
       (job.error
-        ? { jobId: phase.jobId, state: 'failed', progress: { phase: 'reading', done: 0, total: 1, message: '导入未完成' }, error: { code: 'INTERNAL', message: job.error.message, errors: [], warnings: [] } }
+        ? {
+            jobId: phase.jobId,
+            state: 'failed',
+            progress: { phase: 'reading', done: 0, total: 1, message: '导入未完成' },
+            error: { code: 'INTERNAL', message: job.error.message, errors: [], warnings: [] },
+          }
         : { jobId: phase.jobId, state: 'running', progress: { phase: 'reading', done: 0, total: 1, message: '准备导入' } });
     state = { status: current.state === 'running' ? 'running' : 'finished', job: current, name: phase.name };
   }

@@ -54,12 +54,7 @@ export function ConfirmSignerDialog({ signer, onClose }: { signer: SignerToConfi
         请通过电话、书面或当面请专家本人按四位一组读出其「设置 → 评审人身份」中的证书指纹，逐组输入下框。任何人都能造出写着专家姓名的证书，只有指纹能辨别真伪。
       </Typography.Paragraph>
       {expected && (
-        <Alert
-          type="info"
-          message="评审文件所附证书的指纹"
-          description={<FingerprintText fingerprint={expected} copyable={false} />}
-          style={{ marginBottom: 12 }}
-        />
+        <Alert type="info" message="评审文件所附证书的指纹" description={<FingerprintText fingerprint={expected} copyable={false} />} style={{ marginBottom: 12 }} />
       )}
       <Form layout="vertical">
         <Space style={{ display: 'flex' }}>
@@ -76,7 +71,11 @@ export function ConfirmSignerDialog({ signer, onClose }: { signer: SignerToConfi
           style={{ marginBottom: 32 }}
           validateStatus={parsed === null ? undefined : matches ? 'success' : 'error'}
           help={
-            parsed === null ? '可带空格，大小写均可' : !parsed.ok ? parsed.message : mismatch ? (
+            parsed === null ? (
+              '可带空格，大小写均可'
+            ) : !parsed.ok ? (
+              parsed.message
+            ) : mismatch ? (
               <span data-testid="fingerprint-mismatch">
                 <CloseCircleFilled /> 与文件所附证书的指纹不一致：请勿确认，并与专家核实
               </span>
@@ -87,7 +86,14 @@ export function ConfirmSignerDialog({ signer, onClose }: { signer: SignerToConfi
             )
           }
         >
-          <Input.TextArea autoFocus rows={2} value={typed} onChange={(e) => setTyped(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 15 }} data-testid="fingerprint-input" />
+          <Input.TextArea
+            autoFocus
+            rows={2}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            style={{ fontFamily: 'monospace', fontSize: 15 }}
+            data-testid="fingerprint-input"
+          />
         </Form.Item>
         <Space style={{ display: 'flex' }} align="start">
           <Form.Item label="核对方式">

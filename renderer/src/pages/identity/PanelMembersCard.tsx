@@ -28,9 +28,7 @@ export function PanelMembersCard() {
       }
       data-testid="panel-members"
     >
-      <Typography.Paragraph type="secondary">
-        导入专家评审文件前，须与专家本人逐组核对证书指纹并在此确认；未经确认的签名人的文件会被拒收。
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">导入专家评审文件前，须与专家本人逐组核对证书指纹并在此确认；未经确认的签名人的文件会被拒收。</Typography.Paragraph>
       {members.error && <Alert type="error" showIcon message={members.error.message} />}
       <Table<PanelMemberDto>
         rowKey={(m) => m.fingerprint}
@@ -53,7 +51,16 @@ export function PanelMembersCard() {
             ),
           },
           { title: '单位', dataIndex: 'organization', ellipsis: true },
-          { title: '证书指纹', dataIndex: 'fingerprint', width: 300, render: (f: string) => <Typography.Text code style={{ fontSize: 12, whiteSpace: 'normal', wordSpacing: 2 }}>{f}</Typography.Text> },
+          {
+            title: '证书指纹',
+            dataIndex: 'fingerprint',
+            width: 300,
+            render: (f: string) => (
+              <Typography.Text code style={{ fontSize: 12, whiteSpace: 'normal', wordSpacing: 2 }}>
+                {f}
+              </Typography.Text>
+            ),
+          },
           {
             title: '确认',
             width: 160,
@@ -83,7 +90,12 @@ export function PanelMembersCard() {
             width: 90,
             render: (_: unknown, m) =>
               m.confirmation && !m.own ? (
-                <Popconfirm title="撤销对此证书的确认？之后该专家的新文件会被拒收。" okText="撤销" cancelText="取消" onConfirm={() => distrust.mutate({ fingerprint: m.fingerprint })}>
+                <Popconfirm
+                  title="撤销对此证书的确认？之后该专家的新文件会被拒收。"
+                  okText="撤销"
+                  cancelText="取消"
+                  onConfirm={() => distrust.mutate({ fingerprint: m.fingerprint })}
+                >
                   <Button size="small" danger type="link">
                     撤销确认
                   </Button>

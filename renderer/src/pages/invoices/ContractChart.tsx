@@ -25,7 +25,10 @@ export function ContractChart({ v }: { v: ProjectVerification }) {
           if (!first) return '';
           const contract = v.contracts[first.dataIndex];
           if (!contract) return '';
-          return [`${first.axisValue}（${contract.category}）`, ...items.map((i) => `${i.marker}${i.seriesName}：${formatYuan(contract[series.find((s) => s.name === i.seriesName)?.key ?? 'counted'])} 元`)].join('<br/>');
+          return [
+            `${first.axisValue}（${contract.category}）`,
+            ...items.map((i) => `${i.marker}${i.seriesName}：${formatYuan(contract[series.find((s) => s.name === i.seriesName)?.key ?? 'counted'])} 元`),
+          ].join('<br/>');
         },
       },
       legend: { top: 0 },

@@ -15,7 +15,15 @@ export function ContractReconciliation({ v }: { v: ProjectVerification }) {
         pagination={false}
         scroll={{ x: 1400 }}
         dataSource={v.contracts}
-        expandable={{ expandedRowRender: (c) => <ol style={{ margin: 0 }}>{c.trace.map((line, i) => <li key={i}>{line}</li>)}</ol> }}
+        expandable={{
+          expandedRowRender: (c) => (
+            <ol style={{ margin: 0 }}>
+              {c.trace.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ol>
+          ),
+        }}
         columns={[
           { title: '合同编号', dataIndex: 'contractNo', width: 120 },
           { title: '供应商', dataIndex: 'supplierName', width: 200, ellipsis: true },
@@ -29,7 +37,12 @@ export function ContractReconciliation({ v }: { v: ProjectVerification }) {
           {
             title: '问题',
             dataIndex: 'findings',
-            render: (f: ProjectVerification['contracts'][number]['findings']) => f.map((x, i) => <div key={i} style={{ color: x.severity === 'error' ? '#cf1322' : '#d46b08' }}>{x.message}</div>),
+            render: (f: ProjectVerification['contracts'][number]['findings']) =>
+              f.map((x, i) => (
+                <div key={i} style={{ color: x.severity === 'error' ? '#cf1322' : '#d46b08' }}>
+                  {x.message}
+                </div>
+              )),
           },
         ]}
       />
@@ -39,11 +52,20 @@ export function ContractReconciliation({ v }: { v: ProjectVerification }) {
           type="warning"
           showIcon
           message={`${String(v.withoutContract.length)} 张发票没有对应合同，不计入核定投资额`}
-          description={v.withoutContract.slice(0, 20).map((i) => `第 ${String(i.rowNo)} 行 ${i.key}（${yuan(i.amount)}）`).join('；')}
+          description={v.withoutContract
+            .slice(0, 20)
+            .map((i) => `第 ${String(i.rowNo)} 行 ${i.key}（${yuan(i.amount)}）`)
+            .join('；')}
         />
       )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>核定投资额计算过程</Typography.Title>
-      <ol>{v.trace.map((line, i) => <li key={i}>{line}</li>)}</ol>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        核定投资额计算过程
+      </Typography.Title>
+      <ol>
+        {v.trace.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
       {v.awardTrace.length > 0 && (
         <>
           <Typography.Title level={5}>奖补测算过程</Typography.Title>

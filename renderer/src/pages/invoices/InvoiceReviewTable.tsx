@@ -35,7 +35,12 @@ export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, o
           dataIndex: 'severity',
           width: 36,
           fixed: 'left',
-          render: (s: VerifiedInvoiceDto['severity']) => (s ? <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: { error: '#f5222d', warning: '#fa8c16', info: '#1677ff' }[s] }} /> : null),
+          render: (s: VerifiedInvoiceDto['severity']) =>
+            s ? (
+              <span
+                style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: { error: '#f5222d', warning: '#fa8c16', info: '#1677ff' }[s] }}
+              />
+            ) : null,
         },
         { title: '行', dataIndex: 'rowNo', width: 60, fixed: 'left' },
         { title: '发票号码', dataIndex: 'key', width: 205, fixed: 'left' },

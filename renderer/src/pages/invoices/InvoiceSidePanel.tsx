@@ -20,12 +20,44 @@ interface Props {
 
 /** The invoice, its findings and the decision form (认定 / 核减 / 不予认定 with a reason). */
 export function InvoiceSidePanel({ batchId, projectId, invoice, busy, onDecide, rejectRequested }: Props) {
-  if (!invoice) return <Card size="small"><Empty description="选择一张发票查看详情（↑/↓ 或 J/K 切换）" /></Card>;
-  return <PanelFor key={`${String(invoice.rowNo)}-${String(rejectRequested)}`} batchId={batchId} projectId={projectId} invoice={invoice} busy={busy} onDecide={onDecide} startRejecting={rejectRequested > 0} />;
+  if (!invoice)
+    return (
+      <Card size="small">
+        <Empty description="选择一张发票查看详情（↑/↓ 或 J/K 切换）" />
+      </Card>
+    );
+  return (
+    <PanelFor
+      key={`${String(invoice.rowNo)}-${String(rejectRequested)}`}
+      batchId={batchId}
+      projectId={projectId}
+      invoice={invoice}
+      busy={busy}
+      onDecide={onDecide}
+      startRejecting={rejectRequested > 0}
+    />
+  );
 }
 
-function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting }: { batchId: string; projectId: string; invoice: VerifiedInvoiceDto; busy: boolean; onDecide: Props['onDecide']; startRejecting: boolean }) {
-  const defaultReason = invoice.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join('；');
+function PanelFor({
+  batchId,
+  projectId,
+  invoice,
+  busy,
+  onDecide,
+  startRejecting,
+}: {
+  batchId: string;
+  projectId: string;
+  invoice: VerifiedInvoiceDto;
+  busy: boolean;
+  onDecide: Props['onDecide'];
+  startRejecting: boolean;
+}) {
+  const defaultReason = invoice.findings
+    .filter((f) => f.severity !== 'info')
+    .map((f) => f.message)
+    .join('；');
   const [mode, setMode] = useState<'none' | 'reduce' | 'reject'>(startRejecting ? 'reject' : 'none');
   const [reason, setReason] = useState(invoice.decision?.reason || defaultReason);
   const [amount, setAmount] = useState<string | null>(invoice.decision?.amount ?? null);
@@ -43,9 +75,15 @@ function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting 
         {viewing && <AttachmentView batchId={batchId} projectId={projectId} path={viewing} />}
       </Modal>
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label="开票日期">{invoice.issuedOn}（{invoice.kind}）</Descriptions.Item>
-        <Descriptions.Item label="销售方">{invoice.sellerName} {invoice.sellerTaxId}</Descriptions.Item>
-        <Descriptions.Item label="购买方">{invoice.buyerName} {invoice.buyerTaxId}</Descriptions.Item>
+        <Descriptions.Item label="开票日期">
+          {invoice.issuedOn}（{invoice.kind}）
+        </Descriptions.Item>
+        <Descriptions.Item label="销售方">
+          {invoice.sellerName} {invoice.sellerTaxId}
+        </Descriptions.Item>
+        <Descriptions.Item label="购买方">
+          {invoice.buyerName} {invoice.buyerTaxId}
+        </Descriptions.Item>
         <Descriptions.Item label="项目名称">{invoice.itemName}</Descriptions.Item>
         <Descriptions.Item label="金额 / 税额 / 合计">
           {yuan(invoice.amount)} / {yuan(invoice.tax) || '—'} / {yuan(invoice.total)}
@@ -71,7 +109,12 @@ function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting 
               key={i}
               type={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'}
               showIcon
-              message={<span><Tag color={SEVERITY_COLOR[f.severity]}>{SEVERITY_LABEL[f.severity]}</Tag>{FINDING_LABEL[f.code]}</span>}
+              message={
+                <span>
+                  <Tag color={SEVERITY_COLOR[f.severity]}>{SEVERITY_LABEL[f.severity]}</Tag>
+                  {FINDING_LABEL[f.code]}
+                </span>
+              }
               description={f.message}
             />
           ))}
@@ -92,9 +135,17 @@ function PanelFor({ batchId, projectId, invoice, busy, onDecide, startRejecting 
         <Button type="primary" disabled={busy} onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'accept' })}>
           认定（A）
         </Button>
-        <Button disabled={busy} onClick={() => setMode('reduce')}>核减</Button>
-        <Button danger disabled={busy} onClick={() => setMode('reject')}>不予认定（R）</Button>
-        {invoice.decision && <Button type="link" disabled={busy} onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'clear' })}>撤销结论</Button>}
+        <Button disabled={busy} onClick={() => setMode('reduce')}>
+          核减
+        </Button>
+        <Button danger disabled={busy} onClick={() => setMode('reject')}>
+          不予认定（R）
+        </Button>
+        {invoice.decision && (
+          <Button type="link" disabled={busy} onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'clear' })}>
+            撤销结论
+          </Button>
+        )}
       </Space>
       {mode !== 'none' && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>

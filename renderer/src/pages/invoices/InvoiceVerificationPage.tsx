@@ -30,7 +30,13 @@ export function InvoiceVerificationPage() {
           data-testid="verification-project"
         />
       </Card>
-      {batchId && projectId ? <VerificationWorkspace key={value} batchId={batchId} projectId={projectId} /> : <Card><Empty description="尚无项目：请先在「评审批次」导入申报材料包" /></Card>}
+      {batchId && projectId ? (
+        <VerificationWorkspace key={value} batchId={batchId} projectId={projectId} />
+      ) : (
+        <Card>
+          <Empty description="尚无项目：请先在「评审批次」导入申报材料包" />
+        </Card>
+      )}
     </Space>
   );
 }

@@ -12,7 +12,13 @@ const has = (payment: VerifiedPaymentDto, code: FindingCode) => payment.findings
 
 /** The cell a finding is about, in the warning colour, so the eye goes to it. */
 function Marked({ text, when }: { text: string; when: boolean }) {
-  return when ? <Typography.Text type="warning" strong>{text}</Typography.Text> : <>{text}</>;
+  return when ? (
+    <Typography.Text type="warning" strong>
+      {text}
+    </Typography.Text>
+  ) : (
+    <>{text}</>
+  );
 }
 
 /**
@@ -60,8 +66,20 @@ export function PaymentReview({ payments }: { payments: VerifiedPaymentDto[] }) 
                 </>
               ),
             },
-            { title: '付款方', dataIndex: 'payer', width: 150, ellipsis: true, render: (payer: string, p) => <Marked text={payer} when={has(p, 'THIRD_PARTY_PAYMENT')} /> },
-            { title: '收款方', dataIndex: 'payee', width: 150, ellipsis: true, render: (payee: string, p) => <Marked text={payee} when={has(p, 'PAYEE_NOT_CONTRACTOR')} /> },
+            {
+              title: '付款方',
+              dataIndex: 'payer',
+              width: 150,
+              ellipsis: true,
+              render: (payer: string, p) => <Marked text={payer} when={has(p, 'THIRD_PARTY_PAYMENT')} />,
+            },
+            {
+              title: '收款方',
+              dataIndex: 'payee',
+              width: 150,
+              ellipsis: true,
+              render: (payee: string, p) => <Marked text={payee} when={has(p, 'PAYEE_NOT_CONTRACTOR')} />,
+            },
             { title: '金额（元）', dataIndex: 'amount', width: 120, align: 'right', render: money },
             { title: '合同编号', dataIndex: 'contractNo', width: 110, render: (c: string, p) => <Marked text={c || '—'} when={has(p, 'NO_CONTRACT')} /> },
             {

@@ -9,10 +9,14 @@ export function VerificationSummary({ v, compact = false }: { v: ProjectVerifica
   return (
     <Row gutter={[12, 12]}>
       <Col span={span}>
-        <Card size="small"><Statistic title="发票" value={s.invoices} suffix="张" /></Card>
+        <Card size="small">
+          <Statistic title="发票" value={s.invoices} suffix="张" />
+        </Card>
       </Col>
       <Col span={span}>
-        <Card size="small"><Statistic title="申报金额（不含税）" value={yuan(s.claimed)} /></Card>
+        <Card size="small">
+          <Statistic title="申报金额（不含税）" value={yuan(s.claimed)} />
+        </Card>
       </Col>
       <Col span={span}>
         <Card size="small">

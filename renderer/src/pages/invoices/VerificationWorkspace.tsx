@@ -97,7 +97,12 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
   const exportWorkbook = async () => {
     try {
       const where = await saveExport(
-        { title: '导出发票核验明细表', defaultName: `发票核验明细表-${projectId}.xlsx`, extension: 'xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        {
+          title: '导出发票核验明细表',
+          defaultName: `发票核验明细表-${projectId}.xlsx`,
+          extension: 'xlsx',
+          mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
         (path) => api.exportVerificationWorkbook({ batchId, projectId, path }),
       );
       if (where && isDesktop()) void message.success(`已导出到 ${where}`);
@@ -131,19 +136,39 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
                           { value: 'undecided', label: '待认定' },
                         ]}
                       />
-                      <Select allowClear placeholder="按发现类型筛选" style={{ width: 200 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: FINDING_LABEL[c] }))} />
+                      <Select
+                        allowClear
+                        placeholder="按发现类型筛选"
+                        style={{ width: 200 }}
+                        value={code}
+                        onChange={setCode}
+                        options={codes.map((c) => ({ value: c, label: FINDING_LABEL[c] }))}
+                      />
                       <Typography.Text type="secondary">{shown.length} 张</Typography.Text>
                       <Button onClick={() => setSelected(shown.map((i) => i.rowNo))}>全选筛选结果</Button>
-                      <Button disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('accept')}>批量认定（{selected.length}）</Button>
-                      <Button danger disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('reject')}>批量不予认定</Button>
-                      <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()}>导出明细表</Button>
+                      <Button disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('accept')}>
+                        批量认定（{selected.length}）
+                      </Button>
+                      <Button danger disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('reject')}>
+                        批量不予认定
+                      </Button>
+                      <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()}>
+                        导出明细表
+                      </Button>
                     </Space>
                     <InvoiceReviewTable invoices={shown} currentRow={current} selected={selected} onSelect={setSelected} onOpen={setCurrent} />
                     <Typography.Text type="secondary">键盘：↑/↓ 或 K/J 切换发票，A 认定并到下一张，R 不予认定（输入理由后 Enter 确定）</Typography.Text>
                   </Card>
                 </Col>
                 <Col span={9}>
-                  <InvoiceSidePanel batchId={batchId} projectId={projectId} invoice={currentInvoice} busy={decide.isPending} onDecide={(r) => decide.mutate(r)} rejectRequested={rejectRequested} />
+                  <InvoiceSidePanel
+                    batchId={batchId}
+                    projectId={projectId}
+                    invoice={currentInvoice}
+                    busy={decide.isPending}
+                    onDecide={(r) => decide.mutate(r)}
+                    rejectRequested={rejectRequested}
+                  />
                 </Col>
               </Row>
             ),

@@ -87,12 +87,25 @@ export function AwardCalculator({ ruleSet }: { ruleSet: RuleSet }) {
                   render: (_, step) => (
                     <>
                       <div>{step.text}</div>
-                      {step.formula && <Typography.Text type="secondary" code>{step.formula}</Typography.Text>}
+                      {step.formula && (
+                        <Typography.Text type="secondary" code>
+                          {step.formula}
+                        </Typography.Text>
+                      )}
                     </>
                   ),
                 },
                 { title: '金额（元）', dataIndex: 'amount', align: 'right', width: 130, render: money },
-                { title: '依据', dataIndex: 'source', width: 150, render: (s: string) => <Typography.Text type="secondary" style={{ wordBreak: 'break-all', fontSize: 12 }}>{s}</Typography.Text> },
+                {
+                  title: '依据',
+                  dataIndex: 'source',
+                  width: 150,
+                  render: (s: string) => (
+                    <Typography.Text type="secondary" style={{ wordBreak: 'break-all', fontSize: 12 }}>
+                      {s}
+                    </Typography.Text>
+                  ),
+                },
               ]}
             />
             {outcome.schedule.length > 0 && (

@@ -14,10 +14,7 @@ export function AttachmentsTab({ detail }: { detail: ProjectDetail }) {
           bordered
           dataSource={detail.attachments}
           renderItem={(a) => (
-            <List.Item
-              onClick={() => setSelected(a.path)}
-              style={{ cursor: 'pointer', background: a.path === selected ? '#e6f4ff' : undefined }}
-            >
+            <List.Item onClick={() => setSelected(a.path)} style={{ cursor: 'pointer', background: a.path === selected ? '#e6f4ff' : undefined }}>
               <Typography.Text ellipsis>{a.path}</Typography.Text>
             </List.Item>
           )}

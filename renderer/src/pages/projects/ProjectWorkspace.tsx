@@ -130,7 +130,14 @@ export function ProjectWorkspace() {
                     title: '完成值',
                     dataIndex: 'achieved',
                     align: 'right',
-                    render: (value: string, r) => (r.shortfall ? <Typography.Text type="danger" strong>{value}（未达标）</Typography.Text> : value),
+                    render: (value: string, r) =>
+                      r.shortfall ? (
+                        <Typography.Text type="danger" strong>
+                          {value}（未达标）
+                        </Typography.Text>
+                      ) : (
+                        value
+                      ),
                   },
                   { title: '佐证材料', dataIndex: 'evidence' },
                 ]}

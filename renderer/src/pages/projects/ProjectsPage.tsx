@@ -14,10 +14,7 @@ export function ProjectsPage() {
   const [search, setSearch] = useState('');
   const batches = useQuery({ queryKey: ['batches'], queryFn: () => api.listBatches({}) });
   const projects = useQuery({ queryKey: ['listProjects', batchId ?? null], queryFn: () => api.listProjects(batchId ? { batchId } : {}) });
-  const shown = useMemo(
-    () => (projects.data ?? []).filter((p) => search === '' || `${p.id}${p.name}${p.applicant}`.includes(search.trim())),
-    [projects.data, search],
-  );
+  const shown = useMemo(() => (projects.data ?? []).filter((p) => search === '' || `${p.id}${p.name}${p.applicant}`.includes(search.trim())), [projects.data, search]);
   const open = (p: ProjectListItem) => void navigate(`/projects/${encodeURIComponent(p.batchId)}/${encodeURIComponent(p.id)}`);
 
   return (

@@ -20,7 +20,8 @@ export function RecusalCard({ sheet, projectName, onDone }: { sheet: ScoringShee
       setEditing(false);
       onDone();
     },
-    onError: (e) => setError(e.message) });
+    onError: (e) => setError(e.message),
+  });
   const ref = { batchId: sheet.batchId, projectId: sheet.projectId };
 
   if (!editing && sheet.recusal) {
@@ -68,7 +69,13 @@ export function RecusalCard({ sheet, projectName, onDone }: { sheet: ScoringShee
         {conflict && (
           <Space align="start" wrap>
             <Form.Item label="回避原因" required style={{ width: 220 }}>
-              <Select<RecusalKind> value={kind} onChange={setKind} placeholder="请选择" options={RECUSAL_KINDS.map((k) => ({ value: k.id, label: k.label }))} data-testid="recusal-kind" />
+              <Select<RecusalKind>
+                value={kind}
+                onChange={setKind}
+                placeholder="请选择"
+                options={RECUSAL_KINDS.map((k) => ({ value: k.id, label: k.label }))}
+                data-testid="recusal-kind"
+              />
             </Form.Item>
             <Form.Item label={kind === 'other' ? '说明（必填）' : '说明'} required={kind === 'other'} style={{ width: 420 }}>
               <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />

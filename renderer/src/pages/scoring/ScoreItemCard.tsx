@@ -16,7 +16,10 @@ interface ScoreItemCardProps {
 }
 
 /** One rubric item: score, the guidance for the range typed, the comment (required when low or full) and the page it rests on. */
-export const ScoreItemCard = forwardRef<InputRef, ScoreItemCardProps>(function ScoreItemCard({ index, item, draft, attachments, onChange, onBlur, onNext, onOpenAttachment }, ref) {
+export const ScoreItemCard = forwardRef<InputRef, ScoreItemCardProps>(function ScoreItemCard(
+  { index, item, draft, attachments, onChange, onBlur, onNext, onOpenAttachment },
+  ref,
+) {
   const problem = typedScoreProblem(item, draft.score);
   const guidance = guidanceFor(item, draft.score);
   const required = needsComment(item, draft.score);
@@ -33,7 +36,16 @@ export const ScoreItemCard = forwardRef<InputRef, ScoreItemCardProps>(function S
             {item.description}
           </Typography.Paragraph>
         </div>
-        <ScoreInput ref={ref} value={draft.score} max={item.max} invalid={problem !== null} label={item.title} onChange={(v) => onChange('score', v)} onBlur={() => onBlur('score')} onNext={onNext} />
+        <ScoreInput
+          ref={ref}
+          value={draft.score}
+          max={item.max}
+          invalid={problem !== null}
+          label={item.title}
+          onChange={(v) => onChange('score', v)}
+          onBlur={() => onBlur('score')}
+          onNext={onNext}
+        />
       </Space>
       <div style={{ margin: '6px 0', minHeight: 22 }}>
         {problem ? (

@@ -117,7 +117,14 @@ export function ScoreSheet({ sheet, attachments, onOpenAttachment }: ScoreSheetP
         />
       ))}
       <Card size="small" title="评审结论与意见">
-        <Radio.Group value={verdict} onChange={(e) => changeVerdict(e.target.value as Verdict, opinion)} optionType="button" buttonStyle="solid" options={VERDICTS.map((v) => ({ value: v.id, label: v.label }))} data-testid="verdict" />
+        <Radio.Group
+          value={verdict}
+          onChange={(e) => changeVerdict(e.target.value as Verdict, opinion)}
+          optionType="button"
+          buttonStyle="solid"
+          options={VERDICTS.map((v) => ({ value: v.id, label: v.label }))}
+          data-testid="verdict"
+        />
         <Input.TextArea
           ref={(box) => {
             opinionBox.current = box?.resizableTextArea?.textArea ?? null;

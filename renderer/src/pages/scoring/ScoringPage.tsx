@@ -13,7 +13,11 @@ export function ScoringPage() {
   const batches = useQuery({ queryKey: ['listBatches'], queryFn: () => api.listBatches({}) });
   const batchId = params.get('batch') ?? batches.data?.[0]?.id;
   const projects = useQuery({ queryKey: ['listProjects', batchId ?? null], queryFn: () => api.listProjects({ batchId }), enabled: batchId !== undefined });
-  const progress = useQuery({ queryKey: ['listScoringProgress', batchId], queryFn: () => api.listScoringProgress({ batchId: batchId ?? '' }), enabled: batchId !== undefined });
+  const progress = useQuery({
+    queryKey: ['listScoringProgress', batchId],
+    queryFn: () => api.listScoringProgress({ batchId: batchId ?? '' }),
+    enabled: batchId !== undefined,
+  });
   const list = projects.data ?? [];
   const projectId = params.get('project') ?? list[0]?.id;
   const byProject = new Map((progress.data?.projects ?? []).map((p) => [p.projectId, p]));

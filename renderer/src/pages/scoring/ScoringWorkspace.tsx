@@ -18,7 +18,9 @@ export function ScoringWorkspace({ batchId, projectId }: { batchId: string; proj
   const attachments = detail.data.attachments.map((a) => a.path);
 
   if (!s.recusalDeclared || s.recusal !== null || correcting) {
-    return <RecusalCard key={`${String(s.recusalDeclared)}-${s.recusal?.kind ?? ''}`} sheet={s} projectName={detail.data.project.name} onDone={() => setCorrecting(false)} />;
+    return (
+      <RecusalCard key={`${String(s.recusalDeclared)}-${s.recusal?.kind ?? ''}`} sheet={s} projectName={detail.data.project.name} onDone={() => setCorrecting(false)} />
+    );
   }
   return (
     <Row gutter={12}>

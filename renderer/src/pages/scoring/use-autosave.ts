@@ -57,7 +57,10 @@ export function useAutosave<T>(write: (key: string, value: T) => Promise<unknown
       waiting.current.set(key, value);
       const timer = timers.current.get(key);
       if (timer !== undefined) clearTimeout(timer);
-      timers.current.set(key, setTimeout(() => void flushKey(key), delayMs));
+      timers.current.set(
+        key,
+        setTimeout(() => void flushKey(key), delayMs),
+      );
       setState((s) => ({ ...s, pending: true }));
     },
     [delayMs, flushKey],

@@ -35,7 +35,9 @@ function ChangeList({ preview, onDone }: { preview: Accepted; onDone: () => void
     onError: (e) => void message.error(e.message),
   });
   const discard = useApiMutation('discardExpertFileImport', { onSuccess: onDone });
-  const rows = preview.projects.flatMap((p) => p.changes.map((c, i) => ({ key: `${p.projectId}-${String(i)}`, project: p.projectName, first: i === 0, span: p.changes.length, ...c })));
+  const rows = preview.projects.flatMap((p) =>
+    p.changes.map((c, i) => ({ key: `${p.projectId}-${String(i)}`, project: p.projectName, first: i === 0, span: p.changes.length, ...c })),
+  );
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="change-list">
       <Alert
@@ -52,7 +54,19 @@ function ChangeList({ preview, onDone }: { preview: Accepted; onDone: () => void
         locale={{ emptyText: '与已导入的版本相比没有变化' }}
         columns={[
           { title: '项目', dataIndex: 'project', width: 220, onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
-          { title: '变化', width: 260, render: (_: unknown, r) => (r.what.includes(KIND_LABEL[r.kind] ?? r.kind) ? r.what : <Space size={4}><Tag>{KIND_LABEL[r.kind] ?? r.kind}</Tag>{r.what}</Space>) },
+          {
+            title: '变化',
+            width: 260,
+            render: (_: unknown, r) =>
+              r.what.includes(KIND_LABEL[r.kind] ?? r.kind) ? (
+                r.what
+              ) : (
+                <Space size={4}>
+                  <Tag>{KIND_LABEL[r.kind] ?? r.kind}</Tag>
+                  {r.what}
+                </Space>
+              ),
+          },
           { title: '原值', dataIndex: 'old', render: shown },
           { title: '新值', dataIndex: 'new', render: (v: string | null) => <Typography.Text strong>{shown(v)}</Typography.Text> },
         ]}
@@ -137,10 +151,16 @@ export function ExpertFileImportCard() {
     <Card title="导入专家评审文件" size="small" data-testid="expert-file-import">
       {preview === null || busy ? (
         <Spin spinning={busy} tip="正在核验签名">
-          <Upload.Dragger accept=".json" multiple={false} showUploadList={false} beforeUpload={(file) => {
+          <Upload.Dragger
+            accept=".json"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(file) => {
               void fromFile(file);
               return false;
-            }} data-testid="expert-file-drop">
+            }}
+            data-testid="expert-file-drop"
+          >
             <p className="ant-upload-text">
               <InboxOutlined style={{ color: '#1677ff', marginInlineEnd: 8 }} />
               点击选择或把专家评审文件拖到这里

@@ -35,12 +35,25 @@ function Editor({ opinion }: { opinion: PanelOpinion }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Space>
-          <Radio.Group value={verdict} optionType="button" buttonStyle="solid" options={VERDICTS.map((v) => ({ value: v.id, label: v.label }))} onChange={(e) => change(e.target.value as Verdict, text)} />
+          <Radio.Group
+            value={verdict}
+            optionType="button"
+            buttonStyle="solid"
+            options={VERDICTS.map((v) => ({ value: v.id, label: v.label }))}
+            onChange={(e) => change(e.target.value as Verdict, text)}
+          />
           {saved ? <Tag color="green">已保存为专家组意见</Tag> : <Tag>根据各位专家意见起草，尚未保存</Tag>}
         </Space>
         <SaveIndicator state={autosave.state} />
       </Space>
-      <Input.TextArea rows={7} maxLength={5000} value={text} onChange={(e) => change(verdict, e.target.value)} onBlur={() => void autosave.flush('opinion')} data-testid="panel-opinion" />
+      <Input.TextArea
+        rows={7}
+        maxLength={5000}
+        value={text}
+        onChange={(e) => change(verdict, e.target.value)}
+        onBlur={() => void autosave.flush('opinion')}
+        data-testid="panel-opinion"
+      />
       {(!verdict || !text.trim()) && <Typography.Text type="warning">请选择专家组结论并填写意见，填好后自动保存。</Typography.Text>}
       {!saved && verdict && text.trim() && (
         <Button type="primary" onClick={() => change(verdict, text)}>

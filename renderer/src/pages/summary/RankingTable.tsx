@@ -54,7 +54,15 @@ export function RankingTable({ data, selected, onSelect }: { data: Consolidation
         {
           title: '专家组结论',
           width: 110,
-          render: (_: unknown, p) => (p.panelOpinion.verdict ? <Tag color={p.panelOpinion.saved ? 'green' : undefined}>{enumLabel(VERDICTS, p.panelOpinion.verdict)}{p.panelOpinion.saved ? '' : '（草稿）'}</Tag> : '—'),
+          render: (_: unknown, p) =>
+            p.panelOpinion.verdict ? (
+              <Tag color={p.panelOpinion.saved ? 'green' : undefined}>
+                {enumLabel(VERDICTS, p.panelOpinion.verdict)}
+                {p.panelOpinion.saved ? '' : '（草稿）'}
+              </Tag>
+            ) : (
+              '—'
+            ),
         },
       ]}
     />

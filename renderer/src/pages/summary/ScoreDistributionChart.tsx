@@ -28,7 +28,11 @@ export function ScoreDistributionChart({ projects }: { projects: readonly Projec
       projects.flatMap((p, index) => p.totals.filter((t) => t.divergent === divergent).map((t) => ({ value: [Number(t.total), index], name: t.expert })));
     return {
       grid: { left: 8, right: 24, top: 28, bottom: 28, containLabel: true },
-      tooltip: { trigger: 'item', formatter: (params: { seriesType: string; name: string; value: number[] }) => (params.seriesType === 'scatter' ? `${params.name}：${String(params.value[0])} 分` : '') },
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: { seriesType: string; name: string; value: number[] }) =>
+          params.seriesType === 'scatter' ? `${params.name}：${String(params.value[0])} 分` : '',
+      },
       legend: { top: 0, data: ['分布', '专家评分', '偏离较大'] },
       xAxis: { type: 'value', min: 0, max: 100, name: '分', splitLine: { show: true } },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },

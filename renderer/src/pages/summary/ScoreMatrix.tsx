@@ -62,8 +62,19 @@ export function ScoreMatrix({ data, project }: { data: ConsolidationDto; project
               </Typography.Text>
             ),
           },
-          { title: '标准化', width: 80, align: 'right' as const, onCell: (r: Row) => (r.recusal ? { colSpan: 0 } : {}), render: (_: unknown, r: Row) => r.normalised ?? '—' },
-          { title: '结论', width: 90, onCell: (r: Row) => (r.recusal ? { colSpan: 0 } : {}), render: (_: unknown, r: Row) => (r.verdict ? enumLabel(VERDICTS, r.verdict) : '—') },
+          {
+            title: '标准化',
+            width: 80,
+            align: 'right' as const,
+            onCell: (r: Row) => (r.recusal ? { colSpan: 0 } : {}),
+            render: (_: unknown, r: Row) => r.normalised ?? '—',
+          },
+          {
+            title: '结论',
+            width: 90,
+            onCell: (r: Row) => (r.recusal ? { colSpan: 0 } : {}),
+            render: (_: unknown, r: Row) => (r.verdict ? enumLabel(VERDICTS, r.verdict) : '—'),
+          },
         ]}
       />
       {project.divergent.map((d) => (

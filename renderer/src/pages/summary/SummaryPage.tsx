@@ -40,7 +40,9 @@ function Consolidation({ batchId, projectId, onProject }: { batchId: string; pro
             <ScoreDistributionChart
               projects={charted.map((p) => ({
                 label: p.projectName,
-                totals: p.rows.filter((r) => r.counted && r.total !== null).map((r) => ({ expert: names.get(r.expertId) ?? '', total: r.total as string, divergent: p.divergent.some((d) => d.expertId === r.expertId) })),
+                totals: p.rows
+                  .filter((r) => r.counted && r.total !== null)
+                  .map((r) => ({ expert: names.get(r.expertId) ?? '', total: r.total as string, divergent: p.divergent.some((d) => d.expertId === r.expertId) })),
               }))}
             />
           </Card>

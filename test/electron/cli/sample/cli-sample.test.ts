@@ -32,8 +32,22 @@ describe('jigai sample', () => {
   it('writes a package with the requested defects and reports them as JSON', async () => {
     const file = path.join(tempDir(), 'sample.zip');
     const result = await jigai(
-      'sample', '--projects', '2', '--invoices', '40', '--seed', '7', '--out', file,
-      '--defects', 'duplicate-invoice,red-invoice', '--policy', 'shenyang-2025', '--stage', 'midterm', '--json',
+      'sample',
+      '--projects',
+      '2',
+      '--invoices',
+      '40',
+      '--seed',
+      '7',
+      '--out',
+      file,
+      '--defects',
+      'duplicate-invoice,red-invoice',
+      '--policy',
+      'shenyang-2025',
+      '--stage',
+      'midterm',
+      '--json',
     );
     expect(result.code).toBe(EXIT_OK);
     const output = JSON.parse(result.stdout) as {

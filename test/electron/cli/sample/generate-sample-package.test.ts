@@ -2,13 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFECT_NAMES,
-  INVOICE_WINDOW,
-  generateSamplePackage,
-  type DefectName,
-  type SamplePackage,
-} from '@cli/sample';
+import { DEFECT_NAMES, INVOICE_WINDOW, generateSamplePackage, type DefectName, type SamplePackage } from '@cli/sample';
 import {
   checkCreditCode,
   checkInvoiceTax,
@@ -173,7 +167,8 @@ describe('generateSamplePackage — a clean package', () => {
       let invoiced = 0;
       let paid = 0;
       for (const project of read.projects) {
-        for (const { cells } of project.sheets.发票.rows) invoiced += moneyToFen(parseOk(parseMoney(cells.价税合计, { unit: project.sheets.发票.units.价税合计 ?? 'yuan' })));
+        for (const { cells } of project.sheets.发票.rows)
+          invoiced += moneyToFen(parseOk(parseMoney(cells.价税合计, { unit: project.sheets.发票.units.价税合计 ?? 'yuan' })));
         for (const { cells } of project.sheets.付款.rows) paid += moneyToFen(parseOk(parseMoney(cells.金额, { unit: project.sheets.付款.units.金额 ?? 'yuan' })));
       }
       return paid / invoiced;
@@ -230,23 +225,17 @@ describe('generateSamplePackage — defects', () => {
 
   it.each(DEFECT_NAMES.map((d) => [d]))('%s appears on the reported row', (defect) => {
     for (const injected of sample.injected.filter((i) => i.defect === defect)) {
-      const hit = review.findings.find(
-        (f) => f.kind === defect && f.projectId === injected.projectId && f.sheet === injected.sheet && f.row === injected.row,
-      );
+      const hit = review.findings.find((f) => f.kind === defect && f.projectId === injected.projectId && f.sheet === injected.sheet && f.row === injected.row);
       expect(hit, `${defect} ${injected.projectId} ${injected.sheet}!${String(injected.row)}`).toBeDefined();
     }
   });
 
   it('breaks nothing else: every finding is a planted one (duplicates also flag the original rows)', () => {
     const planted = new Set(sample.injected.map((i) => `${i.defect}|${i.projectId}|${i.sheet}|${String(i.row)}`));
-    const unexpected = review.findings.filter(
-      (f) => f.kind !== 'duplicate-invoice' && !planted.has(`${f.kind}|${f.projectId}|${f.sheet}|${String(f.row)}`),
-    );
+    const unexpected = review.findings.filter((f) => f.kind !== 'duplicate-invoice' && !planted.has(`${f.kind}|${f.projectId}|${f.sheet}|${String(f.row)}`));
     expect(unexpected).toEqual([]);
     // The original, its copy in the same project and the copy in the other project: three rows, one key.
-    const duplicateRows = new Set(
-      review.findings.filter((f) => f.kind === 'duplicate-invoice').map((f) => `${f.projectId}|${String(f.row)}`),
-    );
+    const duplicateRows = new Set(review.findings.filter((f) => f.kind === 'duplicate-invoice').map((f) => `${f.projectId}|${String(f.row)}`));
     const keys = new Set(sample.injected.filter((i) => i.defect === 'duplicate-invoice').map((i) => i.invoiceKey));
     expect(keys.size).toBe(1);
     expect(duplicateRows.size).toBe(3);
@@ -307,9 +296,7 @@ describe('generateSamplePackage — defects', () => {
       code: 'BAD_INPUT',
       message: expect.stringContaining('无法注入缺陷'),
     });
-    await expect(
-      generateSamplePackage({ projects: 1, invoices: 3, seed: 1, defects: ['no-such' as DefectName] }),
-    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(generateSamplePackage({ projects: 1, invoices: 3, seed: 1, defects: ['no-such' as DefectName] })).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });
 

@@ -23,7 +23,9 @@ function at4(): Database.Database {
 
 /** A data folder as the product left it before identities: typed names, decisions, audit entries. */
 function withLegacyWork(db: Database.Database): Database.Database {
-  db.prepare("INSERT INTO settings (key, value) VALUES ('reviewer', ?)").run(JSON.stringify({ reviewerName: '陈立新', reviewerOrganization: '厦门理工学院', reviewerRole: 'chair' }));
+  db.prepare("INSERT INTO settings (key, value) VALUES ('reviewer', ?)").run(
+    JSON.stringify({ reviewerName: '陈立新', reviewerOrganization: '厦门理工学院', reviewerRole: 'chair' }),
+  );
   const decide = db.prepare(
     "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, kind, amount_fen, reason, reviewer, decided_at, row_fingerprint) VALUES ('XM-2026-YS-01', 'XM2024-001', ?, 1, ?, ?, ?, ?, ?, 'fp')",
   );
@@ -49,9 +51,9 @@ describe('0006 reviewers and audit chain', () => {
     const db = withLegacyWork(at4());
     applyMigrations(db, WITH_6, 6);
     expect(readSchemaVersion(db)).toBe(6);
-    expect(db.prepare("SELECT id, kind, name, organization, role, created_at AS createdAt, certificate_pem AS cert FROM reviewers WHERE kind <> 'machine'").all()).toEqual([
-      { id: 'legacy', kind: 'legacy', name: '陈立新、陈工', organization: '厦门理工学院', role: 'chair', createdAt: '2026-11-20T01:00:00.000Z', cert: null },
-    ]);
+    expect(
+      db.prepare("SELECT id, kind, name, organization, role, created_at AS createdAt, certificate_pem AS cert FROM reviewers WHERE kind <> 'machine'").all(),
+    ).toEqual([{ id: 'legacy', kind: 'legacy', name: '陈立新、陈工', organization: '厦门理工学院', role: 'chair', createdAt: '2026-11-20T01:00:00.000Z', cert: null }]);
     expect(db.prepare('SELECT invoice_key AS key, reviewer_id AS reviewerId, reviewer, kind, amount_fen AS fen FROM invoice_decisions ORDER BY id').all()).toEqual([
       { key: '24352000000012345678', reviewerId: 'legacy', reviewer: '陈工', kind: 'reduce', fen: 81_200_000 },
       { key: '24352000000012345699', reviewerId: 'legacy', reviewer: '（未署名）', kind: 'reject', fen: null },
@@ -62,14 +64,18 @@ describe('0006 reviewers and audit chain', () => {
   it('keeps decisions per reviewer: a second reviewer may decide the same invoice, the same one cannot twice', () => {
     const db = withLegacyWork(at4());
     applyMigrations(db, WITH_6, 6);
-    db.prepare("INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES ('r-own', 'own', '陈立新', 'chair', ?, ?, 'k', '2026-11-21')").run(OWN_CERT.pem, OWN_CERT.fingerprint);
+    db.prepare(
+      "INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES ('r-own', 'own', '陈立新', 'chair', ?, ?, 'k', '2026-11-21')",
+    ).run(OWN_CERT.pem, OWN_CERT.fingerprint);
     const decide = db.prepare(
       "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, reviewer_id, kind, reason, reviewer, decided_at, row_fingerprint) VALUES ('XM-2026-YS-01', 'XM2024-001', '24352000000012345678', 1, ?, 'accept', '', '陈立新', '2026-11-21', 'fp')",
     );
     expect(() => decide.run('r-own')).not.toThrow();
     expect(() => decide.run('r-own')).toThrow(/UNIQUE/u);
     expect(() => decide.run('nobody')).toThrow(/FOREIGN KEY/u);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT kind FROM invoice_decisions WHERE batch_id = 'B' AND project_id = 'P' AND reviewer_id = 'r-own'").all() as { detail: string }[];
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT kind FROM invoice_decisions WHERE batch_id = 'B' AND project_id = 'P' AND reviewer_id = 'r-own'").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX/u);
   });
 
@@ -108,10 +114,19 @@ describe('0006 reviewers and audit chain', () => {
   it('cannot fork the chain: two entries may not follow the same one', () => {
     const db = at4();
     applyMigrations(db, WITH_6, 6);
-    db.prepare("INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES ('r-own', 'own', '陈立新', 'chair', ?, ?, 'k', '2026-11-21')").run(OWN_CERT.pem, OWN_CERT.fingerprint);
-    createChainedAuditLog(db, () => new Date('2026-11-21T08:00:00.000Z')).record({ actorId: 'r-own', actor: '陈立新', action: 'reviewer-create', subject: 'reviewer:r-own' });
+    db.prepare(
+      "INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES ('r-own', 'own', '陈立新', 'chair', ?, ?, 'k', '2026-11-21')",
+    ).run(OWN_CERT.pem, OWN_CERT.fingerprint);
+    createChainedAuditLog(db, () => new Date('2026-11-21T08:00:00.000Z')).record({
+      actorId: 'r-own',
+      actor: '陈立新',
+      action: 'reviewer-create',
+      subject: 'reviewer:r-own',
+    });
     expect(() =>
-      db.prepare("INSERT INTO audit_log (at, actor_id, actor, action, subject, prev_hash, hash) VALUES ('t', 'r-own', 'x', 'score-record', 's', ?, 'other')").run('0'.repeat(64)),
+      db
+        .prepare("INSERT INTO audit_log (at, actor_id, actor, action, subject, prev_hash, hash) VALUES ('t', 'r-own', 'x', 'score-record', 's', ?, 'other')")
+        .run('0'.repeat(64)),
     ).toThrow(/UNIQUE/u);
   });
 
@@ -120,7 +135,9 @@ describe('0006 reviewers and audit chain', () => {
     applyMigrations(db, WITH_6, 6);
     // Only 本机, the actor of what is done before anyone created an identity.
     expect(db.prepare('SELECT id, kind, name FROM reviewers').all()).toEqual([{ id: 'machine', kind: 'machine', name: '本机' }]);
-    const add = db.prepare("INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES (?, ?, '某', 'expert', ?, ?, ?, '2026-11-21')");
+    const add = db.prepare(
+      "INSERT INTO reviewers (id, kind, name, role, certificate_pem, fingerprint, encrypted_key_pem, created_at) VALUES (?, ?, '某', 'expert', ?, ?, ?, '2026-11-21')",
+    );
     add.run('r-1', 'own', OWN_CERT.pem, OWN_CERT.fingerprint, 'k');
     expect(() => add.run('r-2', 'own', OWN_CERT.pem, 'cd'.repeat(32), 'k')).toThrow(/UNIQUE/u);
     expect(() => add.run('r-3', 'panel', OWN_CERT.pem, 'ef'.repeat(32), 'k')).toThrow(/CHECK/u); // only the own reviewer keeps a key
@@ -128,7 +145,9 @@ describe('0006 reviewers and audit chain', () => {
     expect(() => add.run('r-5', 'panel', OWN_CERT.pem, OWN_CERT.fingerprint, null)).toThrow(/UNIQUE/u);
     expect(() => add.run('r-6', 'panel', OWN_CERT.pem, '12'.repeat(32), null)).not.toThrow();
 
-    const trust = db.prepare("INSERT INTO trusted_signers (fingerprint, name, organization, method, confirmed_by, confirmed_at) VALUES (?, '王工', '某设计院', ?, 'r-1', '2026-11-22')");
+    const trust = db.prepare(
+      "INSERT INTO trusted_signers (fingerprint, name, organization, method, confirmed_by, confirmed_at) VALUES (?, '王工', '某设计院', ?, 'r-1', '2026-11-22')",
+    );
     expect(() => trust.run('12'.repeat(32), 'phone')).not.toThrow();
     expect(() => trust.run('34'.repeat(32), 'email')).toThrow(/CHECK/u);
     expect(() => trust.run('56'.repeat(31), 'paper')).toThrow(/CHECK/u);

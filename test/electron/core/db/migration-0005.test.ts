@@ -28,11 +28,17 @@ function atVersionFour(): Database.Database {
 
 const decide = (db: Database.Database, key: string, occurrence: number, fingerprint: string) =>
   db
-    .prepare("INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, kind, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', ?, ?, 'accept', '张工', '2026-11-20', ?)")
+    .prepare(
+      "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, kind, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', ?, ?, 'accept', '张工', '2026-11-20', ?)",
+    )
     .run(key, occurrence, fingerprint);
 
 const stored = (db: Database.Database) =>
-  db.prepare('SELECT invoice_key AS key, occurrence, row_fingerprint AS fingerprint, fingerprint_version AS version FROM invoice_decisions ORDER BY invoice_key, occurrence').all() as {
+  db
+    .prepare(
+      'SELECT invoice_key AS key, occurrence, row_fingerprint AS fingerprint, fingerprint_version AS version FROM invoice_decisions ORDER BY invoice_key, occurrence',
+    )
+    .all() as {
     key: string;
     occurrence: number;
     fingerprint: string;
@@ -46,7 +52,7 @@ describe('0005 decision fingerprint version', () => {
     decide(db, 'K2', 1, versionOne(db, 4)); // current, then the row changes: stale
     decide(db, 'K1', 2, versionOne(db, 5)); // current, second occurrence
     decide(db, 'K9', 1, 'gone'); // its invoice is no longer in the batch
-    db.prepare("UPDATE invoices SET amount_fen = 210000 WHERE row_no = 4").run();
+    db.prepare('UPDATE invoices SET amount_fen = 210000 WHERE row_no = 4').run();
     const before = versionOne(db, 4);
 
     applyMigrations(db, migrations, 5);

@@ -10,20 +10,28 @@ const HASH = 'a'.repeat(64);
 function migrated(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  applyMigrations(db, migrations.filter((m) => m.version <= 7), 7);
+  applyMigrations(
+    db,
+    migrations.filter((m) => m.version <= 7),
+    7,
+  );
   expect(migrations[6]).toBe(migration0007);
   db.prepare("INSERT INTO rubric_versions VALUES (?, 'xiamen-2024-acceptance', 1, '{}', NULL, '2026-11-26T00:00:00Z', 'r1')").run(HASH);
   return db;
 }
 
 const sheet = "INSERT INTO project_scores (batch_id, project_id, reviewer_id, rubric_hash, verdict, opinion, updated_at) VALUES ('B1', 'P1', 'r1', ?, ?, '', 't')";
-const item = "INSERT INTO item_scores (batch_id, project_id, reviewer_id, item_id, score_halves, comment, attachment, page, updated_at) VALUES ('B1', 'P1', 'r1', ?, ?, '', ?, ?, 't')";
+const item =
+  "INSERT INTO item_scores (batch_id, project_id, reviewer_id, item_id, score_halves, comment, attachment, page, updated_at) VALUES ('B1', 'P1', 'r1', ?, ?, '', ?, ?, 't')";
 
 describe('0007 scores and recusals', () => {
   it('applies on top of 0001–0006 and adds its tables', () => {
     const db = migrated();
     expect(readSchemaVersion(db)).toBe(7);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['rubric_versions', 'batch_rubrics', 'recusals', 'project_scores', 'item_scores', 'invoice_decisions']));
   });
 
@@ -53,7 +61,9 @@ describe('0007 scores and recusals', () => {
   it('keeps scores and recusals when a re-import removes and re-creates the project rows', () => {
     const db = migrated();
     db.prepare("INSERT INTO batches VALUES ('B1', '验收', 'xiamen-2024', 'acceptance', '厦门市工业和信息化局', '2026-10-15', 't', 'ab')").run();
-    db.prepare("INSERT INTO projects (pk, batch_id, project_id, name, applicant, credit_code) VALUES (1, 'B1', 'P1', '智能产线', '厦门某某公司', '914400007556190127')").run();
+    db.prepare(
+      "INSERT INTO projects (pk, batch_id, project_id, name, applicant, credit_code) VALUES (1, 'B1', 'P1', '智能产线', '厦门某某公司', '914400007556190127')",
+    ).run();
     db.prepare(sheet).run(HASH, 'pass');
     db.prepare("INSERT INTO recusals VALUES ('B1', 'P1', 'r2', 'family', '', 't')").run();
     db.prepare('DELETE FROM projects WHERE pk = 1').run();
@@ -71,7 +81,9 @@ describe('0007 scores and recusals', () => {
 
   it('finds a project’s item scores through an index (the consolidation matrix)', () => {
     const db = migrated();
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT reviewer_id, item_id, score_halves FROM item_scores WHERE batch_id = 'B1' AND project_id = 'P1'").all() as { detail: string }[];
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT reviewer_id, item_id, score_halves FROM item_scores WHERE batch_id = 'B1' AND project_id = 'P1'").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/item_scores_by_project|sqlite_autoindex_item_scores/u);
   });
 });

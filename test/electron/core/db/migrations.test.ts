@@ -49,8 +49,12 @@ describe('0002 review data', () => {
   function migrated(): Database.Database {
     const db = freshDb();
     applyMigrations(db, migrations, 2);
-    db.prepare("INSERT INTO batches VALUES ('XM-2026-YS-01', '验收', 'xiamen-2024', 'acceptance', '厦门市工业和信息化局', '2026-10-15', '2026-11-01T00:00:00Z', 'ab')").run();
-    db.prepare("INSERT INTO projects (pk, batch_id, project_id, name, applicant, credit_code) VALUES (1, 'XM-2026-YS-01', 'XM2024-001', '智能产线', '厦门某某公司', '914400007556190127')").run();
+    db.prepare(
+      "INSERT INTO batches VALUES ('XM-2026-YS-01', '验收', 'xiamen-2024', 'acceptance', '厦门市工业和信息化局', '2026-10-15', '2026-11-01T00:00:00Z', 'ab')",
+    ).run();
+    db.prepare(
+      "INSERT INTO projects (pk, batch_id, project_id, name, applicant, credit_code) VALUES (1, 'XM-2026-YS-01', 'XM2024-001', '智能产线', '厦门某某公司', '914400007556190127')",
+    ).run();
     return db;
   }
 
@@ -78,9 +82,9 @@ describe('0002 review data', () => {
 
   it('refuses a project pointing at a batch that does not exist', () => {
     const db = migrated();
-    expect(() =>
-      db.prepare("INSERT INTO projects (batch_id, project_id, name, applicant, credit_code) VALUES ('nope', 'P', 'n', 'a', 'c')").run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO projects (batch_id, project_id, name, applicant, credit_code) VALUES ('nope', 'P', 'n', 'a', 'c')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 });
 
@@ -101,7 +105,9 @@ describe('0004 invoice decisions', () => {
   }
   const insert = (db: Database.Database, kind: string, amount: number | null, reason: string) =>
     db
-      .prepare("INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, kind, amount_fen, reason, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', ?, ?, ?, ?, '张工', '2026-11-22', 'f')")
+      .prepare(
+        "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, kind, amount_fen, reason, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', ?, ?, ?, ?, '张工', '2026-11-22', 'f')",
+      )
       .run(`${kind}-${String(amount)}-${reason}`, kind, amount, reason);
 
   it('requires an amount for 核减 and a reason for anything but 认定', () => {
@@ -116,7 +122,8 @@ describe('0004 invoice decisions', () => {
 
   it('holds one current decision per invoice occurrence', () => {
     const db = migrated();
-    const row = "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, kind, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', 'K', ?, 'accept', 'r', 'd', 'f')";
+    const row =
+      "INSERT INTO invoice_decisions (batch_id, project_id, invoice_key, occurrence, kind, reviewer, decided_at, row_fingerprint) VALUES ('B', 'P', 'K', ?, 'accept', 'r', 'd', 'f')";
     db.prepare(row).run(1);
     db.prepare(row).run(2);
     expect(() => db.prepare(row).run(1)).toThrow(/UNIQUE/);

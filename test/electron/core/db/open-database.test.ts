@@ -67,7 +67,7 @@ describe('opening the database', () => {
     const old = new Database(file);
     migration0001.up(old);
     old.pragma('user_version = 1');
-    old.prepare("INSERT INTO settings VALUES ('reviewer', '{\"reviewerName\":\"李四\"}')").run();
+    old.prepare('INSERT INTO settings VALUES (\'reviewer\', \'{"reviewerName":"李四"}\')').run();
     old.close();
 
     const { db, backupFile, appliedMigrations } = openDatabase({ file, now, logger: silentLogger });

@@ -34,10 +34,24 @@ function freshDb(): Database.Database {
 describe('a record declared once', () => {
   it('stores and reads a record with its at-rest encodings and answers the API shape', () => {
     const db = freshDb();
-    const record = { rowNo: 3, title: '数控机床', price: 1_234_567, tier: 'line' as const, domestic: true, attachments: ['合同.pdf', '发票.xml'], extra: { 备注: '分两批到货' } };
+    const record = {
+      rowNo: 3,
+      title: '数控机床',
+      price: 1_234_567,
+      tier: 'line' as const,
+      domestic: true,
+      attachments: ['合同.pdf', '发票.xml'],
+      extra: { 备注: '分两批到货' },
+    };
     prepareInsert(db, widgetsV1).run({ owner_pk: 7 }, record);
     expect(db.prepare('SELECT row_no, title, price_fen, tier, domestic, attachments, extra FROM widgets').get()).toEqual({
-      row_no: 3, title: '数控机床', price_fen: 1_234_567, tier: 'line', domestic: 1, attachments: '合同.pdf;发票.xml', extra: '{"备注":"分两批到货"}',
+      row_no: 3,
+      title: '数控机床',
+      price_fen: 1_234_567,
+      tier: 'line',
+      domestic: 1,
+      attachments: '合同.pdf;发票.xml',
+      extra: '{"备注":"分两批到货"}',
     });
     const [back] = prepareSelect<typeof widgetsV1, [number]>(db, widgetsV1, 'WHERE owner_pk = ?').all(7);
     expect(back).toEqual(record);
@@ -56,9 +70,15 @@ describe('a record declared once', () => {
     insert.run({ owner_pk: 1 }, { rowNo: 2, title: '新行', price: 50_000, tier: 'point', domestic: false, attachments: [], extra: {}, discount: 2_500 });
     const select = prepareSelect<typeof widgetsV2, [number]>(db, widgetsV2, 'WHERE owner_pk = ? ORDER BY row_no');
     const rows = select.all(1);
-    expect(rows.map((r) => [r.title, r.discount])).toEqual([['旧行', null], ['新行', 2_500]]);
+    expect(rows.map((r) => [r.title, r.discount])).toEqual([
+      ['旧行', null],
+      ['新行', 2_500],
+    ]);
     const api = select.api(1).map((row) => widgetsV2.apiSchema.parse(row));
-    expect(api.map((r) => [r.price, r.discount])).toEqual([['1.00', null], ['500.00', '25.00']]);
+    expect(api.map((r) => [r.price, r.discount])).toEqual([
+      ['1.00', null],
+      ['500.00', '25.00'],
+    ]);
     // The older declaration still reads the table: its explicit column list ignores the new column.
     expect(prepareSelect<typeof widgetsV1, [number]>(db, widgetsV1, 'WHERE owner_pk = ? ORDER BY row_no').all(1)).toHaveLength(2);
   });
@@ -70,6 +90,8 @@ describe('a record declared once', () => {
     const first = upsert.get<{ pk: number }>({ owner_pk: 1 }, { rowNo: 1, title: 'A', price: 1, tier: null, domestic: null, attachments: [], extra: {} });
     const second = upsert.get<{ pk: number }>({ owner_pk: 1 }, { rowNo: 9, title: 'A', price: 2, tier: null, domestic: true, attachments: ['x'], extra: {} });
     expect(second.pk).toBe(first.pk);
-    expect(prepareSelect<typeof widgetsV1, []>(db, widgetsV1, '').all()).toEqual([{ rowNo: 9, title: 'A', price: 2, tier: null, domestic: true, attachments: ['x'], extra: {} }]);
+    expect(prepareSelect<typeof widgetsV1, []>(db, widgetsV1, '').all()).toEqual([
+      { rowNo: 9, title: 'A', price: 2, tier: null, domestic: true, attachments: ['x'], extra: {} },
+    ]);
   });
 });

@@ -73,7 +73,10 @@ describe('expert file', () => {
 
     const renamed = JSON.parse(fileOf().toString('utf8')) as { content: { expert: { name: string } } };
     renamed.content.expert.name = '陈立';
-    expect(readExpertFile(Buffer.from(JSON.stringify(renamed)), expect_)).toMatchObject({ code: 'SIGNATURE_INVALID', message: expect.stringContaining('与其证书所载') as unknown });
+    expect(readExpertFile(Buffer.from(JSON.stringify(renamed)), expect_)).toMatchObject({
+      code: 'SIGNATURE_INVALID',
+      message: expect.stringContaining('与其证书所载') as unknown,
+    });
   });
 
   it('refuses a correctly signed file whose signer the chair has not confirmed: SIGNER_NOT_TRUSTED', () => {
@@ -84,13 +87,22 @@ describe('expert file', () => {
   });
 
   it('refuses another batch, or the same batch on another version of the package: OTHER_BATCH', () => {
-    expect(readExpertFile(fileOf(), { ...expect_, batchId: 'XM-2026-YS-02' })).toMatchObject({ code: 'OTHER_BATCH', message: expect.stringContaining('不属于当前批次「XM-2026-YS-02」') as unknown });
-    expect(readExpertFile(fileOf(), { ...expect_, packageSha256: 'f'.repeat(64) })).toMatchObject({ code: 'OTHER_BATCH', message: expect.stringContaining('另一版材料包') as unknown });
+    expect(readExpertFile(fileOf(), { ...expect_, batchId: 'XM-2026-YS-02' })).toMatchObject({
+      code: 'OTHER_BATCH',
+      message: expect.stringContaining('不属于当前批次「XM-2026-YS-02」') as unknown,
+    });
+    expect(readExpertFile(fileOf(), { ...expect_, packageSha256: 'f'.repeat(64) })).toMatchObject({
+      code: 'OTHER_BATCH',
+      message: expect.stringContaining('另一版材料包') as unknown,
+    });
   });
 
   it('refuses a version not newer than the one imported from this expert: OLDER_VERSION', () => {
     const lastFive = { ...expect_, lastImportedVersion: (id: string) => (id === expert.id ? 5 : undefined) };
-    expect(readExpertFile(fileOf(4), lastFive)).toMatchObject({ code: 'OLDER_VERSION', message: expect.stringContaining('第 4 次导出，早于已导入的第 5 次导出') as unknown });
+    expect(readExpertFile(fileOf(4), lastFive)).toMatchObject({
+      code: 'OLDER_VERSION',
+      message: expect.stringContaining('第 4 次导出，早于已导入的第 5 次导出') as unknown,
+    });
     expect(readExpertFile(fileOf(5), lastFive)).toMatchObject({ code: 'OLDER_VERSION', message: expect.stringContaining('已经导入过') as unknown });
     expect(refusal(readExpertFile(fileOf(6), lastFive))).toBe('accepted');
   });

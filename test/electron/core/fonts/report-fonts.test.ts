@@ -86,8 +86,14 @@ describe('report fonts in a PDF', () => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise((resolve) => doc.on('end', resolve));
     // pdfkit takes a fontkit font object as a source; its type declarations omit that case.
-    doc.font(bold as unknown as PDFKit.Mixins.PDFFontSource).fontSize(16).text('专家组评审意见');
-    doc.font(regular as unknown as PDFKit.Mixins.PDFFontSource).fontSize(10).text(REPORT_SENTENCE);
+    doc
+      .font(bold as unknown as PDFKit.Mixins.PDFFontSource)
+      .fontSize(16)
+      .text('专家组评审意见');
+    doc
+      .font(regular as unknown as PDFKit.Mixins.PDFFontSource)
+      .fontSize(10)
+      .text(REPORT_SENTENCE);
     doc.end();
     await ended;
     const pdf = Buffer.concat(chunks);

@@ -42,30 +42,38 @@ describe('reviewer identity', () => {
     expect(profile.encryptedKeyPem).not.toContain('BEGIN PRIVATE KEY');
   });
 
-  it('signs bytes that verify against the certificate, and nothing else', () => {
-    const key = unlockSigningKey(profile, PASSPHRASE);
-    expect(key.fingerprint).toBe(profile.fingerprint);
-    const bytes = Buffer.from('{"project":"XM2024-001","score":"86.5"}', 'utf8');
-    const signature = signDetached(bytes, key.privateKey);
-    expect(signature.length).toBe(384); // RSA 3072
-    expect(verifyDetached(bytes, signature, profile.certificatePem)).toBe(true);
+  it(
+    'signs bytes that verify against the certificate, and nothing else',
+    () => {
+      const key = unlockSigningKey(profile, PASSPHRASE);
+      expect(key.fingerprint).toBe(profile.fingerprint);
+      const bytes = Buffer.from('{"project":"XM2024-001","score":"86.5"}', 'utf8');
+      const signature = signDetached(bytes, key.privateKey);
+      expect(signature.length).toBe(384); // RSA 3072
+      expect(verifyDetached(bytes, signature, profile.certificatePem)).toBe(true);
 
-    const tampered = Buffer.from(bytes);
-    tampered[tampered.length - 5] = '7'.charCodeAt(0); // "86.5" becomes "87.5"
-    expect(tampered.equals(bytes)).toBe(false);
-    expect(verifyDetached(tampered, signature, profile.certificatePem)).toBe(false);
-    expect(verifyDetached(bytes, signature, other.certificatePem)).toBe(false);
-    const damaged = Buffer.from(signature);
-    damaged[10] = (damaged[10] ?? 0) ^ 0x01;
-    expect(verifyDetached(bytes, damaged, profile.certificatePem)).toBe(false);
-  }, PBKDF2_TIMEOUT);
+      const tampered = Buffer.from(bytes);
+      tampered[tampered.length - 5] = '7'.charCodeAt(0); // "86.5" becomes "87.5"
+      expect(tampered.equals(bytes)).toBe(false);
+      expect(verifyDetached(tampered, signature, profile.certificatePem)).toBe(false);
+      expect(verifyDetached(bytes, signature, other.certificatePem)).toBe(false);
+      const damaged = Buffer.from(signature);
+      damaged[10] = (damaged[10] ?? 0) ^ 0x01;
+      expect(verifyDetached(bytes, damaged, profile.certificatePem)).toBe(false);
+    },
+    PBKDF2_TIMEOUT,
+  );
 
-  it('refuses a wrong passphrase with a Chinese message, and a key that is not the certificate’s', () => {
-    expect(() => unlockSigningKey(profile, '厦门评审2026?')).toThrow(/口令不正确/u);
-    expect(() => unlockSigningKey(profile, '')).toThrow(/口令不正确/u);
-    expect(() => unlockSigningKey({ ...profile, encryptedKeyPem: 'garbage' }, PASSPHRASE)).toThrow(/签名私钥已损坏/u);
-    expect(() => unlockSigningKey({ ...other, certificatePem: profile.certificatePem }, 'another-passphrase')).toThrow(/不配套/u);
-  }, PBKDF2_TIMEOUT);
+  it(
+    'refuses a wrong passphrase with a Chinese message, and a key that is not the certificate’s',
+    () => {
+      expect(() => unlockSigningKey(profile, '厦门评审2026?')).toThrow(/口令不正确/u);
+      expect(() => unlockSigningKey(profile, '')).toThrow(/口令不正确/u);
+      expect(() => unlockSigningKey({ ...profile, encryptedKeyPem: 'garbage' }, PASSPHRASE)).toThrow(/签名私钥已损坏/u);
+      expect(() => unlockSigningKey({ ...other, certificatePem: profile.certificatePem }, 'another-passphrase')).toThrow(/不配套/u);
+    },
+    PBKDF2_TIMEOUT,
+  );
 
   it('refuses incomplete input before making any key', async () => {
     await expect(createReviewerIdentity({ name: ' ', organization: '单位', role: 'expert', passphrase: 'long enough' })).rejects.toThrow(/姓名不能为空/u);
@@ -80,27 +88,31 @@ describe('reviewer identity', () => {
     expect(shown.replaceAll(' ', '').toLowerCase()).toBe(profile.fingerprint);
   });
 
-  it.runIf(hasOpenssl())('is read by OpenSSL: UTF-8 subject, same fingerprint, key opened with the passphrase', () => {
-    const certPath = writeTemp('reviewer.pem', profile.certificatePem);
-    const subject = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-subject', '-nameopt', 'utf8,sep_comma_plus'], { encoding: 'utf8' });
-    expect(subject).toContain('CN=欧阳明远');
-    expect(subject).toContain('O=厦门大学机电工程学院');
-    expect(subject).toContain('OU=智能制造');
-    const fingerprint = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' });
-    expect(fingerprint.trim().split('=')[1]?.replaceAll(':', '').toLowerCase()).toBe(profile.fingerprint);
-    const text = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-text'], { encoding: 'utf8' });
-    expect(text).toContain('Public-Key: (3072 bit)');
-    expect(text).toMatch(/Digital Signature, Non Repudiation/u);
-    expect(text).toContain('CA:FALSE');
+  it.runIf(hasOpenssl())(
+    'is read by OpenSSL: UTF-8 subject, same fingerprint, key opened with the passphrase',
+    () => {
+      const certPath = writeTemp('reviewer.pem', profile.certificatePem);
+      const subject = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-subject', '-nameopt', 'utf8,sep_comma_plus'], { encoding: 'utf8' });
+      expect(subject).toContain('CN=欧阳明远');
+      expect(subject).toContain('O=厦门大学机电工程学院');
+      expect(subject).toContain('OU=智能制造');
+      const fingerprint = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' });
+      expect(fingerprint.trim().split('=')[1]?.replaceAll(':', '').toLowerCase()).toBe(profile.fingerprint);
+      const text = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-text'], { encoding: 'utf8' });
+      expect(text).toContain('Public-Key: (3072 bit)');
+      expect(text).toMatch(/Digital Signature, Non Repudiation/u);
+      expect(text).toContain('CA:FALSE');
 
-    const keyPath = writeTemp('reviewer.key', profile.encryptedKeyPem);
-    const openedPub = execFileSync('openssl', ['pkey', '-in', keyPath, '-passin', `pass:${PASSPHRASE}`, '-pubout'], { encoding: 'utf8' });
-    const certPub = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-pubkey'], { encoding: 'utf8' });
-    expect(openedPub).toBe(certPub);
-    const pbes = execFileSync('openssl', ['asn1parse', '-in', keyPath], { encoding: 'utf8' });
-    expect(pbes).toContain('PBES2');
-    expect(pbes).toContain('hmacWithSHA256');
-    expect(pbes).toContain('aes-256-cbc');
-    expect(pbes).toMatch(/INTEGER\s+:0?927C0\b/u); // 600,000 rounds
-  }, PBKDF2_TIMEOUT);
+      const keyPath = writeTemp('reviewer.key', profile.encryptedKeyPem);
+      const openedPub = execFileSync('openssl', ['pkey', '-in', keyPath, '-passin', `pass:${PASSPHRASE}`, '-pubout'], { encoding: 'utf8' });
+      const certPub = execFileSync('openssl', ['x509', '-in', certPath, '-noout', '-pubkey'], { encoding: 'utf8' });
+      expect(openedPub).toBe(certPub);
+      const pbes = execFileSync('openssl', ['asn1parse', '-in', keyPath], { encoding: 'utf8' });
+      expect(pbes).toContain('PBES2');
+      expect(pbes).toContain('hmacWithSHA256');
+      expect(pbes).toContain('aes-256-cbc');
+      expect(pbes).toMatch(/INTEGER\s+:0?927C0\b/u); // 600,000 rounds
+    },
+    PBKDF2_TIMEOUT,
+  );
 });

@@ -36,17 +36,21 @@ describe('reviewer store', () => {
     ]);
   }, 60_000);
 
-  it('keeps this computer’s reviewer with the encrypted key, hands them the decisions typed before, and only once', () => {
-    const db = folderWithLegacyDecision();
-    const store = createReviewerStore(db);
-    expect(store.own()).toBeUndefined();
-    expect(store.saveOwn(chair)).toEqual({ adoptedDecisions: 1 });
-    expect(db.prepare('SELECT reviewer_id AS id, reviewer FROM invoice_decisions').get()).toEqual({ id: chair.id, reviewer: '陈工' });
-    const stored = store.own();
-    expect(stored).toEqual(chair);
-    expect(unlockSigningKey(stored as ReviewerProfile, 'chen-2026-评审').fingerprint).toBe(chair.fingerprint);
-    expect(() => store.saveOwn(expert)).toThrow(/本机已有评审人身份/u);
-  }, PBKDF2_TIMEOUT);
+  it(
+    'keeps this computer’s reviewer with the encrypted key, hands them the decisions typed before, and only once',
+    () => {
+      const db = folderWithLegacyDecision();
+      const store = createReviewerStore(db);
+      expect(store.own()).toBeUndefined();
+      expect(store.saveOwn(chair)).toEqual({ adoptedDecisions: 1 });
+      expect(db.prepare('SELECT reviewer_id AS id, reviewer FROM invoice_decisions').get()).toEqual({ id: chair.id, reviewer: '陈工' });
+      const stored = store.own();
+      expect(stored).toEqual(chair);
+      expect(unlockSigningKey(stored as ReviewerProfile, 'chen-2026-评审').fingerprint).toBe(chair.fingerprint);
+      expect(() => store.saveOwn(expert)).toThrow(/本机已有评审人身份/u);
+    },
+    PBKDF2_TIMEOUT,
+  );
 
   it('records panel members from their files, the newest profile winning, never over the own reviewer', () => {
     const store = createReviewerStore(folderWithLegacyDecision());
@@ -62,7 +66,15 @@ describe('reviewer store', () => {
   it('lists the signers the chair confirmed, and forgets one on request', () => {
     const store = createReviewerStore(folderWithLegacyDecision());
     store.saveOwn(chair);
-    const confirmation = { fingerprint: expert.fingerprint, name: '王海燕', organization: '福建省机械科学研究院', method: 'phone' as const, note: '11 月 22 日电话核对', confirmedBy: chair.id, confirmedAt: '2026-11-22T03:00:00.000Z' };
+    const confirmation = {
+      fingerprint: expert.fingerprint,
+      name: '王海燕',
+      organization: '福建省机械科学研究院',
+      method: 'phone' as const,
+      note: '11 月 22 日电话核对',
+      confirmedBy: chair.id,
+      confirmedAt: '2026-11-22T03:00:00.000Z',
+    };
     store.trustSigner(confirmation);
     store.trustSigner({ ...confirmation, method: 'paper', note: '纸质确认单' });
     expect(store.trustedSigners()).toEqual([{ ...confirmation, method: 'paper', note: '纸质确认单' }]);

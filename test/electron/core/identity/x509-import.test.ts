@@ -16,7 +16,10 @@ describe('@peculiar/x509 is loaded only after its Reflect shim', () => {
   it('is imported as a value nowhere but x509-library.ts (a bundled static import would load it before the shim and crash)', () => {
     const offenders = ['electron', 'shared', 'renderer']
       .flatMap((dir) => sourceFiles(join(ROOT, dir)))
-      .filter((file) => /^import\s+(?!type\b)[^;]*from\s+'@peculiar\/x509'/mu.test(readFileSync(file, 'utf8')) || /^import\s+'@peculiar\/x509'/mu.test(readFileSync(file, 'utf8')))
+      .filter(
+        (file) =>
+          /^import\s+(?!type\b)[^;]*from\s+'@peculiar\/x509'/mu.test(readFileSync(file, 'utf8')) || /^import\s+'@peculiar\/x509'/mu.test(readFileSync(file, 'utf8')),
+      )
       .map((file) => relative(ROOT, file));
     expect(offenders).toEqual([]);
   });

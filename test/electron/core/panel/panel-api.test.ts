@@ -52,7 +52,11 @@ describe('scoring and the chair’s approval through the API', () => {
     expect(low.problems.filter((p) => p.field === 'comment').map((p) => p.itemId)).toEqual(['evidence']);
     expect(low.progress).toMatchObject({ state: 'in-progress', scoredItems: 1, items: 4, total: null });
     expect((await expert.api.getBatchRubric({ batchId })).frozen).toBe(true);
-    for (const [itemId, score] of [['construction-indicators', '24'], ['technical-indicators', '20'], ['investment-completion', '20']] as const) {
+    for (const [itemId, score] of [
+      ['construction-indicators', '24'],
+      ['technical-indicators', '20'],
+      ['investment-completion', '20'],
+    ] as const) {
       await expert.api.saveItemScore({ batchId, projectId: p1, itemId, score });
     }
     await expert.api.saveItemScore({ batchId, projectId: p1, itemId: 'evidence', comment: '佐证材料缺少验收报告。' });
@@ -98,7 +102,10 @@ describe('scoring and the chair’s approval through the API', () => {
     await chair.api.savePanelOpinion({ batchId, projectId: p1, verdict: 'basic-pass', opinion: '专家组同意基本通过。' });
     await chair.api.setConsolidationMethod({ batchId, method: 'median', divergencePoints: '10' });
     const members = await chair.api.listPanelMembers({});
-    expect(members.members.map((m) => [m.name, m.own, m.confirmation?.method ?? null])).toEqual([['陈组长', true, null], ['王立', false, 'phone']]);
+    expect(members.members.map((m) => [m.name, m.own, m.confirmation?.method ?? null])).toEqual([
+      ['陈组长', true, null],
+      ['王立', false, 'phone'],
+    ]);
     expect(me.role).toBe('chair');
     expect(await chair.api.getAuditChainStatus({})).toMatchObject({ holds: true });
   }, 60_000);

@@ -27,7 +27,15 @@ describe('scoring when the process is killed', () => {
       setup.close();
 
       const child = path.join(REPO_ROOT, '.tmp', 'scoring-child', `child-${String(process.pid)}.mjs`);
-      await build({ entryPoints: [path.join(REPO_ROOT, 'test', 'support', 'scoring-child', 'scoring-child-main.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+      await build({
+        entryPoints: [path.join(REPO_ROOT, 'test', 'support', 'scoring-child', 'scoring-child-main.ts')],
+        outfile: child,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        packages: 'external',
+        logLevel: 'warning',
+      });
       const proc = spawn(process.execPath, [child, temp.dir, RESOURCES_DIR, batchId, projectId], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

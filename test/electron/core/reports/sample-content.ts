@@ -35,8 +35,26 @@ export function sampleAcceptance(invoiceCount: number, panel: PanelOutcome | nul
     award: '2300000.00',
     awardMessage: null,
     contracts: [
-      { contractNo: 'HT-2024-001', supplier: '厦门精密机械设备有限公司', category: '设备', contractAmount: '15000000.00', invoiced: '14000000.00', accepted: '13500000.00', paid: '13500000.00', counted: '13500000.00' },
-      { contractNo: 'HT-2024-002', supplier: '福建智造自动化科技股份有限公司', category: '软件', contractAmount: '10000000.00', invoiced: '10500000.00', accepted: '9500000.00', paid: '9500000.00', counted: '9500000.00' },
+      {
+        contractNo: 'HT-2024-001',
+        supplier: '厦门精密机械设备有限公司',
+        category: '设备',
+        contractAmount: '15000000.00',
+        invoiced: '14000000.00',
+        accepted: '13500000.00',
+        paid: '13500000.00',
+        counted: '13500000.00',
+      },
+      {
+        contractNo: 'HT-2024-002',
+        supplier: '福建智造自动化科技股份有限公司',
+        category: '软件',
+        contractAmount: '10000000.00',
+        invoiced: '10500000.00',
+        accepted: '9500000.00',
+        paid: '9500000.00',
+        counted: '9500000.00',
+      },
     ],
     awardTrace: [
       { text: '核定投资额', formula: '', amount: '23000000.00', source: '《厦门市技术改造奖补办法》第五条：按核定设备投资额计算。' },

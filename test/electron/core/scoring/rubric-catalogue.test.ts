@@ -20,7 +20,8 @@ function resourcesWith(files: Record<string, unknown>): string {
   return temp.dir;
 }
 
-const shipped = (id: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(RESOURCES_DIR, 'rubrics', `${id}.json`), 'utf8')) as Record<string, unknown>;
+const shipped = (id: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(RESOURCES_DIR, 'rubrics', `${id}.json`), 'utf8')) as Record<string, unknown>;
 
 describe('rubric catalogue', () => {
   it('chooses the rubric for a rule set and stage, the further Xiamen policies sharing the Xiamen family', () => {
@@ -55,7 +56,13 @@ describe('rubric catalogue', () => {
     const base = catalogue.choose('huanggang-2021', 'acceptance');
     const adjusted = catalogue.derive(base, {
       edit: {
-        tax: { max: '15', guidance: [{ from: '0', to: '8.5', text: '不足' }, { from: '9', to: '15', text: '达到' }] },
+        tax: {
+          max: '15',
+          guidance: [
+            { from: '0', to: '8.5', text: '不足' },
+            { from: '9', to: '15', text: '达到' },
+          ],
+        },
         'new-jobs': { max: '20', guidance: [{ from: '0', to: '20', text: '按新增人数' }] },
       },
     });

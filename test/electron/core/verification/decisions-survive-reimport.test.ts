@@ -58,7 +58,9 @@ describe('reviewers’ decisions across a re-imported batch', () => {
     await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [3, 4], kind: 'accept' });
     await core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [4], kind: 'clear' });
     // Recorded as the data folder's reviewer (by id), whatever name the settings hold.
-    const rows = core.context.db.prepare("SELECT actor_id AS actorId, actor, action, details FROM audit_log WHERE subject = ? ORDER BY id").all(`project:${BATCH}/${PROJECT}`) as { actorId: string; actor: string; action: string; details: string }[];
+    const rows = core.context.db
+      .prepare('SELECT actor_id AS actorId, actor, action, details FROM audit_log WHERE subject = ? ORDER BY id')
+      .all(`project:${BATCH}/${PROJECT}`) as { actorId: string; actor: string; action: string; details: string }[];
     expect(rows.map((r) => [r.actorId, r.actor, r.action])).toEqual([
       [reviewer?.id, '王评审', 'invoice-accept'],
       [reviewer?.id, '王评审', 'invoice-clear'],
@@ -74,7 +76,9 @@ describe('reviewers’ decisions across a re-imported batch', () => {
 
   it('refuses a reduction above the invoice amount and a rejection without a reason, storing nothing', async () => {
     await core.api.importPackage({ path: await packageWith('v1.zip') });
-    await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [5], kind: 'reduce', amount: '99999999.00', reason: '核减' })).rejects.toThrow(/应在 0 与发票金额/);
+    await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [5], kind: 'reduce', amount: '99999999.00', reason: '核减' })).rejects.toThrow(
+      /应在 0 与发票金额/,
+    );
     await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [5], kind: 'reject' })).rejects.toThrow(/必须填写理由/);
     await expect(core.api.decideInvoices({ batchId: BATCH, projectId: PROJECT, rowNos: [99], kind: 'accept' })).rejects.toThrow(/没有第 99 行/);
     expect((await core.api.getProjectVerification({ batchId: BATCH, projectId: PROJECT })).summary.decided).toBe(0);

@@ -53,7 +53,11 @@ describe('payment findings reach the reviewer', () => {
     await workbook.xlsx.load(Buffer.from(exported.base64 ?? '', 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('付款核验');
     expect(sheet?.rowCount).toBe(1 + v.payments.length);
-    const rows = (sheet?.getRows(2, v.payments.length) ?? []).map((r) => ({ voucher: String(r.getCell(2).value), findings: String(r.getCell(8).value ?? ''), severity: r.getCell(9).value }));
+    const rows = (sheet?.getRows(2, v.payments.length) ?? []).map((r) => ({
+      voucher: String(r.getCell(2).value),
+      findings: String(r.getCell(8).value ?? ''),
+      severity: r.getCell(9).value,
+    }));
     expect(rows.find((r) => r.voucher === planted.wrongPayee)?.findings).toContain('[警告] 收款方非合同供应商：收款方「厦门远航物资贸易有限公司」');
     expect(rows.filter((r) => r.voucher === planted.duplicated).every((r) => r.findings.includes('重复付款记录'))).toBe(true);
     expect(rows.find((r) => r.voucher === planted.wrongPayee)?.severity).toBe('警告');

@@ -24,7 +24,14 @@ describe('verifying generated packages', () => {
 
   beforeAll(async () => {
     core = createCore({ dataDir: temp.dir, resourcesDir: RESOURCES_DIR, logger: silentLogger, now: () => new Date('2026-11-22T10:00:00Z') });
-    const withDefects = await generateSamplePackage({ projects: 3, invoices: 240, seed: 'defects', defects: [...DEFECT_NAMES], batchId: 'XM-DEFECTS', outFile: path.join(temp.dir, 'defects.zip') });
+    const withDefects = await generateSamplePackage({
+      projects: 3,
+      invoices: 240,
+      seed: 'defects',
+      defects: [...DEFECT_NAMES],
+      batchId: 'XM-DEFECTS',
+      outFile: path.join(temp.dir, 'defects.zip'),
+    });
     injected = withDefects.injected;
     defectBatch = (await core.api.importPackage({ path: path.join(temp.dir, 'defects.zip') })).batch.id;
     await generateSamplePackage({ projects: 3, invoices: 240, seed: 'clean', batchId: 'XM-CLEAN', outFile: path.join(temp.dir, 'clean.zip') });
@@ -61,7 +68,9 @@ describe('verifying generated packages', () => {
 
   it('finds no error in a clean package, and the CLI-shaped batch result agrees', async () => {
     const result = await core.api.verifyBatch({ batchId: cleanBatch });
-    const errors = result.projects.flatMap((p) => p.invoices.flatMap((i) => i.findings.filter((f) => f.severity === 'error').map((f) => `${p.id} ${i.key} ${f.code} ${f.message}`)));
+    const errors = result.projects.flatMap((p) =>
+      p.invoices.flatMap((i) => i.findings.filter((f) => f.severity === 'error').map((f) => `${p.id} ${i.key} ${f.code} ${f.message}`)),
+    );
     expect(errors).toEqual([]);
     for (const project of result.projects) expect(project.verifiedInvestment).toMatch(/^\d+\.\d{2}$/);
   });

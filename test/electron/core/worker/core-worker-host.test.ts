@@ -65,7 +65,11 @@ describe('the supervised core worker', () => {
     const job = await host.invoke('getImportJob', { jobId });
     expect(job).toMatchObject({
       ok: true,
-      value: { jobId, state: 'failed', error: { code: 'CORE_RESTARTED', message: expect.stringContaining('处理材料包时程序核心意外停止，已自动重启；本次操作未完成：') as unknown } },
+      value: {
+        jobId,
+        state: 'failed',
+        error: { code: 'CORE_RESTARTED', message: expect.stringContaining('处理材料包时程序核心意外停止，已自动重启；本次操作未完成：') as unknown },
+      },
     });
   });
 

@@ -1,14 +1,6 @@
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import {
-  PROJECT_INFO_FIELDS,
-  SHEET_NAMES,
-  findHeaderRow,
-  matchHeaderRow,
-  resolveProjectInfoField,
-  type MoneyUnit,
-  type SheetName,
-} from '@shared/domain';
+import { PROJECT_INFO_FIELDS, SHEET_NAMES, findHeaderRow, matchHeaderRow, resolveProjectInfoField, type MoneyUnit, type SheetName } from '@shared/domain';
 import { manifestSchema, type Manifest } from '@shared/package/manifest-schema';
 
 /**

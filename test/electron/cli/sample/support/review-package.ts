@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  CITIES,
-} from '@cli/sample/catalog';
+import { CITIES } from '@cli/sample/catalog';
 import {
   checkCreditCode,
   checkExcludedSpending,
@@ -99,9 +97,7 @@ function attachmentsOf(cell: PlainCell | undefined): string[] {
     .filter((name) => name !== '');
 }
 
-const PLACE_PREFIXES = [
-  ...new Set(Object.values(CITIES).flatMap((city) => [city.short, city.province.replace(/[省市]$/u, '')])),
-].sort((a, b) => b.length - a.length);
+const PLACE_PREFIXES = [...new Set(Object.values(CITIES).flatMap((city) => [city.short, city.province.replace(/[省市]$/u, '')]))].sort((a, b) => b.length - a.length);
 
 /** 字号 of a company name: 宏达 in 厦门宏达精密机械有限公司 and in 宏达（厦门）智能装备有限公司. */
 export function tradeNameOf(name: string): string {
@@ -152,8 +148,7 @@ export function reviewPackage(pkg: ReadPackage): Review {
 
 function reviewProject(pkg: ReadPackage, project: ReadProject, errors: string[], findings: Finding[], invoices: ParsedInvoice[]): void {
   const where = (sheet: string, row: number) => `${project.id} ${sheet}!${String(row)}`;
-  const find = (kind: FindingKind, sheet: Finding['sheet'], row: number, message: string) =>
-    findings.push({ kind, projectId: project.id, sheet, row, message });
+  const find = (kind: FindingKind, sheet: Finding['sheet'], row: number, message: string) => findings.push({ kind, projectId: project.id, sheet, row, message });
   const ok = <T>(result: { ok: true; value: T } | { ok: false; message: string }, at: string): T | undefined => {
     if (result.ok) return result.value;
     errors.push(`${at} ${result.message}`);

@@ -17,7 +17,10 @@ afterAll(() => work.cleanup());
 
 /** 1 MB of bytes that do not compress (a scan), the same on every run: deflated, it is read in many chunks. */
 function scan(index: number): Buffer {
-  const key = createHash('sha256').update(`scan ${String(index)}`).digest().subarray(0, 16);
+  const key = createHash('sha256')
+    .update(`scan ${String(index)}`)
+    .digest()
+    .subarray(0, 16);
   return createCipheriv('aes-128-ctr', key, Buffer.alloc(16)).update(Buffer.alloc(1024 * 1024));
 }
 
@@ -56,13 +59,17 @@ const cases: [string, PackageSpec['damage'], RegExp][] = [
 ];
 
 describe('a package with a damaged or lying entry', () => {
-  it.each(cases)('is refused, located at the entry, nothing stored: %s', async (name, damage, message) => {
-    const run = await importDamaged(name.replaceAll(' ', '-'), damage);
-    expect(run.exitCode, run.stderr).toBe(0);
-    const report = run.report;
-    if (report?.outcome !== 'refused') throw new Error(`expected a refusal, got ${JSON.stringify(report)}`);
-    expect(report.errors).toContainEqual({ severity: 'error', file: DAMAGED, message: expect.stringMatching(message) as unknown });
-    expect(report.errors.every((e) => /[\u4e00-\u9fff]/u.test(e.message))).toBe(true);
-    expect(report.after).toEqual(report.before);
-  }, 60_000);
+  it.each(cases)(
+    'is refused, located at the entry, nothing stored: %s',
+    async (name, damage, message) => {
+      const run = await importDamaged(name.replaceAll(' ', '-'), damage);
+      expect(run.exitCode, run.stderr).toBe(0);
+      const report = run.report;
+      if (report?.outcome !== 'refused') throw new Error(`expected a refusal, got ${JSON.stringify(report)}`);
+      expect(report.errors).toContainEqual({ severity: 'error', file: DAMAGED, message: expect.stringMatching(message) as unknown });
+      expect(report.errors.every((e) => /[\u4e00-\u9fff]/u.test(e.message))).toBe(true);
+      expect(report.after).toEqual(report.before);
+    },
+    60_000,
+  );
 });

@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError } from '@core/package/container/json-syntax-error';
 
 describe('findJsonSyntaxError', () => {
-  it.each([
-    ['{"a": 1, "b": [1, 2, {"c": null}], "d": "x\\n\\u4e2d", "e": -1.5e+3, "f": true, "g": false}'],
-    ['  [ ]  '],
-    ['"字符串"'],
-    ['0'],
-  ])('accepts valid JSON %s', (text) => {
-    expect(() => JSON.parse(text) as unknown).not.toThrow();
-    expect(findJsonSyntaxError(text)).toBeUndefined();
-  });
+  it.each([['{"a": 1, "b": [1, 2, {"c": null}], "d": "x\\n\\u4e2d", "e": -1.5e+3, "f": true, "g": false}'], ['  [ ]  '], ['"字符串"'], ['0']])(
+    'accepts valid JSON %s',
+    (text) => {
+      expect(() => JSON.parse(text) as unknown).not.toThrow();
+      expect(findJsonSyntaxError(text)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['{"a": }', 1, 7, '应为一个值'],

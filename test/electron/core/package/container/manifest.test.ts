@@ -12,7 +12,8 @@ afterEach(() => cleanup());
 /** Errors of a zip holding the sample files and `manifest` (bytes as given, or JSON of an object). */
 async function errorsWith(manifest: Buffer | string | Record<string, unknown> | undefined, files = sampleFiles()) {
   const file = path.join(dir, 'package.zip');
-  const bytes = manifest === undefined ? undefined : Buffer.isBuffer(manifest) ? manifest : Buffer.from(typeof manifest === 'string' ? manifest : JSON.stringify(manifest, null, 2));
+  const bytes =
+    manifest === undefined ? undefined : Buffer.isBuffer(manifest) ? manifest : Buffer.from(typeof manifest === 'string' ? manifest : JSON.stringify(manifest, null, 2));
   await writeYazlZip(file, [...(bytes ? [{ name: 'manifest.json', data: bytes }] : []), ...entriesOf(files)]);
   const result = await readPackage(file);
   expect(result.ok).toBe(false);
@@ -31,7 +32,8 @@ describe('manifest.json', () => {
     await writeYazlZip(file, [{ name: 'a/b/manifest.json', data: Buffer.from(JSON.stringify(manifestFor(files))) }, ...entriesOf(files, 'a/b/')]);
     const result = await readPackage(file);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([expect.objectContaining({ file: 'manifest.json', message: expect.stringContaining('没有 manifest.json') as unknown })]);
+    if (!result.ok)
+      expect(result.errors).toEqual([expect.objectContaining({ file: 'manifest.json', message: expect.stringContaining('没有 manifest.json') as unknown })]);
   });
 
   it('must be valid JSON: the error says line, column and what was expected', async () => {

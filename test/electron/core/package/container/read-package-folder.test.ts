@@ -68,9 +68,7 @@ describe('readPackage — a folder with the zip layout', () => {
     const tooBig = await readPackage(dir, { maxEntryBytes: big - 1 });
     expect(tooBig.ok).toBe(false);
     if (!tooBig.ok) {
-      expect(tooBig.errors).toEqual([
-        { severity: 'error', file: 'XM2024-001/附件/合同HT-001.pdf', message: expect.stringContaining('超过单个文件上限') as unknown },
-      ]);
+      expect(tooBig.errors).toEqual([{ severity: 'error', file: 'XM2024-001/附件/合同HT-001.pdf', message: expect.stringContaining('超过单个文件上限') as unknown }]);
     }
 
     const tooMany = await readPackage(dir, { maxEntries: 4 });

@@ -43,10 +43,7 @@ describe('readPackage refuses unsafe zip entries', () => {
 
   it('refuses a symlink entry', async () => {
     const file = path.join(dir, 'link.zip');
-    await writeYazlZip(file, [
-      ...entriesOf(packageEntries(sampleFiles())),
-      { name: 'XM2024-001/附件/passwd.pdf', data: Buffer.from('/etc/passwd'), mode: 0o120777 },
-    ]);
+    await writeYazlZip(file, [...entriesOf(packageEntries(sampleFiles())), { name: 'XM2024-001/附件/passwd.pdf', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]);
     const errors = await errorsOf(file);
     expect(errors).toEqual([{ severity: 'error', file: 'XM2024-001/附件/passwd.pdf', message: expect.stringContaining('符号链接') as unknown }]);
   });
@@ -65,9 +62,7 @@ describe('readPackage refuses unsafe zip entries', () => {
     const files = sampleFiles();
     const big = files.get('XM2024-001/附件/合同HT-001.pdf')?.length ?? 0;
     const errors = await errorsOf(zipWith([], files), { maxEntryBytes: big - 1 });
-    expect(errors).toEqual([
-      { severity: 'error', file: 'XM2024-001/附件/合同HT-001.pdf', message: expect.stringContaining('超过单个文件上限') as unknown },
-    ]);
+    expect(errors).toEqual([{ severity: 'error', file: 'XM2024-001/附件/合同HT-001.pdf', message: expect.stringContaining('超过单个文件上限') as unknown }]);
   });
 
   it('refuses a zip bomb (50 MB of zeros deflated) by its compression ratio', async () => {
@@ -82,19 +77,13 @@ describe('readPackage refuses unsafe zip entries', () => {
       maxEntryBytes: 10 * MIB,
       maxCompressionRatio: 100_000,
     });
-    expect(errors).toEqual([
-      { severity: 'error', file: 'XM2024-001/附件/zeros.pdf', message: expect.stringMatching(/50 MiB.*超过单个文件上限 10 MiB/) as unknown },
-    ]);
+    expect(errors).toEqual([{ severity: 'error', file: 'XM2024-001/附件/zeros.pdf', message: expect.stringMatching(/50 MiB.*超过单个文件上限 10 MiB/) as unknown }]);
   });
 
   it('stops inflating an entry whose header lies about its size', async () => {
     // Declares 1,000 bytes (so neither size nor ratio looks suspicious) but inflates to 20 MiB.
-    const errors = await errorsOf(
-      zipWith([{ name: 'XM2024-001/附件/liar.pdf', data: Buffer.alloc(20 * MIB), deflate: true, declaredSize: 1000 }]),
-    );
-    expect(errors).toEqual([
-      { severity: 'error', file: 'XM2024-001/附件/liar.pdf', message: expect.stringContaining('超过文件头声明的大小') as unknown },
-    ]);
+    const errors = await errorsOf(zipWith([{ name: 'XM2024-001/附件/liar.pdf', data: Buffer.alloc(20 * MIB), deflate: true, declaredSize: 1000 }]));
+    expect(errors).toEqual([{ severity: 'error', file: 'XM2024-001/附件/liar.pdf', message: expect.stringContaining('超过文件头声明的大小') as unknown }]);
   });
 
   it('refuses an entry that inflates to less than it declares', async () => {

@@ -47,9 +47,7 @@ describe('importing an application package', () => {
     const summary = await core.api.importPackage({ path: file });
     expect(summary.batch).toEqual({ id: 'XM-2026-YS-01', name: '2026年新型技改重点项目竣工验收', policy: 'xiamen-2024', stage: 'acceptance' });
     // 1,280,000.00 + 35,600.00 + 88,000.50 + 100,000.00
-    expect(summary.projects).toEqual([
-      { id: 'XM2024-001', contracts: 3, invoices: 4, payments: 2, indicators: 2, attachments: 1, invoiceAmountTotal: '1503600.50' },
-    ]);
+    expect(summary.projects).toEqual([{ id: 'XM2024-001', contracts: 3, invoices: 4, payments: 2, indicators: 2, attachments: 1, invoiceAmountTotal: '1503600.50' }]);
     expect(summary.changes).toBeNull();
     const info = await core.api.getAppInfo({});
     expect(info.counts).toEqual({ batches: 1, projects: 1, invoices: 4 });
@@ -102,16 +100,23 @@ describe('a bad package stores nothing and says where the problem is', () => {
     const file = path.join(work, 'bad-amount.zip');
     await writePackageZip(file, oneProjectSpec(await editedWorkbook((wb) => (cell(wb, '发票', 'J5').value = '12,3a4.00'))));
     await expectUntouched(file, (error) => {
-      expect(errorsOf(error)).toEqual([expect.objectContaining({ file: 'XM2024-001/申报表.xlsx', sheet: '发票', row: 5, column: 'J', message: expect.stringContaining('12,3a4.00') })]);
+      expect(errorsOf(error)).toEqual([
+        expect.objectContaining({ file: 'XM2024-001/申报表.xlsx', sheet: '发票', row: 5, column: 'J', message: expect.stringContaining('12,3a4.00') }),
+      ]);
     });
   });
 
   it('a wrong sheet', async () => {
     const file = path.join(work, 'bad-sheet.zip');
-    await writePackageZip(file, oneProjectSpec(await editedWorkbook((wb) => {
-      const ws = wb.getWorksheet('合同');
-      if (ws) ws.name = '合同清单';
-    })));
+    await writePackageZip(
+      file,
+      oneProjectSpec(
+        await editedWorkbook((wb) => {
+          const ws = wb.getWorksheet('合同');
+          if (ws) ws.name = '合同清单';
+        }),
+      ),
+    );
     await expectUntouched(file, (error) => {
       expect(errorsOf(error)).toContainEqual(expect.objectContaining({ sheet: '合同', message: expect.stringContaining('缺少工作表「合同」') }));
     });

@@ -1,13 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  INSTRUCTIONS_SHEET_NAME,
-  PROJECT_INFO_LAYOUT,
-  SHEET_LAYOUTS,
-  TEMPLATE_DATA_ROWS,
-  writeTemplate,
-} from '@core/package/template';
+import { INSTRUCTIONS_SHEET_NAME, PROJECT_INFO_LAYOUT, SHEET_LAYOUTS, TEMPLATE_DATA_ROWS, writeTemplate } from '@core/package/template';
 import {
   INDICATOR_CATEGORIES,
   INVESTMENT_CATEGORIES,
@@ -117,8 +111,7 @@ describe('writeTemplate', () => {
   });
 
   it('offers drop-downs for every closed list, over the data rows', () => {
-    const at = (sheet: TableSheet, column: string, row: number) =>
-      workbook.getWorksheet(sheet)?.getCell(row, columnOf(sheet, column)).dataValidation;
+    const at = (sheet: TableSheet, column: string, row: number) => workbook.getWorksheet(sheet)?.getCell(row, columnOf(sheet, column)).dataValidation;
     for (const row of [2, 100, TEMPLATE_DATA_ROWS + 1]) {
       expect(listChoices(at('合同', '投资类别', row))).toEqual(INVESTMENT_CATEGORIES.map((o) => o.label));
       expect(listChoices(at('合同', '是否国产', row))).toEqual(['是', '否']);
@@ -145,7 +138,10 @@ describe('writeTemplate', () => {
     const all = lines.join('\n');
     for (const name of TABLE_SHEETS) {
       for (const column of SHEET_LAYOUTS[name]) {
-        expect(lines.some((line) => line.startsWith(`${name} | ${column.header} | `)), `${name} ${column.header}`).toBe(true);
+        expect(
+          lines.some((line) => line.startsWith(`${name} | ${column.header} | `)),
+          `${name} ${column.header}`,
+        ).toBe(true);
       }
     }
     for (const field of PROJECT_INFO_LAYOUT) expect(all).toContain(`项目信息 | ${field.label} | `);

@@ -34,9 +34,7 @@ describe('reading a workbook written by LibreOffice', () => {
     ]);
     expect(parsed.contracts[0]?.extra).toEqual({ 备注: '含安装调试' });
 
-    expect(
-      parsed.invoices.map((i) => [i.rowNo, i.key, i.issuedOn, i.amount, i.taxRate, i.tax, i.total, i.contractNo]),
-    ).toEqual([
+    expect(parsed.invoices.map((i) => [i.rowNo, i.key, i.issuedOn, i.amount, i.taxRate, i.tax, i.total, i.contractNo])).toEqual([
       [3, '24352000000012345678', '2024-03-15', 128_000_000, '0.13', 16_640_000, 144_640_000, 'HT-2024-001'],
       // merged 合同编号 cell gives the first cell's value; amounts typed as ¥35,600.00 / 4,628.00 / 40,228.00元
       [4, '035002300113-00012345', '2024-05-06', 3_560_000, '0.13', 462_800, 4_022_800, 'HT-2024-001'],

@@ -65,7 +65,9 @@ describe('limits inside a workbook', () => {
     const xlsx = xlsxFrom(parts, [{ name: 'xl/sharedStrings.xml', body, crc32: crc, declaredSize: WORKBOOK_LIMITS.maxPartBytes + 1, compressionMethod: 8 }]);
     const { parsed, problems } = await parseProjectWorkbook(FILE, xlsx, 'XM2024-001');
     expect(parsed).toBeNull();
-    expect(problems).toEqual([{ severity: 'error', file: FILE, message: expect.stringMatching(/^工作簿部件 xl\/sharedStrings\.xml：解压后 200 MiB，超过单个部件上限 200 MiB/) as unknown }]);
+    expect(problems).toEqual([
+      { severity: 'error', file: FILE, message: expect.stringMatching(/^工作簿部件 xl\/sharedStrings\.xml：解压后 200 MiB，超过单个部件上限 200 MiB/) as unknown },
+    ]);
   }, 60_000);
 
   it('stops inflating a part whose header understates its size', async () => {
@@ -120,7 +122,9 @@ describe('limits inside a workbook', () => {
     const parts = await fixtureParts();
     parts.set(INVOICES, withRows(parts.get(INVOICES) as Buffer, '<row r="40"><c t="inlineStr" r="BM40"><is><t>多出一列</t></is></c></row>'));
     const { problems } = await parseProjectWorkbook(FILE, xlsxFrom(parts), 'XM2024-001');
-    expect(errorsOf(problems)).toEqual([expect.objectContaining({ sheet: '发票', row: 40, column: 'BM', message: expect.stringContaining('共 1 行在 BL 列以右有内容') as unknown })]);
+    expect(errorsOf(problems)).toEqual([
+      expect.objectContaining({ sheet: '发票', row: 40, column: 'BM', message: expect.stringContaining('共 1 行在 BL 列以右有内容') as unknown }),
+    ]);
   });
 
   it('reads a sheet whose data sits right up to the last allowed column', async () => {
