@@ -17,6 +17,11 @@ export interface StoredSheet {
   readonly updatedAt: string | null;
 }
 
+/** A sheet nobody has written yet: no recusal declared, no score. */
+export function emptySheet(reviewerId: string, projectId: string): StoredSheet {
+  return { reviewerId, projectId, recusal: undefined, rubricHash: null, items: new Map(), verdict: null, opinion: '', updatedAt: null };
+}
+
 export interface ItemChange {
   readonly itemId: string;
   /** undefined: leave as is; null: clear the score. */
@@ -118,18 +123,7 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
   return {
     batchSheets,
     sheet(batchId: string, projectId: string, reviewerId: string): StoredSheet {
-      return (
-        batchSheets(batchId).get(reviewerId)?.get(projectId) ?? {
-          reviewerId,
-          projectId,
-          recusal: undefined,
-          rubricHash: null,
-          items: new Map(),
-          verdict: null,
-          opinion: '',
-          updatedAt: null,
-        }
-      );
+      return batchSheets(batchId).get(reviewerId)?.get(projectId) ?? emptySheet(reviewerId, projectId);
     },
     setRecusal(batchId: string, projectId: string, reviewerId: string, recusal: { kind: RecusalKind; note: string } | null): void {
       upsertRecusal.run({ batchId, projectId, reviewerId, kind: recusal?.kind ?? 'none', note: recusal?.note ?? '', at: now().toISOString() });

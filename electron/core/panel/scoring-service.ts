@@ -9,7 +9,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import type { ActingReviewer } from '../reviewers/acting-reviewer';
 import type { BatchRubric, BatchRubrics, ItemEditInput } from './batch-rubric';
-import type { ItemChange, ScoreStore, StoredSheet } from './score-store';
+import { emptySheet, type ItemChange, type ScoreStore, type StoredSheet } from './score-store';
 
 export function rubricDto(batchId: string, entry: BatchRubric, chair: boolean): BatchRubricDto {
   const { rubric } = entry;
@@ -125,16 +125,7 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
       const reviewer = acting.require();
       const mine = scores.batchSheets(batchId).get(reviewer.id);
       return projectIds.all(batchId).map((projectId) => {
-        const sheet = mine?.get(projectId) ?? {
-          reviewerId: reviewer.id,
-          projectId,
-          recusal: undefined,
-          rubricHash: null,
-          items: new Map(),
-          verdict: null,
-          opinion: '',
-          updatedAt: null,
-        };
+        const sheet = mine?.get(projectId) ?? emptySheet(reviewer.id, projectId);
         return progressOf(rubricFor(batchId, sheet).rubric, sheet);
       });
     },

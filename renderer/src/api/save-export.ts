@@ -1,3 +1,4 @@
+import { bytesOfBase64, downloadBlob } from './download-blob';
 import { isDesktop } from './window-api';
 
 export interface ExportedFile {
@@ -21,12 +22,6 @@ export async function saveExport(
     return path;
   }
   const result = await produce(undefined);
-  const bytes = Uint8Array.from(atob(result.base64 ?? ''), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: options.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = result.fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadBlob(new Blob([bytesOfBase64(result.base64 ?? '')], { type: options.mediaType }), result.fileName);
   return result.fileName;
 }

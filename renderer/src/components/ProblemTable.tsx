@@ -1,4 +1,5 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
+import { downloadBlob } from '../api/download-blob';
 import { App, Button, Space, Table, Tag } from 'antd';
 import { PACKAGE_PROBLEM_LABEL } from '@shared/codes/labels';
 import type { PackageProblem } from '@shared/package/problem';
@@ -13,12 +14,7 @@ export function ProblemTable({ problems, fileName }: { problems: readonly Packag
     void message.success(`已复制 ${String(problems.length)} 条，可直接粘贴到 Excel`);
   };
   const exportCsv = () => {
-    const url = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadBlob(new Blob([problemsCsv(problems)], { type: 'text/csv;charset=utf-8' }), fileName);
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -1,18 +1,12 @@
+import { bytesOfBase64, downloadBlob } from '../../api/download-blob';
 import { isDesktop } from '../../api/window-api';
 
 /** Bytes of a base64 string (a file handed back by the core in browser mode). */
-export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-}
+export const bytesOf = bytesOfBase64;
 
 /** Offers a made file to the browser's download. */
 export function downloadPdf(base64: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytesOf(base64)], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadBlob(new Blob([bytesOf(base64)], { type: 'application/pdf' }), fileName);
 }
 
 /** Where to save a PDF on the desktop (null: cancelled); undefined in browser mode, where the file is downloaded instead. */
