@@ -1,3 +1,4 @@
+import { readableSource } from '@shared/rules/readable-source';
 import type { ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { DECISION_LABEL, STAGE_LABEL, findingLine } from '@shared/codes/labels';
 import { fenToMoney } from '@shared/domain/fen';
@@ -27,16 +28,6 @@ export function projectFacts(project: ProjectRecord): ProjectFacts {
     period,
     plannedInvestment: project.plannedInvestment === null ? null : fenToMoney(project.plannedInvestment),
   };
-}
-
-/**
- * A rule's source as a reader can look it up: the policy file's name (a content-addressed file
- * name such as 000_985b87a7ad46cc56.txt) replaced by the policy document's title.
- */
-export function readableSource(source: string, ruleSet: RuleSet | undefined): string {
-  if (!ruleSet) return source;
-  const file = ruleSet.document.file;
-  return source.includes(file) ? source.replace(file, `《${ruleSet.document.title}》`) : source;
 }
 
 const hasError = (invoice: VerifiedInvoiceDto) => invoice.findings.some((f) => f.severity === 'error');

@@ -1,3 +1,4 @@
+import { readableSource } from '@shared/rules/readable-source';
 import type { DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { fenToMoney } from '@shared/domain/fen';
 import { sumMoney } from '@shared/domain/money';
@@ -54,6 +55,8 @@ export function createReviewState(
 
   const rowIndex = new Map<number, number>();
   const payments = verifiedPayments(c.project.payments, c.findings.payments);
+  // Reviewers read policy titles; rule sets cite the policy files (shared/rules/readable-source.ts).
+  const cite = (line: string) => readableSource(line, c.ruleSet);
   const rows: VerifiedInvoiceDto[] = c.project.invoices.map((invoice, i) => {
     rowIndex.set(invoice.rowNo, i);
     const findings = findingsOf(invoice.rowNo);
@@ -115,8 +118,8 @@ export function createReviewState(
         // Decisions never change payment findings: computed once with the project.
         payments,
         withoutContract: verified.withoutContract,
-        trace: verified.trace,
-        awardTrace: projectAward.trace,
+        trace: verified.trace.map(cite),
+        awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
       };
     },
 
@@ -155,8 +158,8 @@ export function createReviewState(
         invoices: changedRows,
         contracts: changedContracts,
         withoutContract: verified.withoutContract === before.withoutContract ? null : verified.withoutContract,
-        trace: verified.trace,
-        awardTrace: projectAward.trace,
+        trace: verified.trace.map(cite),
+        awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
       };
     },
   };
