@@ -16,7 +16,10 @@ import type { Logger } from './logger';
 import { createReportHandlers } from './reports/report-handlers';
 import { createReportService, type ReportService } from './reports/report-service';
 import { createReviewerHandlers } from './reviewers/reviewer-handlers';
-import { createPanelHandlers } from './panel/panel-handlers';
+import { createPanelHandlers, createPanelServices } from './panel/panel-handlers';
+import { createBatchWorkbooks } from './exports/batch-workbooks';
+import { createExportHandlers } from './exports/export-handlers';
+import { createActingReviewer } from './reviewers/acting-reviewer';
 
 export interface CoreOptions {
   /** Folder holding the database and stored attachments. */
@@ -62,15 +65,26 @@ export function createCore(options: CoreOptions): Core {
   const einvoices = createEInvoiceCache(createBlobStore(dataDir));
   const verificationHandlers = createVerificationHandlers(context, catalogue, einvoices);
   const reports = createReportService(context, catalogue, async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }));
+  const batchHandlers = createBatchHandlers(context, catalogue, einvoices);
+  const workbooks = createBatchWorkbooks({
+    batches: async () => batchHandlers.listBatches({}),
+    projects: async (batchId) => batchHandlers.listProjects({ batchId }),
+    verify: async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }),
+    consolidation: createPanelServices(context).consolidation.consolidation,
+    ruleSet: (policy) => catalogue.all().get(policy)?.ruleSet,
+    reviewerName: () => createActingReviewer(db).own()?.name,
+    now,
+  });
   const handlers: ApiHandlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
-    ...createBatchHandlers(context, catalogue, einvoices),
+    ...batchHandlers,
     ...createRulesHandlers(catalogue),
     ...verificationHandlers,
     ...createReportHandlers(context, reports),
     ...createReviewerHandlers(context),
     ...createPanelHandlers(context),
+    ...createExportHandlers(workbooks),
   };
   return {
     handlers,

@@ -13,6 +13,7 @@ export const PATH_INPUTS: Readonly<Record<string, PathAccess>> = {
   previewExpertFileImport: 'read',
   makeReport: 'write',
   countersignReport: 'write',
+  exportBatchWorkbook: 'write',
 };
 
 const MAX_GRANTS = 200;

@@ -1,155 +1,183 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import { DECISION_LABEL, findingLine, SEVERITY_LABEL, SUGGESTION_LABEL } from '@shared/codes/labels';
 import { formatLocalDateTime } from '@shared/domain/local-time';
 import { sumMoney } from '@shared/domain/money';
+import type { RuleSet } from '@shared/rules';
+import { readableSource } from '@shared/rules/readable-source';
+import { newWorkbook, workbookBytes } from '../exports/batch-heading';
+import { policyName } from '../exports/policy-name';
+import { addTableSheet } from '../exports/table-sheet';
 
-const MONEY_FORMAT = '#,##0.00';
+export interface VerificationWorkbookOptions {
+  /** The batch's policy rule set: its name heads the sheets and its title replaces file names in citations. */
+  ruleSet: RuleSet | undefined;
+  /** 核验人: the reviewer whose decisions these are. */
+  reviewer: string;
+  exportedAt: string;
+}
 
 /**
  * 发票核验明细表.xlsx: every invoice with its findings, decision, reason and counted amount, then the
- * per-contract reconciliation and the project totals. Text from the package is written as plain
- * string cells (never formulas), and money as numbers rounded to the fen from exact decimal strings.
+ * per-contract reconciliation, the payments, the project totals and how they were computed. Laid
+ * out like every export (table-sheet.ts): frozen, filtered, landscape A4 with repeated headers;
+ * counts as integers, 税率 as a percentage, money as exact numbers, package text as text.
  */
-export async function buildVerificationWorkbook(v: ProjectVerification, reviewer: string, exportedAt: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '技改评审';
-  workbook.created = new Date(exportedAt);
+export async function buildVerificationWorkbook(v: ProjectVerification, options: VerificationWorkbookOptions): Promise<Buffer> {
+  const workbook = newWorkbook(options.exportedAt);
+  const cite = (text: string) => readableSource(text, options.ruleSet);
+  const about = `申报单位：${v.applicant}　政策：${policyName(options.ruleSet)}　核验人：${options.reviewer}　导出时间：${formatLocalDateTime(options.exportedAt, true)}`;
+  const title = (what: string) => [`${v.projectName}（${v.projectId}）${what}`, about];
 
-  const invoices = workbook.addWorksheet('发票核验明细', { views: [{ state: 'frozen', ySplit: 3 }] });
-  invoices.addRow([`${v.projectName}（${v.projectId}）发票核验明细表`]);
-  invoices.addRow([`申报单位：${v.applicant}　政策：${v.policy}　核验人：${reviewer || '（未署名）'}　导出时间：${formatLocalDateTime(exportedAt, true)}`]);
-  const header = [
-    '行号',
-    '发票号码',
-    '开票日期',
-    '发票类型',
-    '销售方名称',
-    '销售方纳税人识别号',
-    '项目名称',
-    '金额（不含税）',
-    '税率',
-    '税额',
-    '价税合计',
-    '合同编号',
-    '核验发现',
-    '最高级别',
-    '认定结论',
-    '理由',
-    '认定人',
-    '认定时间',
-    '计入金额（核减/认定后，不含税）',
-  ];
-  invoices.addRow(header).font = { bold: true };
-  for (const invoice of v.invoices) {
-    const decision = invoice.decision;
-    const counted = decision ? (decision.kind === 'reject' ? '0.00' : decision.kind === 'reduce' ? (decision.amount ?? '0.00') : invoice.amount) : null;
-    invoices.addRow([
-      invoice.rowNo,
-      invoice.key,
-      invoice.issuedOn,
-      invoice.kind,
-      invoice.sellerName,
-      invoice.sellerTaxId,
-      invoice.itemName,
-      Number(invoice.amount),
-      invoice.taxRate,
-      invoice.tax === null ? null : Number(invoice.tax),
-      Number(invoice.total),
-      invoice.contractNo,
-      invoice.findings.map(findingLine).join('\n'),
-      invoice.severity ? SEVERITY_LABEL[invoice.severity] : '',
-      decision ? `${DECISION_LABEL[decision.kind]}${decision.stale ? '（数据已变更，需复核）' : ''}` : `未认定（建议：${SUGGESTION_LABEL[invoice.suggested.kind]}）`,
-      decision?.reason ?? '',
-      decision?.reviewer ?? '',
-      decision ? formatLocalDateTime(decision.decidedAt, true) : '',
-      counted === null ? null : Number(counted),
-    ]);
-  }
-  for (const column of [8, 10, 11, 19]) invoices.getColumn(column).numFmt = MONEY_FORMAT;
-  [6, 22, 11, 12, 26, 20, 30, 16, 7, 12, 16, 14, 60, 8, 14, 30, 10, 18, 18].forEach((width, i) => (invoices.getColumn(i + 1).width = width));
-  invoices.getColumn(13).alignment = { wrapText: true, vertical: 'top' };
+  addTableSheet(workbook, {
+    name: '发票核验明细',
+    title: title('发票核验明细表'),
+    columns: [
+      { header: '行号', kind: 'count' },
+      { header: '发票号码', kind: 'text' },
+      { header: '开票日期', kind: 'text' },
+      { header: '发票类型', kind: 'text' },
+      { header: '销售方名称', kind: 'text' },
+      { header: '销售方纳税人识别号', kind: 'text' },
+      { header: '项目名称', kind: 'text' },
+      { header: '金额（不含税）', kind: 'money' },
+      { header: '税率', kind: 'percent' },
+      { header: '税额', kind: 'money' },
+      { header: '价税合计', kind: 'money' },
+      { header: '合同编号', kind: 'text' },
+      { header: '核验发现', kind: 'longText' },
+      { header: '最高级别', kind: 'text' },
+      { header: '认定结论', kind: 'text' },
+      { header: '理由', kind: 'longText' },
+      { header: '认定人', kind: 'text' },
+      { header: '认定时间', kind: 'text' },
+      { header: '计入金额\n（核减/认定后，不含税）', kind: 'money' },
+    ],
+    rows: v.invoices.map((invoice) => {
+      const decision = invoice.decision;
+      const counted = decision ? (decision.kind === 'reject' ? '0.00' : decision.kind === 'reduce' ? (decision.amount ?? '0.00') : invoice.amount) : null;
+      return [
+        invoice.rowNo,
+        invoice.key,
+        invoice.issuedOn,
+        invoice.kind,
+        invoice.sellerName,
+        invoice.sellerTaxId,
+        invoice.itemName,
+        invoice.amount,
+        invoice.taxRate,
+        invoice.tax,
+        invoice.total,
+        invoice.contractNo,
+        invoice.findings.map(findingLine).join('\n'),
+        invoice.severity ? SEVERITY_LABEL[invoice.severity] : '',
+        decision ? `${DECISION_LABEL[decision.kind]}${decision.stale ? '（数据已变更，需复核）' : ''}` : `未认定（建议：${SUGGESTION_LABEL[invoice.suggested.kind]}）`,
+        decision?.reason ?? '',
+        decision?.reviewer ?? '',
+        decision ? formatLocalDateTime(decision.decidedAt, true) : '',
+        counted,
+      ];
+    }),
+    frozenColumns: 2,
+  });
 
-  const contracts = workbook.addWorksheet('合同对账');
-  contracts.addRow([
-    '合同编号',
-    '供应商',
-    '投资类别',
-    '合同金额',
-    '发票金额（不含税）',
-    '认定发票金额',
-    '已付款',
-    '未付款',
-    '计入核定投资额',
-    '可认定类别',
-    '计算过程',
-  ]).font = { bold: true };
-  for (const c of v.contracts) {
-    contracts.addRow([
+  addTableSheet(workbook, {
+    name: '合同对账',
+    title: title('合同对账'),
+    columns: [
+      { header: '合同编号', kind: 'text' },
+      { header: '供应商', kind: 'text' },
+      { header: '投资类别', kind: 'text' },
+      { header: '合同金额', kind: 'money' },
+      { header: '发票金额（不含税）', kind: 'money' },
+      { header: '认定发票金额', kind: 'money' },
+      { header: '已付款', kind: 'money' },
+      { header: '未付款', kind: 'money' },
+      { header: '计入核定投资额', kind: 'money' },
+      { header: '可认定类别', kind: 'text' },
+      { header: '计算过程', kind: 'longText' },
+    ],
+    rows: v.contracts.map((c) => [
       c.contractNo,
       c.supplierName,
       c.category,
-      Number(c.contractAmount),
-      Number(c.invoiced),
-      Number(c.accepted),
-      Number(c.paid),
-      Number(c.unpaid),
-      Number(c.counted),
+      c.contractAmount,
+      c.invoiced,
+      c.accepted,
+      c.paid,
+      c.unpaid,
+      c.counted,
       c.eligible ? '是' : '否',
-      c.trace.join('\n'),
-    ]);
-  }
-  for (const column of [4, 5, 6, 7, 8, 9]) contracts.getColumn(column).numFmt = MONEY_FORMAT;
-  [16, 28, 10, 16, 18, 16, 16, 16, 18, 10, 90].forEach((width, i) => (contracts.getColumn(i + 1).width = width));
-  contracts.getColumn(11).alignment = { wrapText: true, vertical: 'top' };
+      c.trace.map(cite).join('\n'),
+    ]),
+    frozenColumns: 1,
+  });
 
-  addPaymentSheet(workbook, v);
-
-  const totals = workbook.addWorksheet('项目合计');
-  const s = v.summary;
-  const rows: [string, string | number][] = [
-    ['发票张数', s.invoices],
-    ['申报发票金额（不含税）', Number(s.claimed)],
-    ['有错误的发票', s.errors],
-    ['有警告的发票', s.warnings],
-    ['已认定（含核减、不予认定）', s.decided],
-    ['合同计入金额合计', Number(sumMoney(v.contracts.map((c) => c.counted)))],
-    ['核定投资额', Number(s.verifiedInvestment)],
-    [s.awardIsCeiling ? '奖补上限' : '奖补金额', s.award === null ? (s.awardMessage ?? '') : Number(s.award)],
-  ];
-  for (const [label, value] of rows) totals.addRow([label, value]);
-  totals.getColumn(1).width = 30;
-  totals.getColumn(2).width = 22;
-  totals.getColumn(2).numFmt = MONEY_FORMAT;
-  totals.addRow([]);
-  totals.addRow(['核定投资额计算过程']).font = { bold: true };
-  for (const line of v.trace) totals.addRow([line]);
-  if (v.awardTrace.length > 0) {
-    totals.addRow([]);
-    totals.addRow(['奖补测算过程', '金额（元）', '依据']).font = { bold: true };
-    for (const step of v.awardTrace) totals.addRow([`${step.text}${step.formula ? `（${step.formula}）` : ''}`, Number(step.amount), step.source]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** 付款核验: every row of the 付款 sheet with what the checks found on it (payee, duplicates, payer). */
-function addPaymentSheet(workbook: ExcelJS.Workbook, v: ProjectVerification): void {
-  const sheet = workbook.addWorksheet('付款核验', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(['行号', '凭证号', '付款日期', '付款方', '收款方', '金额', '合同编号', '核验发现', '最高级别']).font = { bold: true };
-  for (const p of v.payments) {
-    sheet.addRow([
+  addTableSheet(workbook, {
+    name: '付款核验',
+    title: title('付款核验'),
+    columns: [
+      { header: '行号', kind: 'count' },
+      { header: '凭证号', kind: 'text' },
+      { header: '付款日期', kind: 'text' },
+      { header: '付款方', kind: 'text' },
+      { header: '收款方', kind: 'text' },
+      { header: '金额', kind: 'money' },
+      { header: '合同编号', kind: 'text' },
+      { header: '核验发现', kind: 'longText' },
+      { header: '最高级别', kind: 'text' },
+    ],
+    rows: v.payments.map((p) => [
       p.rowNo,
       p.voucherNo,
       p.paidOn,
       p.payer,
       p.payee,
-      Number(p.amount),
+      p.amount,
       p.contractNo,
       p.findings.map(findingLine).join('\n'),
       p.severity ? SEVERITY_LABEL[p.severity] : '',
-    ]);
-  }
-  sheet.getColumn(6).numFmt = MONEY_FORMAT;
-  [6, 18, 12, 28, 28, 16, 16, 70, 8].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+    ]),
+  });
+
+  addTotalsSheets(workbook, v, title, cite);
+  return workbookBytes(workbook);
+}
+
+/** 项目合计 (counts in a count column, amounts in a money column) and 计算过程 (both traces with their sources). */
+function addTotalsSheets(workbook: ExcelJS.Workbook, v: ProjectVerification, title: (what: string) => string[], cite: (text: string) => string): void {
+  const s = v.summary;
+  addTableSheet(workbook, {
+    name: '项目合计',
+    title: title('项目合计'),
+    columns: [
+      { header: '项目', kind: 'text' },
+      { header: '张数', kind: 'count' },
+      { header: '金额（元）', kind: 'money' },
+    ],
+    rows: [
+      ['发票张数', s.invoices, null],
+      ['申报发票金额（不含税）', null, s.claimed],
+      ['有错误的发票', s.errors, null],
+      ['有警告的发票', s.warnings, null],
+      ['已作出认定的发票（含核减、不予认定）', s.decided, null],
+      ['合同计入金额合计', null, sumMoney(v.contracts.map((c) => c.counted))],
+      ['核定投资额', null, s.verifiedInvestment],
+      [s.awardIsCeiling ? '奖补上限' : '奖补金额', null, s.award ?? s.awardMessage ?? ''],
+    ],
+  });
+  addTableSheet(workbook, {
+    name: '计算过程',
+    title: title('核定投资额与奖补测算过程'),
+    columns: [
+      { header: '类别', kind: 'text' },
+      { header: '计算过程', kind: 'longText' },
+      { header: '金额（元）', kind: 'money' },
+      { header: '依据', kind: 'longText' },
+    ],
+    rows: [
+      ...v.trace.map((line) => ['核定投资额', cite(line), null, null]),
+      ...v.awardTrace.map((step) => ['奖补测算', `${step.text}${step.formula ? `（${step.formula}）` : ''}`, step.amount, cite(step.source)]),
+    ],
+  });
 }

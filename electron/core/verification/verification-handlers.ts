@@ -1,11 +1,12 @@
 import type { ApiHandlers } from '@shared/api/contract';
+import type { ProjectVerification } from '@shared/api/verification-contract';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createSettingsStore } from '../settings/settings-store';
 import { createActingReviewer } from '../reviewers/acting-reviewer';
 import type { EInvoiceCache } from './einvoice-cache';
 import { buildVerificationWorkbook } from './export-workbook';
-import { writeFileAtomic } from '../write-file-atomic';
+import { deliverFile } from '../deliver-file';
 import { createVerificationService } from './verification-service';
 
 type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch'>;
@@ -14,7 +15,11 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
   const service = createVerificationService(ctx, catalogue, einvoices);
   const settings = createSettingsStore(ctx.db);
   const acting = createActingReviewer(ctx.db);
-  const reviewerName = () => acting.own()?.name ?? (settings.read().reviewerName || '（未署名）');
+  /** 核验人: this folder's reviewer; before an identity exists, whoever took the decisions shown. */
+  const reviewerName = (v: ProjectVerification) => {
+    const deciders = [...new Set(v.invoices.flatMap((i) => (i.decision ? [i.decision.reviewer] : [])))].filter((name) => name !== '');
+    return acting.own()?.name ?? (deciders.join('、') || settings.read().reviewerName || '（尚未设置评审人身份）');
+  };
   return {
     getProjectVerification: ({ batchId, projectId }) => service.verify(batchId, projectId),
     decideInvoices: ({ batchId, projectId, rowNos, kind, amount, reason }) => {
@@ -22,11 +27,12 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
     },
     exportVerificationWorkbook: async ({ batchId, projectId, path }) => {
       const verification = await service.verify(batchId, projectId);
-      const content = await buildVerificationWorkbook(verification, reviewerName(), ctx.now().toISOString());
-      const fileName = `发票核验明细表-${projectId}.xlsx`;
-      if (path === undefined) return { fileName, path: null, base64: content.toString('base64') };
-      writeFileAtomic(path, content);
-      return { fileName, path, base64: null };
+      const content = await buildVerificationWorkbook(verification, {
+        ruleSet: catalogue.all().get(verification.policy)?.ruleSet,
+        reviewer: reviewerName(verification),
+        exportedAt: ctx.now().toISOString(),
+      });
+      return deliverFile(content, `发票核验明细表-${projectId}.xlsx`, path);
     },
     verifyBatch: ({ batchId }) => service.verifyBatchAssumingClean(batchId),
   };

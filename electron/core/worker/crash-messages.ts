@@ -6,6 +6,7 @@ const ACTIVITY: Record<string, string> = {
   startImport: '处理材料包时',
   getAttachment: '打开附件时',
   exportVerificationWorkbook: '导出核验明细表时',
+  exportBatchWorkbook: '导出评审表格时',
   verifyBatch: '核验发票时',
 };
 

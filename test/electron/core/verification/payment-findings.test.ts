@@ -52,8 +52,9 @@ describe('payment findings reach the reviewer', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(exported.base64 ?? '', 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('付款核验');
-    expect(sheet?.rowCount).toBe(1 + v.payments.length);
-    const rows = (sheet?.getRows(2, v.payments.length) ?? []).map((r) => ({
+    // Two title lines, the header, then one row per payment.
+    expect(sheet?.rowCount).toBe(3 + v.payments.length);
+    const rows = (sheet?.getRows(4, v.payments.length) ?? []).map((r) => ({
       voucher: String(r.getCell(2).value),
       findings: String(r.getCell(8).value ?? ''),
       severity: r.getCell(9).value,

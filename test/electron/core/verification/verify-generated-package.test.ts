@@ -88,6 +88,6 @@ describe('verifying generated packages', () => {
     expect(formulas).toBe(0);
     const totals = workbook.getWorksheet('项目合计');
     const verifiedRow = totals?.getRows(1, 10)?.find((r) => r.getCell(1).value === '核定投资额');
-    expect(Number(verifiedRow?.getCell(2).value).toFixed(2)).toBe(v.summary.verifiedInvestment);
+    expect(Number(verifiedRow?.getCell(3).value).toFixed(2)).toBe(v.summary.verifiedInvestment);
   });
 });
