@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { awardCommand } from './award';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { reportCommand } from './report';
@@ -22,5 +23,6 @@ export const commands: readonly CliCommand[] = [
   rubricCommand,
   scoresCommand,
   reportCommand,
+  exportCommand,
   auditCommand,
 ];

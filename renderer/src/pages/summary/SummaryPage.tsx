@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ReviewerRequired } from '../identity/ReviewerRequired';
 import { useMyReviewer } from '../identity/use-my-reviewer';
 import { ExpertFileImportCard } from './ExpertFileImportCard';
+import { ExportButtons } from './ExportButtons';
 import { MethodChooser } from './MethodChooser';
 import { PanelOpinionEditor } from './PanelOpinionEditor';
 import { RankingTable } from './RankingTable';
@@ -77,6 +78,7 @@ export function SummaryPage() {
                 onChange={(value: string) => setParams({ batch: value })}
                 aria-label="评审批次"
               />
+              {batchId && <ExportButtons batchId={batchId} batchName={batches.data?.find((b) => b.id === batchId)?.name ?? batchId} />}
             </Space>
           </Card>
           <ExpertFileImportCard />
