@@ -21,6 +21,8 @@ export const DIVERGENT_EXPERT = '赵国强';
 
 export interface ReviewedPanel {
   chair: Core;
+  /** The chair's data folder, for the command line. */
+  chairDataDir: string;
   batchId: string;
   /** Project ids in the batch's order (by id). */
   projectIds: string[];
@@ -107,5 +109,5 @@ export async function buildReviewedPanel(dir: string): Promise<ReviewedPanel> {
   }
   await chair.api.savePanelOpinion({ batchId, projectId: projectIds[1] ?? '', verdict: 'pass', opinion: '专家组一致同意通过验收。' });
   await chair.api.setConsolidationMethod({ batchId, method: 'median', divergencePoints: '15' });
-  return { chair, batchId, projectIds, close: () => chair.close() };
+  return { chair, chairDataDir: path.join(dir, 'chair'), batchId, projectIds, close: () => chair.close() };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '@cli/run-cli';
 import type { ConsolidationDto } from '@shared/api/panel-contract';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import {
@@ -14,7 +15,7 @@ import {
   buildReviewedPanel,
   type ReviewedPanel,
 } from '@test/support/reviewed-panel';
-import { makeTempDir } from '@test/support/temp-dir';
+import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 import { xlsxParts } from '@test/support/xlsx-surgery';
 
 const temp = makeTempDir();
@@ -339,4 +340,36 @@ describe('opened by LibreOffice', () => {
     ).toBe(true);
     expect(rates.has('13%')).toBe(true);
   }, 200_000);
+});
+
+describe('jigai export', () => {
+  async function jigai(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { io: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, resourcesDir: RESOURCES_DIR });
+    return { code, stdout, stderr };
+  }
+
+  it('writes each workbook where asked and refuses a wrong kind or a missing project in Chinese', async () => {
+    const data = ['--data', panel.chairDataDir, '--json'];
+    for (const kind of ['matrix', 'consolidated', 'summary'] as const) {
+      const out = path.join(temp.dir, `cli-${kind}.xlsx`);
+      const result = await jigai('export', '--batch', panel.batchId, '--kind', kind, '--out', out, ...data);
+      expect(result.code, result.stderr).toBe(EXIT_OK);
+      expect(JSON.parse(result.stdout)).toEqual({ path: out, kind });
+      const sheet = (await open(fs.readFileSync(out))).worksheets[0];
+      expect(sheet?.name).toBe({ matrix: '评分矩阵', consolidated: '汇总结果', summary: '评审结果汇总表' }[kind]);
+    }
+    const invoices = path.join(temp.dir, 'cli-invoices.xlsx');
+    expect((await jigai('export', '--batch', panel.batchId, '--kind', 'invoices', '--project', panel.projectIds[0] ?? '', '--out', invoices, ...data)).code).toBe(
+      EXIT_OK,
+    );
+    expect((await open(fs.readFileSync(invoices))).worksheets.map((s) => s.name)).toEqual(['发票核验明细', '合同对账', '付款核验', '项目合计', '计算过程']);
+
+    const wrongKind = await jigai('export', '--batch', panel.batchId, '--kind', 'pdf', '--out', invoices, ...data);
+    expect(wrongKind.code).toBe(EXIT_BAD_INPUT);
+    expect(JSON.parse(wrongKind.stdout).error.message).toContain('matrix（评分矩阵）');
+    const noProject = await jigai('export', '--batch', panel.batchId, '--kind', 'invoices', '--out', invoices, ...data);
+    expect(JSON.parse(noProject.stdout).error.message).toBe('发票核验明细表针对一个项目，请用 --project 指定');
+  });
 });
