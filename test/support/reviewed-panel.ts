@@ -70,10 +70,12 @@ function scoreOf(max: string, expert: number, project: number, item: number): st
  * A realistic panel, as the review loop makes it: three experts score the five projects of one
  * package on their own computers (one recused from a project), export signed expert files, and the
  * chair confirms their fingerprints and merges them, saves one panel opinion and picks the median.
+ * `close` closes the chair's core, also one that was given.
  */
-export async function buildReviewedPanel(dir: string): Promise<ReviewedPanel> {
+export async function buildReviewedPanel(dir: string, chairCore?: Core): Promise<ReviewedPanel> {
   const zip = await panelPackage(dir);
-  const chair = openCore(dir, 'chair');
+  // The chair's core may be given: the one behind a page under test.
+  const chair = chairCore ?? openCore(dir, 'chair');
   await chair.api.importPackage({ path: zip });
   await createTestReviewer(chair, '陈组长', 'chair');
   const batchId = (await chair.api.listBatches({}))[0]?.id ?? '';
@@ -109,5 +111,5 @@ export async function buildReviewedPanel(dir: string): Promise<ReviewedPanel> {
   }
   await chair.api.savePanelOpinion({ batchId, projectId: projectIds[1] ?? '', verdict: 'pass', opinion: '专家组一致同意通过验收。' });
   await chair.api.setConsolidationMethod({ batchId, method: 'median', divergencePoints: '15' });
-  return { chair, chairDataDir: path.join(dir, 'chair'), batchId, projectIds, close: () => chair.close() };
+  return { chair, chairDataDir: chair.context.dataDir, batchId, projectIds, close: () => chair.close() };
 }
