@@ -267,10 +267,18 @@ function parseCsv(text: string): string[][] {
       if (char === '"' && text[i + 1] === '"') field += text[++i];
       else if (char === '"') quoted = false;
       else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') (row.push(field), (field = ''));
-    else if (char === '\n') (row.push(field.replace(/\r$/u, '')), rows.push(row), (row = []), (field = ''));
-    else field += char;
+    } else if (char === '"') {
+      quoted = true;
+    } else if (char === ',' || char === '\n') {
+      row.push(field.replace(/\r$/u, ''));
+      field = '';
+      if (char === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else {
+      field += char;
+    }
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
