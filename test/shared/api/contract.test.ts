@@ -11,6 +11,7 @@ import { verificationContract } from '@shared/api/verification-contract';
 import { reviewersContract } from '@shared/api/reviewers-contract';
 import { panelContract } from '@shared/api/panel-contract';
 import { reportsContract } from '@shared/api/reports-contract';
+import { exportsContract } from '@shared/api/exports-contract';
 import { REPO_ROOT } from '../../support/temp-dir';
 
 function sourcesUnder(folder: string, extension: RegExp): { file: string; text: string }[] {
@@ -28,7 +29,18 @@ function sourcesUnder(folder: string, extension: RegExp): { file: string; text: 
 
 describe('the API contract', () => {
   it('holds every method of every contract file once', () => {
-    const parts = [appContract, settingsContract, auditContract, batchesContract, rulesContract, verificationContract, reviewersContract, panelContract, reportsContract];
+    const parts = [
+      appContract,
+      settingsContract,
+      auditContract,
+      batchesContract,
+      rulesContract,
+      verificationContract,
+      reviewersContract,
+      panelContract,
+      reportsContract,
+      exportsContract,
+    ];
     expect(methodNames).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
     expect(Object.keys(apiContract).sort()).toEqual(parts.flatMap((part) => Object.keys(part)).sort());
   });
