@@ -14,6 +14,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // A guard against hangs, not a speed limit: property tests and panel set-ups take several
+          // seconds on a loaded 2-core machine, and the 5 s default failed them there.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
