@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import { startCoreWorker, type CoreWorkerHost } from '../core/worker/core-worker-host';
 import { defaultDataDir } from '../core/default-data-dir';
-import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
+import { coreWorkerFileOf, findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
 import { fileLogger, logFileOf, stderrLogger, teeLogger, type Logger } from '../core/logger';
 import { PRODUCT_NAME } from '../core/app-version';
 import { buildAppMenu } from './app-menu';
@@ -32,7 +32,10 @@ function electronNativeBinding(): string | undefined {
   const candidates = app.isPackaged
     ? [path.join(process.resourcesPath, 'native', 'better_sqlite3.node')]
     : [path.join(root, 'build', 'native', `electron-${process.versions.electron ?? ''}-${process.arch}`, 'better_sqlite3.node')];
-  return candidates.find((candidate) => fs.existsSync(candidate));
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  // The package holds no other build of the driver, so without this file the app cannot open its data.
+  if (!found && app.isPackaged) throw new Error(`程序文件不完整：缺少数据库驱动 ${candidates.join('、')}。请重新安装技改评审。`);
+  return found;
 }
 
 function createWindow(): BrowserWindow {
@@ -76,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
     logger = teeLogger(stderrLogger(), fileLogger(logFileOf(dataDir)));
     try {
       // The core runs in a worker thread so that imports and verification never freeze the window.
-      const workerFile = fileURLToPath(new URL('./core-worker.js', import.meta.url));
+      const workerFile = coreWorkerFileOf(path.dirname(fileURLToPath(import.meta.url)));
       core = await startCoreWorker(workerFile, { dataDir, resourcesDir, nativeBinding: electronNativeBinding() }, logger);
     } catch (error) {
       dialog.showErrorBox('技改评审无法启动', error instanceof Error ? error.message : String(error));
