@@ -38,7 +38,24 @@ const pdfkitStandardFonts = {
   },
 };
 
-const selfContained = { ...node, external: SELF_CONTAINED_EXTERNALS, banner: requireBanner, plugins: [pdfkitStandardFonts] };
+/**
+ * electron/core/identity/x509-library.ts loads @peculiar/x509 with a require() made by createRequire,
+ * so that with packages left external it runs after its Reflect polyfill. In a self-contained bundle
+ * the plain require() lets esbuild bundle the library, still evaluated at that point, after the polyfill.
+ */
+const bundledX509 = {
+  name: 'bundled-x509',
+  setup(build) {
+    build.onLoad({ filter: /identity[\\/]x509-library\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace('const require = createRequire(import.meta.url);', '');
+      if (contents === source) throw new Error('构建失败：x509-library.ts 加载 @peculiar/x509 的方式变了，请更新 scripts/build.mjs 中的 bundled-x509 插件');
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+const selfContained = { ...node, external: SELF_CONTAINED_EXTERNALS, banner: requireBanner, plugins: [pdfkitStandardFonts, bundledX509] };
 
 await Promise.all([
   // The CLI and browser mode run from the repository with node_modules at hand.
