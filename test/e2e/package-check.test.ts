@@ -13,20 +13,28 @@ function packageCheck(configText: string): { status: number | null; stdout: stri
   cleanups.push(temp.cleanup);
   const config = path.join(temp.dir, 'electron-builder.yml');
   fs.writeFileSync(config, configText);
-  const result = spawnSync(process.execPath, ['scripts/package-check.mjs', '--no-build', '--config', config], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['scripts/package-check.mjs', '--no-build', '--config', config], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout };
 }
 
 describe('npm run package:check', () => {
-  it('fails when a configuration lets the libraries’ node_modules into the package, naming them and the size budget', () => {
+  it('fails when a forbidden file enters the package: the Node build of the driver and the CLI, named with their place', () => {
     const real = fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
-    const broken = real.replace("  - '!node_modules/**/*'\n", '');
+    const broken = real.replace(
+      '  - node_modules/better-sqlite3/lib/**/*\n',
+      '  - node_modules/better-sqlite3/lib/**/*\n  - node_modules/better-sqlite3/build/Release/better_sqlite3.node\n  - dist/electron/cli.js\n',
+    );
     expect(broken).not.toBe(real);
     const { status, stdout } = packageCheck(broken);
     expect(status).toBe(1);
-    expect(stdout).toContain('打包检查未通过');
-    expect(stdout).toMatch(/app\.asar 不应包含 node_modules\/exceljs（\d+ 个文件/);
-    expect(stdout).toMatch(/app\.asar 不应包含 node_modules\/es-abstract/);
-    expect(stdout).toContain('超出体积预算');
+    expect(stdout).toContain('打包检查未通过（3 处）');
+    expect(stdout).toContain('app.asar 不应包含 dist/electron/cli.js');
+    // The .node file is unpacked with the rest of the driver; the archive records it as well.
+    expect(stdout).toMatch(/app\.asar 不应包含 node_modules\/better-sqlite3（1 个文件，2\.\d MB）/);
+    expect(stdout).toMatch(/app\.asar\.unpacked 不应包含 node_modules\/better-sqlite3（1 个文件，2\.\d MB）/);
   });
 });

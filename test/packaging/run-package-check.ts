@@ -117,4 +117,5 @@ function fail(deviations: readonly string[]): number {
   return 1;
 }
 
-process.exitCode = await main();
+// An explicit exit: electron-builder leaves handles behind that would otherwise keep the process alive or reset its code.
+process.exit(await main());
