@@ -22,16 +22,19 @@ function packageCheck(configText: string): { status: number | null; stdout: stri
 }
 
 describe('npm run package:check', () => {
-  it('fails when a forbidden file enters the package: the Node build of the driver and the CLI, named with their place', () => {
+  it('fails when a forbidden file enters the package (the Node build of the driver, the CLI) or a fuse is left on, naming each', () => {
     const real = fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
-    const broken = real.replace(
-      '  - node_modules/better-sqlite3/lib/**/*\n',
-      '  - node_modules/better-sqlite3/lib/**/*\n  - node_modules/better-sqlite3/build/Release/better_sqlite3.node\n  - dist/electron/cli.js\n',
-    );
+    const broken = real
+      .replace('  runAsNode: false\n', '  runAsNode: true\n')
+      .replace(
+        '  - node_modules/better-sqlite3/lib/**/*\n',
+        '  - node_modules/better-sqlite3/lib/**/*\n  - node_modules/better-sqlite3/build/Release/better_sqlite3.node\n  - dist/electron/cli.js\n',
+      );
     expect(broken).not.toBe(real);
     const { status, stdout } = packageCheck(broken);
     expect(status).toBe(1);
-    expect(stdout).toContain('打包检查未通过（3 处）');
+    expect(stdout).toContain('打包检查未通过（4 处）');
+    expect(stdout).toContain('保险丝 RunAsNode 应为关');
     expect(stdout).toContain('app.asar 不应包含 dist/electron/cli.js');
     // The .node file is unpacked with the rest of the driver; the archive records it as well.
     expect(stdout).toMatch(/app\.asar 不应包含 node_modules\/better-sqlite3（1 个文件，2\.\d MB）/);
