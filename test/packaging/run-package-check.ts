@@ -78,7 +78,9 @@ async function main(): Promise<number> {
     deviations.push(...workflowDeviations(path.join(REPO_ROOT, '.github', 'workflows', 'release.yml')));
 
     report(figures, asarEntries.length, performance.now() - started, values.keep ? appDir : undefined);
-    return deviations.length > 0 ? fail(deviations) : 0;
+    if (deviations.length > 0) return fail(deviations);
+    process.stdout.write('打包检查通过\n');
+    return 0;
   } finally {
     if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
   }
