@@ -1,10 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
-import { startCoreWorker, type CoreWorkerHost } from '../core/worker/core-worker-host';
-import { defaultDataDir } from '../core/default-data-dir';
-import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
+import { startCoreWorker } from '../core/worker/core-worker-host';
+import { coreWorkerFileOf, findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
 import { fileLogger, logFileOf, stderrLogger, teeLogger, type Logger } from '../core/logger';
 import { PRODUCT_NAME } from '../core/app-version';
 import { buildAppMenu } from './app-menu';
@@ -12,6 +12,7 @@ import { registerDialogHandlers } from './dialogs';
 import { createSenderCheck, registerApiHandlers } from './ipc-registration';
 import { hardenSession, lockNavigation } from './window-security';
 import { createPathGrants } from '../core/path-grants';
+import { startDesktop } from './start-desktop';
 
 /**
  * The thin desktop shell: lifecycle, one hardened window, the menu, dialogs and IPC. All behaviour
@@ -24,15 +25,16 @@ const appUrlPrefix = pathToFileURL(rendererDirOf(root)).href;
 let logger: Logger = stderrLogger();
 
 app.setName(PRODUCT_NAME);
-let mainWindow: BrowserWindow | null = null;
-let core: CoreWorkerHost | null = null;
 
 /** The Electron build of the SQLite driver: shipped in resources/native when packaged. */
 function electronNativeBinding(): string | undefined {
   const candidates = app.isPackaged
     ? [path.join(process.resourcesPath, 'native', 'better_sqlite3.node')]
     : [path.join(root, 'build', 'native', `electron-${process.versions.electron ?? ''}-${process.arch}`, 'better_sqlite3.node')];
-  return candidates.find((candidate) => fs.existsSync(candidate));
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  // The package holds no other build of the driver, so without this file the app cannot open its data.
+  if (!found && app.isPackaged) throw new Error(`程序文件不完整：缺少数据库驱动 ${candidates.join('、')}。请重新安装技改评审。`);
+  return found;
 }
 
 function createWindow(): BrowserWindow {
@@ -59,45 +61,29 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-
-  void app.whenReady().then(async () => {
-    const dataDir = app.getPath('userData') || defaultDataDir();
+startDesktop({
+  app,
+  argv: process.argv,
+  startCore: async (dataDir) => {
     logger = teeLogger(stderrLogger(), fileLogger(logFileOf(dataDir)));
-    try {
-      // The core runs in a worker thread so that imports and verification never freeze the window.
-      const workerFile = fileURLToPath(new URL('./core-worker.js', import.meta.url));
-      core = await startCoreWorker(workerFile, { dataDir, resourcesDir, nativeBinding: electronNativeBinding() }, logger);
-    } catch (error) {
-      dialog.showErrorBox('技改评审无法启动', error instanceof Error ? error.message : String(error));
-      app.quit();
-      return;
-    }
+    // The core runs in a worker thread so that imports and verification never freeze the window.
+    const workerFile = coreWorkerFileOf(path.dirname(fileURLToPath(import.meta.url)));
+    return startCoreWorker(workerFile, { dataDir, resourcesDir, nativeBinding: electronNativeBinding() }, logger);
+  },
+  connect: (core, dataDir, getWindow) => {
     hardenSession(session.defaultSession);
-    const isTrustedSender = createSenderCheck(() => mainWindow, appUrlPrefix);
+    const isTrustedSender = createSenderCheck(getWindow, appUrlPrefix);
     const grants = createPathGrants();
     registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger, grants);
-    registerDialogHandlers(() => mainWindow, isTrustedSender, grants);
-    Menu.setApplicationMenu(buildAppMenu(() => mainWindow, dataDir));
-    mainWindow = createWindow();
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-  });
-
-  app.on('window-all-closed', () => {
-    const closing = core?.close() ?? Promise.resolve();
-    core = null;
-    void closing.then(() => app.quit());
-  });
-}
+    registerDialogHandlers(getWindow, isTrustedSender, grants);
+    Menu.setApplicationMenu(buildAppMenu(getWindow, dataDir));
+  },
+  createWindow,
+  showStartupError: (message) => dialog.showErrorBox('技改评审无法启动', message),
+  makeSmokeTestDataDir: () => fs.mkdtempSync(path.join(os.tmpdir(), 'jigai-smoke-test-')),
+  print: (line) => process.stdout.write(`${line}\n`),
+});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCoreWorker } from '../core/worker/core-worker-host';
 import { defaultDataDir } from '../core/default-data-dir';
-import { findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
+import { coreWorkerFileOf, findInstallRoot, rendererDirOf, resourcesDirOf } from '../core/install-paths';
 import { fileLogger, logFileOf, stderrLogger, teeLogger } from '../core/logger';
 import { startBridgeServer } from './bridge-server';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const root = findInstallRoot(import.meta.url);
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const logger = teeLogger(stderrLogger(), fileLogger(logFileOf(dataDir)));
-  const core = await startCoreWorker(fileURLToPath(new URL('./core-worker.js', import.meta.url)), { dataDir, resourcesDir: resourcesDirOf(root) }, logger);
+  const core = await startCoreWorker(coreWorkerFileOf(path.dirname(fileURLToPath(import.meta.url))), { dataDir, resourcesDir: resourcesDirOf(root) }, logger);
   const server = await startBridgeServer({
     invoke: core.invoke,
     logger,

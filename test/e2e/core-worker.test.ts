@@ -5,10 +5,11 @@ import { AppError } from '../../shared/api/errors';
 import { silentLogger } from '../../electron/core/logger';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { startCoreWorker } from '../../electron/core/worker/core-worker-host';
+import { CORE_WORKER_BUNDLE } from '@core/install-paths';
 import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '../support/temp-dir';
 
 // The bundled worker, as the desktop app and browser mode start it (built by `npm run build`).
-const WORKER = path.join(REPO_ROOT, 'dist', 'electron', 'core-worker.js');
+const WORKER = path.join(REPO_ROOT, 'dist', 'electron', CORE_WORKER_BUNDLE);
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 

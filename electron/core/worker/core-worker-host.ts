@@ -36,7 +36,7 @@ interface PendingCall {
 }
 
 /**
- * Starts the core's worker thread (the bundled dist/electron/core-worker.js) and resolves once the
+ * Starts the core's worker thread (the bundled dist/electron/core-worker.mjs) and resolves once the
  * database is open, or rejects with the core's own error (e.g. a database from a newer version).
  *
  * The thread is supervised: when it dies (a damaged package that trips a library, out of memory),

@@ -6,6 +6,7 @@ import { createCore, type Core } from '@core/create-core';
 import { silentLogger } from '@core/logger';
 import { startBridgeServer, type BridgeServer } from '@web/bridge-server';
 import { startCoreWorker } from '@core/worker/core-worker-host';
+import { CORE_WORKER_BUNDLE } from '@core/install-paths';
 import { REPO_ROOT, RESOURCES_DIR, makeTempDir } from '../../support/temp-dir';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -51,11 +52,11 @@ export interface WorkerAppUnderTest extends Omit<AppUnderTest, 'core'> {
 
 /**
  * Browser mode exactly as `npm run web` runs it: the core in its worker thread (the bundled
- * dist/electron/core-worker.js) behind the bridge, so a dying core can be watched from the page.
+ * dist/electron/core-worker.mjs) behind the bridge, so a dying core can be watched from the page.
  */
 export async function startWorkerAppUnderTest(): Promise<WorkerAppUnderTest> {
   const temp = makeTempDir('jigai-e2e-');
-  const core = await startCoreWorker(path.join(REPO_ROOT, 'dist', 'electron', 'core-worker.js'), { dataDir: temp.dir, resourcesDir: RESOURCES_DIR }, silentLogger);
+  const core = await startCoreWorker(path.join(REPO_ROOT, 'dist', 'electron', CORE_WORKER_BUNDLE), { dataDir: temp.dir, resourcesDir: RESOURCES_DIR }, silentLogger);
   const server = await startBridgeServer({ invoke: core.invoke, logger: silentLogger, staticDir: rendererBuild() });
   const shown = await openPage(server);
   return {
