@@ -10,6 +10,10 @@ export const findingSchema = z.object({
   code: findingCodeSchema,
   severity: severitySchema,
   message: z.string(),
+  /** The policy paragraph that excludes the row whatever a reviewer decides (only a correction changes it). */
+  statutory: z.string().optional(),
+  /** The row counts only after a reviewer's explicit 认定. */
+  needsConfirmation: z.boolean().optional(),
 });
 export type FindingDto = z.infer<typeof findingSchema>;
 

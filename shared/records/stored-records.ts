@@ -51,6 +51,8 @@ export const contractsTable = defineTable('contracts', ['project_pk'], {
   /** 设备 / 软件 / 工艺 / 平台 / 咨询 / 测试 / 土建 / 土地 / 其他 */
   category: text('category'),
   domestic: bool('domestic').nullable(),
+  /** 约定尾款 (PACKAGE.md 1.1): the tail or retention the contract stipulates, normalised `10%` or `35600.00`; '' when not given. */
+  agreedTail: text('agreed_tail'),
   attachments: names('attachments'),
   extra: extra('extra'),
 });

@@ -5,7 +5,7 @@ import { moneyToFen } from '@shared/domain/fen';
 import { sumMoney } from '@shared/domain/money';
 import type { Stage } from '@shared/codes/codes';
 import type { RuleSet } from '@shared/rules';
-import { createInvestmentCalculator, indexProject, verifyProject } from '@shared/verification';
+import { createInvestmentCalculator, effectiveDecision, indexProject, statutoryFinding, verifyProject } from '@shared/verification';
 import type { EInvoiceData, InvoiceDecision, VProject } from '@shared/verification/types';
 import { createAuditTrail } from '../audit/audit-trail';
 import { LEGACY_REVIEWER_ID } from '../db/migrations/0006-reviewers-and-audit-chain';
@@ -22,6 +22,21 @@ import { createReviewState, type Computation, type ReviewState } from './review-
 const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd']);
 /** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
 const CACHED_PROJECTS = 4;
+
+/**
+ * 认定 or 核减 of an invoice the policy text excludes (shared/verification/effective-decision.ts) is
+ * refused with the paragraph: the reviewer can only correct the data the finding rests on.
+ */
+function refuseStatutory(state: ReviewState, rowNos: readonly number[]): void {
+  const refused: string[] = [];
+  for (const rowNo of rowNos) {
+    const finding = statutoryFinding(state.findingsOf(rowNo));
+    if (finding) refused.push(`第 ${rowNo} 行：${finding.message}`);
+  }
+  if (refused.length === 0) return;
+  const more = refused.length > 3 ? `（等 ${refused.length} 张）` : '';
+  throw new AppError('BAD_INPUT', `以下发票依政策规定不得认定，评审决定不能改变：${refused.slice(0, 3).join('；')}${more}。如申报表数据有误，请登记更正并注明附件页码`);
+}
 
 /**
  * Runs the checks on a project, applies the reviewers' decisions and computes verified investment
@@ -122,6 +137,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const byRow = state.invoiceByRow;
     const unknown = rowNos.filter((r) => !byRow.has(r));
     if (unknown.length > 0) throw new AppError('BAD_INPUT', `项目「${projectId}」的发票表中没有第 ${unknown.slice(0, 5).join('、')} 行`);
+    if (kind === 'accept' || kind === 'reduce') refuseStatutory(state, rowNos);
     if (kind === 'reduce' && amount !== undefined) {
       const invoice = byRow.get(rowNos[0] ?? 0);
       if (invoice && (moneyToFen(amount) < 0 || moneyToFen(amount) > Math.abs(moneyToFen(invoice.amount)))) {
@@ -163,7 +179,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     return state.apply(changes);
   }
 
-  /** For the CLI: every invoice without an error finding counted as accepted; decisions are not consulted. */
+  /** For the CLI: every invoice without an error finding (or one waiting for confirmation) counted as accepted; decisions are not consulted. */
   async function verifyBatchAssumingClean(batchId: string): Promise<BatchVerification> {
     if (!batchOf.get(batchId)) throw new AppError('NOT_FOUND', `没有评审批次「${batchId}」`);
     const projects: BatchVerification['projects'] = [];
@@ -171,8 +187,8 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       const c = await compute(batchId, projectId);
       const assumed = new Map<number, InvoiceDecision>();
       for (const invoice of c.project.invoices) {
-        const hasError = (c.findings.invoices.get(invoice.rowNo) ?? []).some((f) => f.severity === 'error');
-        assumed.set(invoice.rowNo, { kind: hasError ? 'reject' : 'accept' });
+        const decision = effectiveDecision(c.findings.invoices.get(invoice.rowNo) ?? [], undefined);
+        if (decision) assumed.set(invoice.rowNo, decision);
       }
       const verified = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index).compute(assumed);
       projects.push({
