@@ -126,6 +126,21 @@ export const decisionsTable = defineTable('invoice_decisions', ['batch_id', 'pro
   fingerprintVersion: int('fingerprint_version'),
 });
 
+/** One reviewer's current correction (更正) of a field of an invoice or a contract (shared/verification/corrections.ts). */
+export const correctionsTable = defineTable('data_corrections', ['batch_id', 'project_id', 'reviewer_id'], {
+  target: plain('target', z.enum(['invoice', 'contract'])),
+  targetKey: text('target_key'),
+  occurrence: int('occurrence'),
+  field: text('field'),
+  oldValue: text('old_value'),
+  newValue: text('new_value'),
+  reason: text('reason'),
+  /** 附件名#页. */
+  evidence: text('evidence'),
+  reviewer: text('reviewer'),
+  correctedAt: text('corrected_at'),
+});
+
 export type BatchRecord = RecordOf<typeof batchesTable.columns>;
 export type ProjectRecord = RecordOf<typeof projectsTable.columns>;
 export type ContractRecord = RecordOf<typeof contractsTable.columns>;

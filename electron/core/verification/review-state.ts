@@ -1,5 +1,5 @@
 import { readableSource } from '@shared/rules/readable-source';
-import type { DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
+import type { CorrectionDto, DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { fenToMoney } from '@shared/domain/fen';
 import { sumMoney } from '@shared/domain/money';
 import type { RuleSet } from '@shared/rules';
@@ -14,6 +14,7 @@ import {
   type verifyProject,
 } from '@shared/verification';
 import type { InvoiceDecision, VInvoice, VProject } from '@shared/verification/types';
+import { correctionTraceLine } from '@shared/verification/corrections';
 import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import type { LoadedProject } from './load-project';
@@ -28,6 +29,8 @@ export interface Computation {
   index: ProjectIndex;
   findings: ReturnType<typeof verifyProject>;
   batch: { policy: string; stage: Stage };
+  /** The deciding reviewer's corrections, already applied to `project`. */
+  corrections: CorrectionDto[];
 }
 
 /**
@@ -70,6 +73,9 @@ export function createReviewState(
   const payments = verifiedPayments(c.project.payments, c.findings.payments);
   // Reviewers read policy titles; rule sets cite the policy files (shared/rules/readable-source.ts).
   const cite = (line: string) => readableSource(line, c.ruleSet);
+  // Corrections head the trace: every figure below rests on the corrected values.
+  const correctionLines = c.corrections.map((x) => correctionTraceLine(x, x.rowNo ?? undefined));
+  const traceOf = (lines: readonly string[]) => [...correctionLines, ...lines.map(cite)];
   const rows: VerifiedInvoiceDto[] = c.project.invoices.map((invoice, i) => {
     rowIndex.set(invoice.rowNo, i);
     const findings = findingsOf(invoice.rowNo);
@@ -133,8 +139,9 @@ export function createReviewState(
         // Decisions never change payment findings: computed once with the project.
         payments,
         withoutContract: verified.withoutContract,
-        trace: verified.trace.map(cite),
+        trace: traceOf(verified.trace),
         awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
+        corrections: [...c.corrections],
       };
     },
 
@@ -173,7 +180,7 @@ export function createReviewState(
         invoices: changedRows,
         contracts: changedContracts,
         withoutContract: verified.withoutContract === before.withoutContract ? null : verified.withoutContract,
-        trace: verified.trace.map(cite),
+        trace: traceOf(verified.trace),
         awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
       };
     },

@@ -8,7 +8,7 @@ import { buildVerificationWorkbook } from './export-workbook';
 import { writeFileAtomic } from '../write-file-atomic';
 import { createVerificationService } from './verification-service';
 
-type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch'>;
+type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch' | 'correctRecord'>;
 
 export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): VerificationHandlers {
   const service = createVerificationService(ctx, catalogue, einvoices);
@@ -29,5 +29,6 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
       return { fileName, path, base64: null };
     },
     verifyBatch: ({ batchId }) => service.verifyBatchAssumingClean(batchId),
+    correctRecord: (input) => service.correct(input),
   };
 }
