@@ -3,6 +3,7 @@ import type { ProjectVerification } from '@shared/api/verification-contract';
 import { DECISION_LABEL, findingLine, SEVERITY_LABEL, SUGGESTION_LABEL } from '@shared/codes/labels';
 import { formatLocalDateTime } from '@shared/domain/local-time';
 import { sumMoney } from '@shared/domain/money';
+import { addCorrectionSheet } from './correction-sheet';
 
 const MONEY_FORMAT = '#,##0.00';
 
@@ -43,7 +44,17 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
   invoices.addRow(header).font = { bold: true };
   for (const invoice of v.invoices) {
     const decision = invoice.decision;
-    const counted = decision ? (decision.kind === 'reject' ? '0.00' : decision.kind === 'reduce' ? (decision.amount ?? '0.00') : invoice.amount) : null;
+    // A statutory finding (000 §五(一)(二)) counts nothing whatever was decided.
+    const statutory = invoice.findings.some((f) => f.statutory !== undefined);
+    const counted = statutory
+      ? '0.00'
+      : decision
+        ? decision.kind === 'reject'
+          ? '0.00'
+          : decision.kind === 'reduce'
+            ? (decision.amount ?? '0.00')
+            : invoice.amount
+        : null;
     invoices.addRow([
       invoice.rowNo,
       invoice.key,
@@ -129,6 +140,7 @@ export async function buildVerificationWorkbook(v: ProjectVerification, reviewer
     totals.addRow(['奖补测算过程', '金额（元）', '依据']).font = { bold: true };
     for (const step of v.awardTrace) totals.addRow([`${step.text}${step.formula ? `（${step.formula}）` : ''}`, Number(step.amount), step.source]);
   }
+  addCorrectionSheet(workbook, v);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
