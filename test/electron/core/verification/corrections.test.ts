@@ -115,7 +115,7 @@ describe('statutory findings and corrections through the API', () => {
 
     const exported = await core.api.exportVerificationWorkbook({ batchId: BATCH, projectId });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(exported.base64 ?? '', 'base64'));
+    await workbook.xlsx.load(Buffer.from(exported.base64 ?? '', 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('更正记录');
     expect(sheet?.getRow(2).values).toEqual(expect.arrayContaining(['发票', row.rowNo, row.key, '开票日期', row.issuedOn, '2024-01-03']));
 
