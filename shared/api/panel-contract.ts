@@ -100,7 +100,7 @@ export const scoreSavedSchema = z.object({
 
 const changeValue = z.string().nullable();
 export const expertFileChangeSchema = z.object({
-  kind: z.enum(['recusal', 'score', 'comment', 'verdict', 'opinion', 'invoice-decision']),
+  kind: z.enum(['recusal', 'score', 'comment', 'verdict', 'opinion', 'invoice-decision', 'correction']),
   /** The rubric item (score, comment) or invoice (invoice decision) concerned. */
   itemId: z.string().nullable(),
   /** What the change is about, in Chinese (item title, 评审结论, 回避声明, 发票 …). */

@@ -10,6 +10,10 @@ export const findingSchema = z.object({
   code: findingCodeSchema,
   severity: severitySchema,
   message: z.string(),
+  /** The policy paragraph that excludes the row whatever a reviewer decides (only a correction changes it). */
+  statutory: z.string().optional(),
+  /** The row counts only after a reviewer's explicit 认定. */
+  needsConfirmation: z.boolean().optional(),
 });
 export type FindingDto = z.infer<typeof findingSchema>;
 
@@ -63,6 +67,25 @@ export const contractReconciliationSchema = z.object({
   findings: z.array(findingSchema),
 });
 
+/** A reviewer's correction (更正) of a field of an invoice or a contract; the checks run on newValue. */
+export const correctionSchema = z.object({
+  target: z.enum(['invoice', 'contract']),
+  /** The invoice key, or the contract number. */
+  targetKey: z.string(),
+  occurrence: z.number().int(),
+  /** The invoice row on the sheet; null for a contract. */
+  rowNo: z.number().int().nullable(),
+  field: z.string(),
+  fieldLabel: z.string(),
+  oldValue: z.string(),
+  newValue: z.string(),
+  reason: z.string(),
+  evidence: z.string(),
+  reviewer: z.string(),
+  correctedAt: z.string(),
+});
+export type CorrectionDto = z.infer<typeof correctionSchema>;
+
 export const awardStepSchema = z.object({ text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
 
 export const projectVerificationSchema = z.object({
@@ -91,6 +114,8 @@ export const projectVerificationSchema = z.object({
   withoutContract: z.array(z.object({ rowNo: z.number().int(), key: z.string(), amount: yuanString })),
   trace: z.array(z.string()),
   awardTrace: z.array(awardStepSchema),
+  /** The deciding reviewer's corrections, applied before the checks ran. */
+  corrections: z.array(correctionSchema),
 });
 export type ProjectVerification = z.infer<typeof projectVerificationSchema>;
 
@@ -113,6 +138,8 @@ export const batchVerificationSchema = z.object({
       invoices: z.array(z.object({ key: z.string(), findings: z.array(findingSchema) })),
       /** Every row of the 付款 sheet, by voucher number, with its findings (empty when clean). */
       payments: z.array(z.object({ voucher: z.string(), rowNo: z.number().int(), findings: z.array(findingSchema) })),
+      /** The acting reviewer's corrections, applied before the checks ran. */
+      corrections: z.array(correctionSchema),
     }),
   ),
 });
@@ -148,4 +175,27 @@ export const verificationContract = {
     output: z.object({ fileName: z.string(), path: z.string().nullable(), base64: z.string().nullable() }),
   },
   verifyBatch: { input: z.strictObject({ batchId: id }), output: batchVerificationSchema },
+  /**
+   * Records a correction (更正) of one field — an invoice by its sheet row, a contract by its number —
+   * and answers the project verified again on the corrected values. `value: null` withdraws it.
+   */
+  correctRecord: {
+    input: projectRef
+      .extend({
+        target: z.enum(['invoice', 'contract']),
+        rowNo: z.number().int().positive().optional(),
+        contractNo: z.string().min(1).max(200).optional(),
+        field: z.string().min(1).max(50),
+        value: z.string().max(500).nullable(),
+        reason: z.string().trim().max(500, { message: '理由最多 500 个字' }),
+        evidence: z.string().trim().max(300, { message: '依据最多 300 个字' }).optional(),
+      })
+      .refine((d) => (d.target === 'invoice' ? d.rowNo !== undefined : d.contractNo !== undefined), {
+        message: '请指明更正哪一张发票（行号）或哪一份合同（合同编号）',
+        path: ['rowNo'],
+      })
+      .refine((d) => d.value === null || d.reason.length > 0, { message: '更正必须填写理由', path: ['reason'] }),
+    output: projectVerificationSchema,
+    invalidates: ['listProjects', 'listAuditLog'] as const,
+  },
 };

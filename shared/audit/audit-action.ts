@@ -27,6 +27,8 @@ export const AUDIT_ACTION_IDS = [
   'panel-opinion',
   'report-create',
   'report-sign',
+  'record-correction',
+  'record-correction-withdraw',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_IDS)[number];
@@ -54,6 +56,8 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'panel-opinion', label: '专家组意见' },
   { id: 'report-create', label: '生成报告' },
   { id: 'report-sign', label: '签署报告' },
+  { id: 'record-correction', label: '更正申报数据' },
+  { id: 'record-correction-withdraw', label: '撤销更正' },
 ];
 
 /** The label for a stored code; an entry written before codes existed keeps its own wording. */

@@ -39,6 +39,9 @@ export const FINDING_CODES = [
   'PAYEE_NOT_CONTRACTOR',
   'CONTRACT_OVERPAID',
   'DUPLICATE_PAYMENT',
+  'NO_PAYMENT',
+  'CATEGORY_TO_CONFIRM',
+  'TAIL_NOT_STIPULATED',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -48,6 +48,9 @@ export const FINDING_LABEL: Readonly<Record<FindingCode, string>> = {
   DUPLICATE_CONTRACT: '合同重复登记',
   PAYEE_NOT_CONTRACTOR: '收款方非合同供应商',
   CONTRACT_OVERPAID: '超合同付款',
+  NO_PAYMENT: '无付款凭证',
+  CATEGORY_TO_CONFIRM: '类别待确认',
+  TAIL_NOT_STIPULATED: '尾款约定待确认',
   DUPLICATE_PAYMENT: '重复付款记录',
 };
 

@@ -60,6 +60,7 @@ export const SHEET_COLUMNS: Readonly<Record<SheetName, readonly ColumnSpec[]>> =
     col('合同金额', ['合同金额（含税）', '合同总价', '合同价款'], true),
     col('投资类别'),
     col('是否国产'),
+    col('约定尾款', ['尾款', '质保金', '尾款比例', '质保金比例']),
     col('附件'),
   ],
   发票: [

@@ -1,5 +1,5 @@
 import type { Verdict } from '../scoring/verdict';
-import type { ExpertFileContent, ExpertProject, InvoiceDecisionEntry, Recusal } from './expert-file-schema';
+import type { CorrectionEntry, ExpertFileContent, ExpertProject, InvoiceDecisionEntry, Recusal } from './expert-file-schema';
 
 /** What a newer expert file changes, for the chair to approve before it is applied. `null`: absent on that side. */
 export type ExpertFileChange =
@@ -14,7 +14,8 @@ export type ExpertFileChange =
       readonly occurrence: number;
       readonly old: InvoiceDecisionEntry | null;
       readonly new: InvoiceDecisionEntry | null;
-    };
+    }
+  | { readonly kind: 'correction'; readonly key: string; readonly old: CorrectionEntry | null; readonly new: CorrectionEntry | null };
 
 export interface ProjectChanges {
   readonly projectId: string;
@@ -29,11 +30,17 @@ interface ProjectView {
   readonly verdict: Verdict | null;
   readonly opinion: string;
   readonly decisions: ReadonlyMap<string, InvoiceDecisionEntry>;
+  readonly corrections: ReadonlyMap<string, CorrectionEntry>;
 }
 
-const EMPTY: ProjectView = { recusal: null, scores: {}, comments: {}, verdict: null, opinion: '', decisions: new Map() };
+const EMPTY: ProjectView = { recusal: null, scores: {}, comments: {}, verdict: null, opinion: '', decisions: new Map(), corrections: new Map() };
 
 const decisionKey = (d: Pick<InvoiceDecisionEntry, 'invoiceKey' | 'occurrence'>) => `${d.invoiceKey}#${String(d.occurrence)}`;
+
+const correctionKey = (c: CorrectionEntry) =>
+  `${c.target === 'invoice' ? '发票' : '合同'} ${c.targetKey}${c.occurrence > 1 ? `（第 ${String(c.occurrence)} 次）` : ''} ${c.field}`;
+const sameCorrection = (a: CorrectionEntry | undefined, b: CorrectionEntry | undefined) =>
+  a?.newValue === b?.newValue && a?.reason === b?.reason && a?.evidence === b?.evidence;
 
 function view(project: ExpertProject | undefined): ProjectView {
   if (project === undefined) return EMPTY;
@@ -45,6 +52,7 @@ function view(project: ExpertProject | undefined): ProjectView {
     verdict: project.verdict,
     opinion: project.opinion,
     decisions: new Map(project.invoiceDecisions.map((d) => [decisionKey(d), d])),
+    corrections: new Map((project.corrections ?? []).map((c) => [correctionKey(c), c])),
   };
 }
 
@@ -77,6 +85,10 @@ function diffProject(old: ProjectView, next: ProjectView): ExpertFileChange[] {
     if (sameDecision(before, after)) continue;
     const where = (after ?? before) as InvoiceDecisionEntry;
     changes.push({ kind: 'invoice-decision', invoiceKey: where.invoiceKey, occurrence: where.occurrence, old: before ?? null, new: after ?? null });
+  }
+  for (const key of unionKeys(next.corrections.keys(), old.corrections.keys())) {
+    const [before, after] = [old.corrections.get(key), next.corrections.get(key)];
+    if (!sameCorrection(before, after)) changes.push({ kind: 'correction', key, old: before ?? null, new: after ?? null });
   }
   return changes;
 }

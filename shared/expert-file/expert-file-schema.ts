@@ -46,6 +46,19 @@ export const invoiceDecisionEntrySchema = z.strictObject({
   decidedAt: z.iso.datetime({ message: '认定时间应为 ISO 8601 时间' }),
 });
 
+/** A correction (更正) the expert's figures rest on: field, value on the sheet, corrected value, why, the attachment page. */
+export const correctionEntrySchema = z.strictObject({
+  target: z.enum(['invoice', 'contract'], { message: '更正对象应为 invoice（发票）或 contract（合同）' }),
+  targetKey: id('发票标识或合同编号'),
+  occurrence: z.int({ message: '发票出现次序应为整数' }).min(1, { message: '发票出现次序从 1 开始' }),
+  field: id('更正字段'),
+  oldValue: text(500, '申报表原值'),
+  newValue: text(500, '更正后的值'),
+  reason: text(1000, '更正理由'),
+  evidence: text(300, '更正依据'),
+  correctedAt: z.iso.datetime({ message: '更正时间应为 ISO 8601 时间' }),
+});
+
 const recusedProjectSchema = z.strictObject({
   projectId: id('项目编号'),
   recusal: recusalSchema,
@@ -60,6 +73,8 @@ const scoredProjectSchema = z.strictObject({
   verdict: z.enum(VERDICT_IDS, { message: `评审结论应为 ${codesWithLabels(VERDICTS)} 之一` }).nullable(),
   opinion: text(5000, '评审意见'),
   invoiceDecisions: z.array(invoiceDecisionEntrySchema),
+  /** Absent when there are none, so a file without corrections reads as before. */
+  corrections: z.array(correctionEntrySchema).optional(),
 });
 
 export const expertProjectSchema = z.union([recusedProjectSchema, scoredProjectSchema], { message: '项目条目应为回避声明（仅含 projectId 与 recusal）或评分结果' });
@@ -110,4 +125,5 @@ export type ExpertFileContent = z.infer<typeof expertFileContentSchema>;
 export type ExpertFile = z.infer<typeof expertFileSchema>;
 export type ExpertProject = z.infer<typeof expertProjectSchema>;
 export type InvoiceDecisionEntry = z.infer<typeof invoiceDecisionEntrySchema>;
+export type CorrectionEntry = z.infer<typeof correctionEntrySchema>;
 export type Recusal = z.infer<typeof recusalSchema>;

@@ -51,6 +51,8 @@ export const contractsTable = defineTable('contracts', ['project_pk'], {
   /** 设备 / 软件 / 工艺 / 平台 / 咨询 / 测试 / 土建 / 土地 / 其他 */
   category: text('category'),
   domestic: bool('domestic').nullable(),
+  /** 约定尾款 (PACKAGE.md 1.1): the tail or retention the contract stipulates, normalised `10%` or `35600.00`; '' when not given. */
+  agreedTail: text('agreed_tail'),
   attachments: names('attachments'),
   extra: extra('extra'),
 });
@@ -122,6 +124,21 @@ export const decisionsTable = defineTable('invoice_decisions', ['batch_id', 'pro
   /** The invoice's fingerprint when decided, in the field list of `fingerprintVersion`. */
   fingerprint: text('row_fingerprint'),
   fingerprintVersion: int('fingerprint_version'),
+});
+
+/** One reviewer's current correction (更正) of a field of an invoice or a contract (shared/verification/corrections.ts). */
+export const correctionsTable = defineTable('data_corrections', ['batch_id', 'project_id', 'reviewer_id'], {
+  target: plain('target', z.enum(['invoice', 'contract'])),
+  targetKey: text('target_key'),
+  occurrence: int('occurrence'),
+  field: text('field'),
+  oldValue: text('old_value'),
+  newValue: text('new_value'),
+  reason: text('reason'),
+  /** 附件名#页. */
+  evidence: text('evidence'),
+  reviewer: text('reviewer'),
+  correctedAt: text('corrected_at'),
 });
 
 export type BatchRecord = RecordOf<typeof batchesTable.columns>;

@@ -1,6 +1,7 @@
 import { dec, formatFen, formatGrouped, formatPercent, minDec, percentOf, roundFen } from './money';
 import type { Spending } from './rule-set-schema';
 import type { Finding } from './trace';
+import { readAgreedTail } from '../domain/agreed-tail';
 
 /**
  * The spending side of a rule set, for whoever checks contracts and invoices:
@@ -53,28 +54,50 @@ export interface TailAllowance {
   /** The part of the unpaid tail that may not, yuan. */
   readonly excluded: string;
   readonly text: string;
+  /** The rule set allows a tail but the contract's stipulated tail is not known (约定尾款 empty). */
+  readonly unstipulated: boolean;
 }
 
 /**
- * How much of an invoiced but unpaid tail counts: all of it up to
- * unpaidTailMaxPercent × contract amount (rounded half-up to the fen); none
- * when the rule set allows no unpaid tail.
+ * How much of an invoiced but unpaid tail counts (Xiamen §五(二): 合同中有约定尾款部分的，已开具发票但尚未
+ * 支付的尾款可认定为项目投资额，最高不超过对应合同金额的10%): only where the contract stipulates a tail
+ * (`agreedTail`, normalised `10%` or `35600.00`), and then at most min(the stipulated tail,
+ * unpaidTailMaxPercent × contract amount), each rounded half-up to the fen. Nothing when the rule
+ * set allows no unpaid tail, or the contract's tail is not known.
  */
-export function unpaidTailAllowance(spec: Spending, contractAmount: string, unpaidInvoiced: string): TailAllowance {
+export function unpaidTailAllowance(spec: Spending, contractAmount: string, unpaidInvoiced: string, agreedTail?: string): TailAllowance {
   const unpaid = dec(unpaidInvoiced);
   if (spec.unpaidTailMaxPercent === undefined) {
     return {
       counted: '0.00',
       excluded: formatFen(unpaid),
       text: `本政策未规定可认定未付尾款：未付的 ${formatGrouped(unpaid)}元不予认定`,
+      unstipulated: false,
+    };
+  }
+  const amount = dec(contractAmount);
+  const agreed = readAgreedTail(agreedTail);
+  if (agreed === undefined) {
+    return {
+      counted: '0.00',
+      excluded: formatFen(unpaid),
+      text: `合同未载明约定尾款：已开票未支付的 ${formatGrouped(unpaid)}元暂不认定（须合同约定尾款，经评审核对后登记）`,
+      unstipulated: true,
     };
   }
   const rate = dec(spec.unpaidTailMaxPercent);
-  const limit = roundFen(percentOf(dec(contractAmount), rate));
+  const policyLimit = roundFen(percentOf(amount, rate));
+  const agreedLimit = agreed.kind === 'percent' ? roundFen(percentOf(amount, agreed.value)) : agreed.value;
+  const agreedText =
+    agreed.kind === 'percent'
+      ? `合同约定尾款 ${formatGrouped(amount)}元 × ${formatPercent(agreed.value)} = ${formatGrouped(agreedLimit)}元`
+      : `合同约定尾款 ${formatGrouped(agreedLimit)}元`;
+  const limit = minDec(policyLimit, agreedLimit);
   const counted = minDec(unpaid, limit);
   return {
     counted: formatFen(counted),
     excluded: formatFen(unpaid.minus(counted)),
-    text: `已开票未支付尾款 ${formatGrouped(unpaid)}元，最高可认定合同金额 ${formatGrouped(dec(contractAmount))}元 × ${formatPercent(rate)} = ${formatGrouped(limit)}元，认定 ${formatGrouped(counted)}元`,
+    text: `已开票未支付尾款 ${formatGrouped(unpaid)}元；${agreedText}，政策上限合同金额 ${formatGrouped(amount)}元 × ${formatPercent(rate)} = ${formatGrouped(policyLimit)}元；认定 min(${formatGrouped(unpaid)}，${formatGrouped(agreedLimit)}，${formatGrouped(policyLimit)}) = ${formatGrouped(counted)}元`,
+    unstipulated: false,
   };
 }

@@ -7,18 +7,26 @@ import { money, yuan, ZERO, type ContractLedger, type IndexedInvoice, type Proje
 
 /**
  * Invoices against their contracts (contract + invoice + payment must agree, DOMAIN.md §1):
- * - NO_CONTRACT: no contract number, or one that is not on the 合同 sheet.
+ * - NO_CONTRACT: no contract number, or one that is not on the 合同 sheet; statutory when the
+ *   rule set requires a contract as evidence (Xiamen §五(二) 提供对应合同及付款凭证).
+ * - NO_PAYMENT: an invoice on a contract without any payment record, statutory when the rule set
+ *   requires a payment voucher.
  * - SELLER_NOT_CONTRACTOR: the invoice's seller is not the contract's supplier (name or code).
  * - CONTRACT_OVERINVOICED: invoices (价税合计, red ones netted) above the contract amount
  *   (which includes tax). The contract gets an error; walking its invoices by date, an
  *   invoice wholly beyond the amount gets an error and the one that crosses it a warning
  *   naming the part within the contract.
- * - UNPAID_BEYOND_TAIL: invoiced but unpaid more than the rule set's unpaid tail
- *   (Xiamen §五(二): 10% of the contract amount); none is allowed when the rule set names
- *   no tail. Not checked without spending rules.
+ * - UNPAID_BEYOND_TAIL: invoiced but unpaid more than the tail that may count: the tail the
+ *   contract stipulates (约定尾款), at most the rule set's share of the contract amount (Xiamen
+ *   §五(二): 合同中有约定尾款部分的…最高不超过对应合同金额的10%); none when the rule set names none.
+ * - TAIL_NOT_STIPULATED: invoiced but unpaid on a contract whose 约定尾款 is empty, under a rule
+ *   set that allows a tail: nothing unpaid counts until a reviewer confirms the clause by a
+ *   correction of 约定尾款 citing the contract page. Neither checked without spending rules.
  * - DUPLICATE_CONTRACT, CONTRACT_OVERPAID: the same number twice on the sheet; payments above the amount.
  */
 export function checkContracts(index: ProjectIndex, sink: FindingSink, spending: Spending | undefined): void {
+  const needsContract = requires(spending, '合同');
+  const needsPayment = requires(spending, '付款凭证');
   for (const row of index.invoices) {
     const { invoice, rowNo, ledger } = row;
     if (!ledger) {
@@ -26,8 +34,13 @@ export function checkContracts(index: ProjectIndex, sink: FindingSink, spending:
         row.contractKey === ''
           ? '未填写合同编号，无法与合同和付款凭证对应（认定投资额须有对应合同）'
           : `合同编号「${invoice.contractNo.trim()}」不在合同表中，无法与合同和付款凭证对应`;
-      sink.invoice(rowNo, 'NO_CONTRACT', 'error', message);
+      sink.invoice(rowNo, 'NO_CONTRACT', 'error', needsContract ? `${message}（${needsContract}）` : message, needsContract ? { statutory: needsContract } : {});
       continue;
+    }
+    if (needsPayment && ledger.payments.length === 0 && (row.total?.gt(0) ?? false)) {
+      sink.invoice(rowNo, 'NO_PAYMENT', 'error', `所属合同「${ledger.contract.contractNo}」没有任何付款记录，发票缺少付款凭证佐证，依规不计入（${needsPayment}）`, {
+        statutory: needsPayment,
+      });
     }
     const { contract } = ledger;
     const differences: string[] = [];
@@ -70,6 +83,11 @@ export function checkContracts(index: ProjectIndex, sink: FindingSink, spending:
     }
     if (spending) checkUnpaidTail(ledger, ledger.amount, spending, sink);
   }
+}
+
+/** The rule set's source when it names this evidence as required, else undefined. */
+function requires(spending: Spending | undefined, evidence: string): string | undefined {
+  return spending?.requiredEvidence.includes(evidence) === true ? spending.source : undefined;
 }
 
 /** Invoices in the order they were issued (then by row), so "the ones that push it over" are the later ones. */
@@ -115,17 +133,17 @@ function checkOverinvoiced(ledger: ContractLedger, amount: Dec, sink: FindingSin
 function checkUnpaidTail(ledger: ContractLedger, amount: Dec, spending: Spending, sink: FindingSink): void {
   const unpaid = Dec.max(ZERO, ledger.invoicedTotal.minus(ledger.paid));
   if (unpaid.isZero()) return;
-  const tail = unpaidTailAllowance(spending, money(amount), money(unpaid));
+  const tail = unpaidTailAllowance(spending, money(amount), money(unpaid), ledger.contract.agreedTail);
   if (new Dec(tail.excluded).lte(0)) return;
   const no = ledger.contract.contractNo;
-  const percent = spending.unpaidTailMaxPercent;
-  const allowed =
-    percent === undefined
-      ? '本政策未规定可认定的未付尾款，允许 0.00 元'
-      : `允许的未付尾款为合同金额 × ${percent}% = ${yuan(new Dec(amount).times(percent).div(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP))}`;
-  const message =
-    `合同「${no}」金额 ${yuan(amount)}，已开票（含税）${yuan(ledger.invoicedTotal)}，已付款 ${yuan(ledger.paid)}，` +
-    `未付 ${yuan(unpaid)}；${allowed}，超出部分 ${yuan(tail.excluded)}不计入认定投资额（${spending.source}）`;
+  const facts = `合同「${no}」金额 ${yuan(amount)}，已开票（含税）${yuan(ledger.invoicedTotal)}，已付款 ${yuan(ledger.paid)}，未付 ${yuan(unpaid)}`;
+  if (tail.unstipulated) {
+    const message = `${facts}；合同表未填写约定尾款，未付部分暂不计入。如合同约定了尾款或质保金，请登记更正「约定尾款」并注明合同所在页（${spending.source}）`;
+    sink.contract(no, 'TAIL_NOT_STIPULATED', 'warning', message);
+    for (const row of ledger.invoices) sink.invoice(row.rowNo, 'TAIL_NOT_STIPULATED', 'warning', message);
+    return;
+  }
+  const message = `${facts}；${tail.text}，超出部分 ${yuan(tail.excluded)}不计入认定投资额（${spending.source}）`;
   sink.contract(no, 'UNPAID_BEYOND_TAIL', 'warning', message);
   for (const row of ledger.invoices) sink.invoice(row.rowNo, 'UNPAID_BEYOND_TAIL', 'warning', message);
 }

@@ -4,7 +4,9 @@ import { isValidDate, type ProjectIndex } from './project-index';
 
 /**
  * DATE_OUTSIDE_WINDOW: the rule set's invoice window (Xiamen §五(二):
- * 2024-01-01..2026-12-31); not checked when the policy has no spending rules.
+ * 2024-01-01..2026-12-31), read from the rule set so each policy brings its own period; statutory:
+ * the text says such an invoice is no investment, so no decision counts it (a correction may).
+ * Not checked when the policy has no spending rules.
  * DATE_BEFORE_CONTRACT: an invoice (or a payment) dated before its contract was
  * signed — an invoice for something else, or a contract signed afterwards to
  * fit the invoice (补签); a warning for the reviewer to ask about.
@@ -21,7 +23,8 @@ export function checkDates(index: ProjectIndex, sink: FindingSink, spending: Spe
       continue;
     }
     if ((from !== undefined && date < from) || (to !== undefined && date > to)) {
-      sink.invoice(rowNo, 'DATE_OUTSIDE_WINDOW', 'error', `开票日期 ${date} 不在认定期间 ${window} 内${source}`);
+      const statutory = spending === undefined ? {} : { statutory: spending.source };
+      sink.invoice(rowNo, 'DATE_OUTSIDE_WINDOW', 'error', `开票日期 ${date} 不在认定期间 ${window} 内${source}`, statutory);
     }
     const signedOn = ledger?.contract.signedOn?.trim();
     if (ledger && signedOn && isValidDate(signedOn) && date < signedOn) {

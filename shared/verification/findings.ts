@@ -1,6 +1,9 @@
 import type { FindingCode, Severity, VerificationFinding, VProject } from './types';
 import { normalizeContractNo } from './names';
 
+/** What makes a finding more than advice: see VerificationFinding. */
+export type FindingFlags = Pick<VerificationFinding, 'statutory' | 'needsConfirmation'>;
+
 /**
  * Where the checks put their findings: one list per invoice row, per contract
  * number and per payment row. Every row has a list, empty when nothing was
@@ -23,14 +26,14 @@ export class FindingSink {
     }
   }
 
-  invoice(rowNo: number, code: FindingCode, severity: Severity, message: string): void {
-    push(this.invoices, rowNo, { code, severity, message });
+  invoice(rowNo: number, code: FindingCode, severity: Severity, message: string, flags: FindingFlags = {}): void {
+    push(this.invoices, rowNo, { code, severity, message, ...flags });
   }
 
   /** `contractNo` as written on any sheet; it is filed under the 合同 sheet's spelling. */
-  contract(contractNo: string, code: FindingCode, severity: Severity, message: string): void {
+  contract(contractNo: string, code: FindingCode, severity: Severity, message: string, flags: FindingFlags = {}): void {
     const key = this.contractNames.get(normalizeContractNo(contractNo)) ?? contractNo;
-    push(this.contracts, key, { code, severity, message });
+    push(this.contracts, key, { code, severity, message, ...flags });
   }
 
   payment(rowNo: number, code: FindingCode, severity: Severity, message: string): void {

@@ -6,3 +6,5 @@ export { linkRedInvoices, type RedLink } from './red-links';
 export { EXCLUDED_WORDING } from './check-spending';
 export { verifiedPayments, worstSeverity, type VerifiedPayment } from './payment-findings';
 export { indexProject, type ProjectIndex } from './project-index';
+export { effectiveDecision, statutoryFinding } from './effective-decision';
+export * from './corrections';

@@ -15,6 +15,14 @@ export interface VerificationFinding {
   severity: Severity;
   /** Chinese, naming the values compared, e.g. 「金额 1,000.00 + 税额 130.00 = 1,130.00，与价税合计 1,131.00 不符」. */
   message: string;
+  /**
+   * Set when the policy text itself excludes the row (e.g. Xiamen §五(一)(二): invoice outside the
+   * window, land or buildings, no contract or payment): the source paragraph. No decision counts it;
+   * only a correction (更正) of the data can change the finding.
+   */
+  statutory?: string;
+  /** The row counts only after a reviewer's explicit 认定 (an open category, an unstipulated tail). */
+  needsConfirmation?: boolean;
 }
 
 /** An invoice row as the checks see it (money as yuan strings); declared with its table. */
@@ -80,6 +88,8 @@ export interface InvoiceDecision {
   kind: DecisionKind;
   /** For `reduce`: the amount (excluding tax) that counts. */
   amount?: string;
+  /** The invoice is excluded by the policy text whatever the decision: why, with its paragraph. */
+  statutory?: string;
 }
 
 export interface ContractReconciliation {

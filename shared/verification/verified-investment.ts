@@ -1,7 +1,7 @@
 import { Dec } from '../domain/decimal';
 import type { Spending } from '../rules/rule-set-schema';
 import { unpaidTailAllowance } from '../rules/spending';
-import { indexProject, isValidDate, money, readDecimal, yuan, ZERO, type ContractLedger, type IndexedInvoice, type ProjectIndex } from './project-index';
+import { indexProject, money, readDecimal, yuan, ZERO, type ContractLedger, type IndexedInvoice, type ProjectIndex } from './project-index';
 import { linkRedInvoices } from './red-links';
 import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProject } from './types';
 
@@ -13,7 +13,9 @@ import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProj
  *
  * Per contract, in the order of the 合同 sheet:
  * 1. 认定额 A: each blue invoice's decision — accept: its amount; reduce (核减): the
- *    amount given, within 0..its amount; reject or no decision yet: 0.
+ *    amount given, within 0..its amount; reject or no decision yet: 0; excluded by the policy
+ *    text (`statutory`: outside the invoice window, land or buildings, no contract or payment): 0
+ *    whatever was decided.
  *    Red invoices (negative amounts) always count negatively, whatever their own
  *    decision: a reversal cannot be left out of a claim. A red invoice whose blue
  *    original is on the same contract nets with it: the pair counts
@@ -25,9 +27,11 @@ import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProj
  *    the fen. Under an including-tax rule set the contract amount is used as is.
  * 3. 上限二 (payments, only with spending rules): what may count including tax is
  *    min(价税合计, 已付款 + the allowed unpaid tail), the tail from unpaidTailAllowance
- *    (none when the rule set names no tail); converted with the same ratio.
- * 4. Counted = max(0, min(A, 上限一, 上限二)) when the contract's 投资类别 is eligible
- *    (listed and not excluded), else 0. Without spending rules every category counts
+ *    (only the tail the contract stipulates, 约定尾款; none when the rule set names no tail);
+ *    converted with the same ratio.
+ * 4. Counted = max(0, min(A, 上限一, 上限二)) unless the contract's 投资类别 is excluded (土建、土地),
+ *    then 0. A category outside the listed ones (其他) counts: the list is open (“等”费用), and
+ *    its invoices count only when a reviewer accepted them. Without spending rules every category counts
  *    and only 上限一 applies — the trace says so.
  * Invoices without a (known) contract count 0 and are listed. All figures are
  * decimal.js, rounded half-up to the fen at the end of each step, and the total is
@@ -146,11 +150,12 @@ interface ContractContext {
   readonly pairedReds: ReadonlySet<IndexedInvoice>;
 }
 
-type Decided = { state: 'accepted' | 'reduced' | 'rejected' | 'pending'; counted: Dec; note?: string };
+type Decided = { state: 'accepted' | 'reduced' | 'rejected' | 'pending' | 'statutory'; counted: Dec; note?: string };
 
-/** A blue invoice's counted amount under its decision, within 0..its amount. */
+/** A blue invoice's counted amount under its decision, within 0..its amount; 0 when the policy text excludes it. */
 function decide(value: Dec, decision: InvoiceDecision | undefined): Decided {
   if (decision === undefined) return { state: 'pending', counted: ZERO };
+  if (decision.statutory !== undefined) return { state: 'statutory', counted: ZERO, note: `依规不计入，不受评审决定影响：${decision.statutory}` };
   if (decision.kind === 'reject') return { state: 'rejected', counted: ZERO };
   if (decision.kind === 'accept') return { state: 'accepted', counted: value };
   const given = readDecimal(decision.amount);
@@ -168,9 +173,8 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
   const { spending, includingTax } = ctx;
   const basisWord = includingTax ? '价税合计' : '不含税';
   const category = contract.category.trim();
-  const counts = { accepted: 0, reduced: 0, rejected: 0, pending: 0, red: 0, unreadable: 0 };
+  const counts = { accepted: 0, reduced: 0, rejected: 0, pending: 0, statutory: 0, red: 0, unreadable: 0 };
   const notes: string[] = [];
-  const outsideWindow: string[] = [];
   let accepted = ZERO;
 
   for (const row of ledger.invoices) {
@@ -187,9 +191,6 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
     const decided = decide(value, ctx.decisions.get(row.rowNo));
     counts[decided.state] += 1;
     if (decided.note !== undefined) notes.push(`第 ${row.rowNo} 行发票：${decided.note}`);
-    if ((decided.state === 'accepted' || decided.state === 'reduced') && spending && isOutside(row.invoice.issuedOn, spending)) {
-      outsideWindow.push(`第 ${row.rowNo} 行（${row.invoice.issuedOn}）`);
-    }
     const reds = ctx.redsOfBlue.get(row);
     if (!reds) {
       accepted = accepted.plus(decided.counted);
@@ -215,6 +216,7 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
   const decidedText = [
     `认定 ${counts.accepted + counts.reduced} 张${counts.reduced > 0 ? `（其中核减 ${counts.reduced} 张）` : ''}`,
     counts.rejected > 0 ? `不予认定 ${counts.rejected} 张` : '',
+    counts.statutory > 0 ? `依规不计入 ${counts.statutory} 张` : '',
     counts.pending > 0 ? `尚未决定 ${counts.pending} 张（不计入）` : '',
     counts.red > 0 ? `红字发票 ${counts.red} 张按负数冲减` : '',
     counts.unreadable > 0 ? `金额无法读取 ${counts.unreadable} 张（不计入）` : '',
@@ -223,11 +225,6 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
     .join('，');
   trace.push(`${decidedText}；认定${basisWord} ${yuan(accepted)}`);
   trace.push(...notes);
-  if (outsideWindow.length > 0) {
-    trace.push(
-      `注意：${outsideWindow.slice(0, 5).join('、')}${outsideWindow.length > 5 ? ` 等 ${outsideWindow.length} 张` : ''}发票开票日期不在认定期间内，按评审决定计入`,
-    );
-  }
 
   let eligible = true;
   if (spending) {
@@ -235,8 +232,10 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
       eligible = false;
       trace.push(`投资类别「${category}」不予认定（不予认定：${spending.excludedCategories.join('、')}；${spending.source}）`);
     } else if (!spending.eligibleCategories.includes(category)) {
-      eligible = false;
-      trace.push(`投资类别「${category}」不在可认定范围（${spending.eligibleCategories.join('、')}）内，不计入；如应计入，请修正合同的投资类别`);
+      // The list is open (设备、软件……测试等费用): such a contract counts what a reviewer confirmed invoice by invoice.
+      trace.push(
+        `投资类别「${category || '未填'}」不在列举的 ${spending.eligibleCategories.join('、')} 之中，按“等”费用由评审确认：仅计入评审逐张认定的发票（${spending.source}）`,
+      );
     } else {
       trace.push(`投资类别「${category}」属可认定范围（${spending.source}）`);
     }
@@ -285,7 +284,7 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
 
   let capPayment: Dec | undefined;
   if (spending) {
-    const tail = unpaidTailAllowance(spending, money(amount), money(unpaid));
+    const tail = unpaidTailAllowance(spending, money(amount), money(unpaid), contract.agreedTail);
     const payable = Dec.min(Dec.max(ZERO, ledger.invoicedTotal), paid.plus(tail.counted));
     capPayment = toBasis(payable);
     const converted = convertible ? `，折合不含税 ${yuan(capPayment)}` : '';
@@ -306,11 +305,6 @@ function reconcile(ledger: ContractLedger, ctx: ContractContext): ContractReconc
   trace.push(`计入 min(${terms.join('，')})${floor} = ${yuan(counted)}`);
   const capped = counted.lt(accepted) ? '受上限限制，' : '';
   return result(counted, capped);
-}
-
-function isOutside(date: string, spending: Spending): boolean {
-  if (!isValidDate(date)) return false;
-  return (spending.invoiceDateFrom !== undefined && date < spending.invoiceDateFrom) || (spending.invoiceDateTo !== undefined && date > spending.invoiceDateTo);
 }
 
 function basisLine(spending: Spending | undefined): string {

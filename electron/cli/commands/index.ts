@@ -11,11 +11,13 @@ import { auditCommand } from './audit';
 import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
+import { correctCommand } from './correct';
 
 export const commands: readonly CliCommand[] = [
   infoCommand,
   importCommand,
   verifyCommand,
+  correctCommand,
   awardCommand,
   templateCommand,
   sampleCommand,

@@ -293,6 +293,7 @@ function buildContractsAndInvoices(context: SampleContext, project: Project, inv
       amountFen: 0,
       overinvoiced: false,
       underpaid: false,
+      agreedTail: '',
       attachments: [],
       locked: false,
       row: 0,
@@ -475,8 +476,8 @@ function reduceTail(payments: Payment[], amount: number): void {
 /**
  * Payments per contract: invoices are paid in batches some days after issue; red invoices reduce
  * what is paid. Under a policy with an unpaid-tail rule (Xiamen) a retention of up to 8% may stay
- * unpaid (paid ≥ 90% of invoiced); elsewhere clean contracts are paid in full. A contract a defect
- * marked as underpaid gets only about half.
+ * unpaid (paid ≥ 90% of invoiced) and the contract then stipulates it (约定尾款 10%); elsewhere clean
+ * contracts are paid in full. A contract a defect marked as underpaid gets only about half.
  */
 function buildPayments(context: SampleContext, project: Project, rng: Rng): Payment[] {
   const { batch } = context;
@@ -514,6 +515,10 @@ function buildPayments(context: SampleContext, project: Project, rng: Rng): Paym
       const retention = context.profile.unpaidTail && rng.chance(0.5);
       const target = contract.underpaid ? Math.floor(net * (0.45 + rng.next() * 0.25)) : retention ? net - Math.floor(net * (0.02 + rng.next() * 0.06)) : net;
       reduceTail(payments, net - target);
+      // A contract that keeps a retention stipulates it (质保金 10%); of the others every second one
+      // names a 5% tail and the rest none, so both spellings of the column occur. No random draw:
+      // the rest of the sample stays as it was for a seed.
+      contract.agreedTail = retention || contract.underpaid ? '10%' : contract.id % 2 === 0 ? '5%' : '';
     }
     all.push(...payments);
   }

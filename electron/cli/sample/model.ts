@@ -97,6 +97,8 @@ export interface Contract {
   /** Generation directives set by defects. */
   overinvoiced: boolean;
   underpaid: boolean;
+  /** 约定尾款 (PACKAGE.md 1.1): set with the payments; '' when the contract stipulates none. */
+  agreedTail: string;
   attachments: string[];
   locked: boolean;
   row: number;

@@ -201,6 +201,7 @@ export async function writeProjectWorkbook(project: Project, batch: Batch, rng: 
       合同金额: spell.amount(contract.amountFen),
       投资类别: enumLabel(INVESTMENT_CATEGORIES, contract.category),
       是否国产: contract.domestic ? '是' : '否',
+      约定尾款: contract.agreedTail === '' ? null : contract.agreedTail,
       附件: contract.attachments.length > 0 ? contract.attachments.join(';') : null,
     })),
   );

@@ -5,6 +5,7 @@ import { AppError } from '@shared/api/errors';
 import { DECISION_LABEL } from '@shared/codes/labels';
 import { enumLabel, VERDICTS } from '@shared/domain/enums';
 import { fenToMoney } from '@shared/domain/fen';
+import { fieldLabel } from '@shared/verification/corrections';
 import { diffExpertFiles, type ExpertFileChange } from '@shared/expert-file/diff-expert-files';
 import type { ExpertFileRefusal } from '@shared/expert-file/expert-file-refusal';
 import type { ExpertFileContent, ExpertProject } from '@shared/expert-file/expert-file-schema';
@@ -19,6 +20,7 @@ import type { CoreContext } from '../core-context';
 import { buildExpertFile, readExpertFile } from '../expert-file/expert-file-signing';
 import { unlockSigningKey } from '../identity/reviewer-identity';
 import type { ActingReviewer } from '../reviewers/acting-reviewer';
+import { createCorrectionStore } from '../verification/correction-store';
 import { createDecisionStore } from '../verification/decision-store';
 import { writeFileAtomic } from '../write-file-atomic';
 import type { BatchRubrics } from './batch-rubric';
@@ -48,6 +50,12 @@ const describe = (rubric: Rubric | undefined, change: ExpertFileChange): { itemI
       const text = (d: typeof change.old) => (d ? `${DECISION_LABEL[d.kind]}${d.amount ? ` ${d.amount} 元` : ''}${d.reason ? `（${d.reason}）` : ''}` : null);
       return { itemId: change.invoiceKey, what: `发票 ${change.invoiceKey} 的认定`, old: text(change.old), new: text(change.new) };
     }
+    case 'correction': {
+      const text = (c: typeof change.old) => (c ? `「${c.oldValue}」→「${c.newValue}」（${c.reason}${c.evidence ? `；${c.evidence}` : ''}）` : null);
+      const entry = (change.new ?? change.old) as NonNullable<typeof change.old>;
+      const where = `${entry.target === 'invoice' ? '发票' : '合同'} ${entry.targetKey}`;
+      return { itemId: entry.targetKey, what: `${where} 的${fieldLabel(entry.target, entry.field)}（更正）`, old: text(change.old), new: text(change.new) };
+    }
   }
 };
 
@@ -58,6 +66,7 @@ const describe = (rubric: Rubric | undefined, change: ExpertFileChange): { itemI
 export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer, rubrics: BatchRubrics, scores: ScoreStore, audit: AuditTrail) {
   const db = ctx.db;
   const decisions = createDecisionStore(db);
+  const correctionStore = createCorrectionStore(db);
   const batchOf = db.prepare<[string], { sha: string }>('SELECT package_sha256 AS sha FROM batches WHERE id = ?');
   const projects = db.prepare<[string], { id: string; name: string }>('SELECT project_id AS id, name FROM projects WHERE batch_id = ? ORDER BY project_id');
   const lastExport = db.prepare<[string], number>('SELECT version FROM expert_file_exports WHERE batch_id = ?').pluck();
@@ -105,14 +114,24 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         continue;
       }
       const begun = sheet !== undefined && (sheet.items.size > 0 || sheet.verdict !== null || sheet.opinion !== '');
-      if (!begun && invoiceDecisions.length === 0) continue;
+      const corrections = correctionStore.forProject(batchId, projectId, own.id).map(({ reviewer: _reviewer, ...c }) => c);
+      if (!begun && invoiceDecisions.length === 0 && corrections.length === 0) continue;
       const items = Object.fromEntries([...(sheet?.items ?? [])].flatMap(([id, item]) => (item.score === null ? [] : [[id, item.score]])));
       const comments = Object.fromEntries([...(sheet?.items ?? [])].flatMap(([id, item]) => (item.comment === '' ? [] : [[id, item.comment]])));
       if (begun) {
         for (const p of validateProjectScore(rubric, { items, comments, verdict: sheet.verdict, opinion: sheet.opinion }, { complete: true }))
           problems.push(`项目「${projectId}」：${p.message}`);
       }
-      entries.push({ projectId, recusal: null, scores: items, comments, verdict: sheet?.verdict ?? null, opinion: sheet?.opinion ?? '', invoiceDecisions });
+      entries.push({
+        projectId,
+        recusal: null,
+        scores: items,
+        comments,
+        verdict: sheet?.verdict ?? null,
+        opinion: sheet?.opinion ?? '',
+        invoiceDecisions,
+        ...(corrections.length > 0 ? { corrections } : {}),
+      });
     }
     if (problems.length > 0)
       throw new AppError('BAD_INPUT', `评审结果尚不完整，无法导出（${String(problems.length)} 处）：${problems.slice(0, 8).join('；')}`, { problems });

@@ -5,6 +5,7 @@ import { fenToMoney } from '@shared/domain/fen';
 import type { RuleSet } from '@shared/rules';
 import type { ProjectRecord } from '@shared/records/stored-records';
 import type { ProjectAward } from '../verification/project-award';
+import { correctionsSection } from './corrections-section';
 import type { AcceptanceContent, BatchFacts, ExpertContent, ExpertForm, InvoiceLine, PanelOutcome, ProjectFacts } from './report-model';
 
 /**
@@ -99,6 +100,7 @@ export function acceptanceContent({ verification: v, batch, project, award, rule
       ...undecided.flatMap((i) => i.findings.map((f) => `发票 ${i.key}（第 ${String(i.rowNo)} 行）${findingLine(f)}`)),
       ...v.contracts.flatMap((c) => c.findings.filter((f) => f.severity === 'error').map((f) => `合同 ${c.contractNo} ${findingLine(f)}`)),
     ],
+    corrections: correctionsSection(v),
     undecidedInvoices: undecided.length,
     invoices: v.invoices.map((invoice, i) => invoiceLine(invoice, i + 1)),
     panel,

@@ -97,6 +97,8 @@ export interface AcceptanceContent {
   schedule: { label: string; percent: string | null; amount: string; refund: boolean; source: string }[];
   refundRule: { text: string; source: string } | null;
   openFindings: string[];
+  /** 申报数据更正 (corrections-section.ts). */
+  corrections: { heading: string; lines: string[] };
   undecidedInvoices: number;
   invoices: InvoiceLine[];
   panel: PanelOutcome | null;

@@ -8,6 +8,8 @@ import { readableSource } from '@shared/rules/readable-source';
 import { newWorkbook, workbookBytes } from '../exports/batch-heading';
 import { policyName } from '../exports/policy-name';
 import { addTableSheet } from '../exports/table-sheet';
+import { statutoryFinding } from '@shared/verification/effective-decision';
+import { addCorrectionSheet } from './correction-sheet';
 
 export interface VerificationWorkbookOptions {
   /** The batch's policy rule set: its name heads the sheets and its title replaces file names in citations. */
@@ -55,7 +57,16 @@ export async function buildVerificationWorkbook(v: ProjectVerification, options:
     ],
     rows: v.invoices.map((invoice) => {
       const decision = invoice.decision;
-      const counted = decision ? (decision.kind === 'reject' ? '0.00' : decision.kind === 'reduce' ? (decision.amount ?? '0.00') : invoice.amount) : null;
+      // A statutory finding (000 §五(一)(二)) counts nothing whatever was decided.
+      const counted = statutoryFinding(invoice.findings)
+        ? '0.00'
+        : decision
+          ? decision.kind === 'reject'
+            ? '0.00'
+            : decision.kind === 'reduce'
+              ? (decision.amount ?? '0.00')
+              : invoice.amount
+          : null;
       return [
         invoice.rowNo,
         invoice.key,
@@ -141,6 +152,7 @@ export async function buildVerificationWorkbook(v: ProjectVerification, options:
   });
 
   addTotalsSheets(workbook, v, title, cite);
+  addCorrectionSheet(workbook, v, title('更正记录'));
   return workbookBytes(workbook);
 }
 

@@ -1,11 +1,20 @@
 import { readableSource } from '@shared/rules/readable-source';
-import type { DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
+import type { CorrectionDto, DecisionDto, DecisionReply, ProjectVerification, VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { fenToMoney } from '@shared/domain/fen';
 import { sumMoney } from '@shared/domain/money';
 import type { RuleSet } from '@shared/rules';
 import type { Stage } from '@shared/codes/codes';
-import { createInvestmentCalculator, suggestDecision, verifiedPayments, worstSeverity, type ProjectIndex, type verifyProject } from '@shared/verification';
+import {
+  createInvestmentCalculator,
+  effectiveDecision,
+  suggestDecision,
+  verifiedPayments,
+  worstSeverity,
+  type ProjectIndex,
+  type verifyProject,
+} from '@shared/verification';
 import type { InvoiceDecision, VInvoice, VProject } from '@shared/verification/types';
+import { correctionTraceLine } from '@shared/verification/corrections';
 import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import type { LoadedProject } from './load-project';
@@ -20,6 +29,8 @@ export interface Computation {
   index: ProjectIndex;
   findings: ReturnType<typeof verifyProject>;
   batch: { policy: string; stage: Stage };
+  /** The deciding reviewer's corrections, already applied to `project`. */
+  corrections: CorrectionDto[];
 }
 
 /**
@@ -39,12 +50,17 @@ export function createReviewState(
   const storedOf = (invoice: VInvoice) => stored.get(decisionKey(invoice.key, occurrenceOf(invoice.rowNo)));
   const isStale = (rowNo: number, d: StoredDecision) => d.fingerprintVersion !== INVOICE_FINGERPRINT_VERSION || d.fingerprint !== fingerprints.get(rowNo);
 
-  /** A stored decision, else the suggestion: invoices without an error finding count until a reviewer decides. */
-  function effective(invoice: VInvoice): InvoiceDecision {
+  /** What counts (shared/verification/effective-decision.ts): statutory findings first, then the stored decision, else the default. */
+  function effective(invoice: VInvoice): InvoiceDecision | undefined {
     const d = storedOf(invoice);
-    if (d) return d.kind === 'reduce' ? { kind: 'reduce', amount: fenToMoney(d.amount ?? 0) } : { kind: d.kind };
-    return { kind: findingsOf(invoice.rowNo).some((f) => f.severity === 'error') ? 'reject' : 'accept' };
+    const decided: InvoiceDecision | undefined = d ? (d.kind === 'reduce' ? { kind: 'reduce', amount: fenToMoney(d.amount ?? 0) } : { kind: d.kind }) : undefined;
+    return effectiveDecision(findingsOf(invoice.rowNo), decided);
   }
+  const setEffective = (invoice: VInvoice) => {
+    const decision = effective(invoice);
+    if (decision) decisions.set(invoice.rowNo, decision);
+    else decisions.delete(invoice.rowNo);
+  };
 
   function decisionDto(invoice: VInvoice): DecisionDto | null {
     const d = storedOf(invoice);
@@ -57,6 +73,9 @@ export function createReviewState(
   const payments = verifiedPayments(c.project.payments, c.findings.payments);
   // Reviewers read policy titles; rule sets cite the policy files (shared/rules/readable-source.ts).
   const cite = (line: string) => readableSource(line, c.ruleSet);
+  // Corrections head the trace: every figure below rests on the corrected values.
+  const correctionLines = c.corrections.map((x) => correctionTraceLine(x, x.rowNo ?? undefined));
+  const traceOf = (lines: readonly string[]) => [...correctionLines, ...lines.map(cite)];
   const rows: VerifiedInvoiceDto[] = c.project.invoices.map((invoice, i) => {
     rowIndex.set(invoice.rowNo, i);
     const findings = findingsOf(invoice.rowNo);
@@ -65,7 +84,8 @@ export function createReviewState(
   const errors = rows.filter((r) => r.severity === 'error').length;
   const warnings = rows.filter((r) => r.severity === 'warning').length;
   const claimed = sumMoney(c.project.invoices.map((i) => i.amount));
-  const decisions = new Map<number, InvoiceDecision>(c.project.invoices.map((i) => [i.rowNo, effective(i)]));
+  const decisions = new Map<number, InvoiceDecision>();
+  for (const invoice of c.project.invoices) setEffective(invoice);
   const calculator = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index);
   let verified = calculator.compute(decisions);
   let projectAward = award(verified.total);
@@ -101,6 +121,7 @@ export function createReviewState(
   return {
     invoiceByRow: invoiceByRow as ReadonlyMap<number, VInvoice>,
     occurrenceOf,
+    findingsOf,
     fingerprintOf: (rowNo: number) => fingerprints.get(rowNo) ?? '',
 
     verification(): ProjectVerification {
@@ -118,8 +139,9 @@ export function createReviewState(
         // Decisions never change payment findings: computed once with the project.
         payments,
         withoutContract: verified.withoutContract,
-        trace: verified.trace.map(cite),
+        trace: traceOf(verified.trace),
         awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
+        corrections: [...c.corrections],
       };
     },
 
@@ -133,7 +155,7 @@ export function createReviewState(
         const key = decisionKey(invoice.key, occurrenceOf(rowNo));
         if (decision) stored.set(key, decision);
         else stored.delete(key);
-        decisions.set(rowNo, effective(invoice));
+        setEffective(invoice);
         const old = rows[index] as VerifiedInvoiceDto;
         const row = { ...old, decision: decisionDto(invoice) };
         count(old, -1);
@@ -158,7 +180,7 @@ export function createReviewState(
         invoices: changedRows,
         contracts: changedContracts,
         withoutContract: verified.withoutContract === before.withoutContract ? null : verified.withoutContract,
-        trace: verified.trace.map(cite),
+        trace: traceOf(verified.trace),
         awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
       };
     },

@@ -9,7 +9,7 @@ import { buildVerificationWorkbook } from './export-workbook';
 import { deliverFile } from '../deliver-file';
 import { createVerificationService } from './verification-service';
 
-type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch'>;
+type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch' | 'correctRecord'>;
 
 export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): VerificationHandlers {
   const service = createVerificationService(ctx, catalogue, einvoices);
@@ -35,5 +35,6 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
       return deliverFile(content, `发票核验明细表-${projectId}.xlsx`, path);
     },
     verifyBatch: ({ batchId }) => service.verifyBatchAssumingClean(batchId),
+    correctRecord: (input) => service.correct(input),
   };
 }

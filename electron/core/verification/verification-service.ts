@@ -1,12 +1,22 @@
 import path from 'node:path';
 import { AppError } from '@shared/api/errors';
-import type { BatchVerification, DecisionReply, ProjectVerification } from '@shared/api/verification-contract';
+import type { BatchVerification, CorrectionDto, DecisionReply, ProjectVerification } from '@shared/api/verification-contract';
 import { moneyToFen } from '@shared/domain/fen';
 import { sumMoney } from '@shared/domain/money';
 import type { Stage } from '@shared/codes/codes';
 import type { RuleSet } from '@shared/rules';
-import { createInvestmentCalculator, indexProject, verifyProject } from '@shared/verification';
+import { createInvestmentCalculator, effectiveDecision, indexProject, statutoryFinding, verifyProject } from '@shared/verification';
 import type { EInvoiceData, InvoiceDecision, VProject } from '@shared/verification/types';
+import {
+  applyCorrections,
+  fieldLabel,
+  fieldValue,
+  findCorrectableField,
+  normalizeCorrectionValue,
+  type Correction,
+  type CorrectionTarget,
+} from '@shared/verification/corrections';
+import { normalizeContractNo } from '@shared/verification/names';
 import { createAuditTrail } from '../audit/audit-trail';
 import { LEGACY_REVIEWER_ID } from '../db/migrations/0006-reviewers-and-audit-chain';
 import { createActingReviewer } from '../reviewers/acting-reviewer';
@@ -15,13 +25,78 @@ import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createDecisionStore, type StoredDecision } from './decision-store';
 import type { EInvoiceCache } from './einvoice-cache';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
-import { createProjectLoader } from './load-project';
+import { createCorrectionStore } from './correction-store';
+import { createProjectLoader, type LoadedProject } from './load-project';
 import { computeProjectAward } from './project-award';
 import { createReviewState, type Computation, type ReviewState } from './review-state';
 
 const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd']);
 /** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
 const CACHED_PROJECTS = 4;
+
+export interface CorrectionInput {
+  batchId: string;
+  projectId: string;
+  target: CorrectionTarget;
+  rowNo?: number | undefined;
+  contractNo?: string | undefined;
+  field: string;
+  value: string | null;
+  reason: string;
+  evidence?: string | undefined;
+}
+
+/** The row a correction is about, with its natural key (what the correction is stored under). */
+function locateCorrectionTarget(loaded: LoadedProject, input: CorrectionInput) {
+  if (input.target === 'invoice') {
+    const row = loaded.invoices.find((i) => i.rowNo === input.rowNo);
+    if (!row) throw new AppError('BAD_INPUT', `项目的发票表中没有第 ${String(input.rowNo ?? '')} 行`);
+    return { row, key: row.key, occurrence: loaded.occurrences.get(row.rowNo) ?? 1, label: `发票表第 ${String(row.rowNo)} 行发票「${row.key}」` };
+  }
+  const wanted = normalizeContractNo(input.contractNo ?? '');
+  const row = loaded.contracts.find((c) => normalizeContractNo(c.contractNo) === wanted);
+  if (!row) throw new AppError('BAD_INPUT', `项目的合同表中没有合同「${input.contractNo ?? ''}」`);
+  return { row, key: row.contractNo, occurrence: 1, label: `合同「${row.contractNo}」` };
+}
+
+/** `附件名#页`: the file must be one of the project's attachments; the page a positive number. */
+function checkEvidence(loaded: LoadedProject, evidence: string): string {
+  const text = evidence.trim();
+  if (text === '') return '';
+  const hash = text.lastIndexOf('#');
+  const name = hash < 0 ? text : text.slice(0, hash).trim();
+  const page = hash < 0 ? '' : text.slice(hash + 1).trim();
+  const known = loaded.attachments.some((a) => a.path === name || path.posix.basename(a.path) === name);
+  if (!known) throw new AppError('BAD_INPUT', `依据中的附件「${name}」不在本项目的附件中；请写作「附件名#页码」，如 发票-0006.pdf#1`);
+  if (page !== '' && !/^[1-9]\d{0,4}$/u.test(page)) throw new AppError('BAD_INPUT', `依据中的页码「${page}」应为正整数，如 发票-0006.pdf#1`);
+  return page === '' ? name : `${name}#${page}`;
+}
+
+/** Corrections as the API shows them, with the invoice row they apply to. */
+function correctionDtos(loaded: LoadedProject, corrections: readonly Correction[]): CorrectionDto[] {
+  const rowOf = new Map<string, number>();
+  for (const invoice of loaded.invoices) rowOf.set(`${invoice.key}#${String(loaded.occurrences.get(invoice.rowNo) ?? 1)}`, invoice.rowNo);
+  return corrections.map((c) => ({
+    ...c,
+    rowNo: c.target === 'invoice' ? (rowOf.get(`${c.targetKey}#${String(c.occurrence)}`) ?? null) : null,
+    fieldLabel: fieldLabel(c.target, c.field),
+  }));
+}
+
+/**
+ * 认定 or 核减 of an invoice the policy text excludes (shared/verification/effective-decision.ts) is
+ * refused with the paragraph: the reviewer can only correct the data the finding rests on.
+ */
+function refuseStatutory(state: ReviewState, rowNos: readonly number[]): void {
+  const refused: string[] = [];
+  for (const rowNo of rowNos) {
+    const finding = statutoryFinding(state.findingsOf(rowNo));
+    if (finding) refused.push(`第 ${rowNo} 行：${finding.message}`);
+  }
+  if (refused.length === 0) return;
+  const more = refused.length > 3 ? `（等 ${refused.length} 张）` : '';
+  throw new AppError('BAD_INPUT', `以下发票依政策规定不得认定，评审决定不能改变：${refused.slice(0, 3).join('；')}${more}。如申报表数据有误，请登记更正并注明附件页码`);
+}
 
 /**
  * Runs the checks on a project, applies the reviewers' decisions and computes verified investment
@@ -31,6 +106,7 @@ const CACHED_PROJECTS = 4;
 export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache) {
   const loader = createProjectLoader(ctx.db);
   const decisions = createDecisionStore(ctx.db);
+  const correctionStore = createCorrectionStore(ctx.db);
   const audit = createAuditTrail(ctx.db, ctx.now);
   const acting = createActingReviewer(ctx.db);
   /** Whose decisions a project shows: the own reviewer's, or before an identity exists the work from before identities. */
@@ -46,10 +122,14 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
    */
   const dataVersion = () => `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(lastImport.get()?.id ?? 0)}`;
 
-  async function compute(batchId: string, projectId: string): Promise<Computation> {
+  async function compute(batchId: string, projectId: string, reviewerId: string): Promise<Computation> {
     const loaded = loader.load(batchId, projectId);
     const batch = batchOf.get(batchId);
     if (!loaded || !batch) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
+    // The checks run on the reviewer's corrected values (更正); the loaded rows stay as read.
+    const corrections = correctionStore.forProject(batchId, projectId, reviewerId);
+    const occurrenceOf = (rowNo: number) => loaded.occurrences.get(rowNo) ?? 1;
+    const corrected = applyCorrections(loaded, corrections, occurrenceOf);
     const ruleSet = catalogue.all().get(batch.policy)?.ruleSet;
     const parsed = new Map<string, EInvoiceData>();
     for (const attachment of loaded.attachments) {
@@ -62,8 +142,8 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       projectId,
       applicant: loaded.project.applicant,
       applicantCode: loaded.project.creditCode,
-      invoices: loaded.invoices,
-      contracts: loaded.contracts,
+      invoices: corrected.invoices,
+      contracts: corrected.contracts,
       payments: loaded.payments,
       attachmentNames: new Set(loaded.attachments.map((a) => a.path)),
       einvoices: parsed,
@@ -71,7 +151,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
     const index = indexProject(project);
     const findings = verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index);
-    return { loaded, ruleSet, project, index, findings, batch };
+    return { loaded, ruleSet, project, index, findings, batch, corrections: correctionDtos(loaded, corrections) };
   }
 
   function award(c: Computation, investment: string) {
@@ -91,7 +171,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       cache.set(key, cached);
       return cached.state;
     }
-    const state = compute(batchId, projectId).then((c) =>
+    const state = compute(batchId, projectId, reviewerId).then((c) =>
       createReviewState(c, loader.fingerprints(c.loaded.pk), decisions.forProject(batchId, projectId, reviewerId), (investment) => award(c, investment)),
     );
     cache.set(key, { version, ruleSet, state });
@@ -122,6 +202,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const byRow = state.invoiceByRow;
     const unknown = rowNos.filter((r) => !byRow.has(r));
     if (unknown.length > 0) throw new AppError('BAD_INPUT', `项目「${projectId}」的发票表中没有第 ${unknown.slice(0, 5).join('、')} 行`);
+    if (kind === 'accept' || kind === 'reduce') refuseStatutory(state, rowNos);
     if (kind === 'reduce' && amount !== undefined) {
       const invoice = byRow.get(rowNos[0] ?? 0);
       if (invoice && (moneyToFen(amount) < 0 || moneyToFen(amount) > Math.abs(moneyToFen(invoice.amount)))) {
@@ -163,16 +244,16 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     return state.apply(changes);
   }
 
-  /** For the CLI: every invoice without an error finding counted as accepted; decisions are not consulted. */
+  /** For the CLI: every invoice without an error finding (or one waiting for confirmation) counted as accepted; decisions are not consulted. */
   async function verifyBatchAssumingClean(batchId: string): Promise<BatchVerification> {
     if (!batchOf.get(batchId)) throw new AppError('NOT_FOUND', `没有评审批次「${batchId}」`);
     const projects: BatchVerification['projects'] = [];
     for (const { project_id: projectId } of projectIds.all(batchId)) {
-      const c = await compute(batchId, projectId);
+      const c = await compute(batchId, projectId, decidingReviewer());
       const assumed = new Map<number, InvoiceDecision>();
       for (const invoice of c.project.invoices) {
-        const hasError = (c.findings.invoices.get(invoice.rowNo) ?? []).some((f) => f.severity === 'error');
-        assumed.set(invoice.rowNo, { kind: hasError ? 'reject' : 'accept' });
+        const decision = effectiveDecision(c.findings.invoices.get(invoice.rowNo) ?? [], undefined);
+        if (decision) assumed.set(invoice.rowNo, decision);
       }
       const verified = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index).compute(assumed);
       projects.push({
@@ -182,12 +263,54 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         award: award(c, verified.total).award,
         invoices: c.project.invoices.map((i) => ({ key: i.key, findings: c.findings.invoices.get(i.rowNo) ?? [] })),
         payments: c.project.payments.map((p) => ({ voucher: p.voucherNo, rowNo: p.rowNo, findings: c.findings.payments.get(p.rowNo) ?? [] })),
+        corrections: c.corrections,
       });
     }
     return { projects };
   }
 
-  return { verify, decide, verifyBatchAssumingClean };
+  /**
+   * Records (or with value null withdraws) the own reviewer's correction of one field and answers the
+   * project verified again: a correction changes findings, so the cached state is dropped.
+   */
+  async function correct(input: CorrectionInput): Promise<ProjectVerification> {
+    const own = acting.require();
+    const { batchId, projectId } = input;
+    const loaded = loader.load(batchId, projectId);
+    if (!loaded) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
+    const target = locateCorrectionTarget(loaded, input);
+    const spec = findCorrectableField(input.target, input.field);
+    if (!spec) {
+      const problem = normalizeCorrectionValue(input.target, input.field, '');
+      throw new AppError('BAD_INPUT', problem.ok ? `「${input.field}」不能更正` : problem.message);
+    }
+    const key = { target: input.target, targetKey: target.key, occurrence: target.occurrence, field: spec.field };
+    if (input.value === null) {
+      ctx.db.transaction(() => {
+        if (!correctionStore.withdraw(batchId, projectId, own.id, key)) throw new AppError('NOT_FOUND', `${target.label}的${spec.label}没有更正可撤销`);
+        audit.record({ action: 'record-correction-withdraw', subject: `project:${batchId}/${projectId}`, details: { ...key, field: spec.label } });
+      })();
+    } else {
+      const normal = normalizeCorrectionValue(input.target, spec.field, input.value);
+      if (!normal.ok) throw new AppError('BAD_INPUT', `${target.label}：${normal.message}`);
+      const oldValue = fieldValue(target.row, spec.field);
+      if (normal.value === oldValue) throw new AppError('BAD_INPUT', `${target.label}的${spec.label}已是「${oldValue}」，无需更正`);
+      const evidence = checkEvidence(loaded, input.evidence ?? '');
+      const correction = { ...key, oldValue, newValue: normal.value, reason: input.reason, evidence, reviewer: own.name, correctedAt: ctx.now().toISOString() };
+      ctx.db.transaction(() => {
+        correctionStore.save(batchId, projectId, own.id, correction);
+        audit.record({
+          action: 'record-correction',
+          subject: `project:${batchId}/${projectId}`,
+          details: { ...key, field: spec.label, oldValue, newValue: normal.value, reason: input.reason, evidence },
+        });
+      })();
+    }
+    cache.delete(`${batchId}\u0000${projectId}\u0000${own.id}`);
+    return verify(batchId, projectId);
+  }
+
+  return { verify, decide, verifyBatchAssumingClean, correct };
 }
 
 export type VerificationService = ReturnType<typeof createVerificationService>;

@@ -119,3 +119,34 @@ describe('diffExpertFiles', () => {
     ]);
   });
 });
+
+describe('corrections in the expert file (更正 travel with the expert’s work)', () => {
+  const correction = {
+    target: 'invoice' as const,
+    targetKey: '24352000000000000006',
+    occurrence: 1,
+    field: 'issuedOn',
+    oldValue: '2023-12-31',
+    newValue: '2024-01-03',
+    reason: '附件发票开票日期为 2024-01-03',
+    evidence: '发票-0006.pdf#1',
+    correctedAt: '2026-11-25T08:00:00.000Z',
+  };
+
+  it('lists a new correction, and a changed value, but not a file without the field against an empty list', () => {
+    const withCorrection = edited((c) => (scored(c, 'XM2024-001').corrections = [correction]));
+    expect(diffExpertFiles(sampleExpertContent(expert, 1), withCorrection)).toEqual([
+      { projectId: 'XM2024-001', changes: [{ kind: 'correction', key: '发票 24352000000000000006 issuedOn', old: null, new: correction }] },
+    ]);
+    const changed = edited((c) => (scored(c, 'XM2024-001').corrections = [{ ...correction, newValue: '2024-01-04', correctedAt: '2026-11-25T09:00:00.000Z' }]));
+    expect(diffExpertFiles(withCorrection, changed)[0]?.changes).toEqual([
+      { kind: 'correction', key: '发票 24352000000000000006 issuedOn', old: correction, new: expect.objectContaining({ newValue: '2024-01-04' }) },
+    ]);
+    expect(
+      diffExpertFiles(
+        edited((c) => (scored(c, 'XM2024-001').corrections = [])),
+        sampleExpertContent(expert, 2),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -50,13 +50,32 @@ describe('spending rules (000_985b87a7ad46cc56.txt §五(一)(二))', () => {
     expect(checkSpendingItem(spending, { category: '其他' }).map((f) => f.code)).toEqual(['CATEGORY_NOT_LISTED']);
   });
 
-  it('counts an unpaid tail up to 10% of the contract amount', () => {
+  it('counts an unpaid tail up to 10% of the contract amount where the contract stipulates 10% (§五(二))', () => {
     // contract 1,130,000.00: 10% = 113,000.00; unpaid 100,000.00 counts in full
-    expect(unpaidTailAllowance(spending, '1130000.00', '100000.00')).toMatchObject({ counted: '100000.00', excluded: '0.00' });
+    expect(unpaidTailAllowance(spending, '1130000.00', '100000.00', '10%')).toMatchObject({ counted: '100000.00', excluded: '0.00' });
     // unpaid 200,000.00: 113,000.00 counts, 87,000.00 does not
-    expect(unpaidTailAllowance(spending, '1130000.00', '200000.00')).toMatchObject({ counted: '113000.00', excluded: '87000.00' });
+    expect(unpaidTailAllowance(spending, '1130000.00', '200000.00', '10%')).toMatchObject({ counted: '113000.00', excluded: '87000.00' });
     // 10% of 333,333.35 = 33,333.335 → 33,333.34 (half-up)
-    expect(unpaidTailAllowance(spending, '333333.35', '50000.00').counted).toBe('33333.34');
+    expect(unpaidTailAllowance(spending, '333333.35', '50000.00', '10%').counted).toBe('33333.34');
+  });
+
+  it('counts only the tail the contract stipulates, never above 10% (§五(二) 合同中有约定尾款部分的…最高不超过对应合同金额的10%)', () => {
+    // 质保金 5% of 1,130,000.00 = 56,500.00 < policy 113,000.00; unpaid 200,000.00 → 56,500.00 counts, 143,500.00 not
+    expect(unpaidTailAllowance(spending, '1130000.00', '200000.00', '5%')).toMatchObject({ counted: '56500.00', excluded: '143500.00', unstipulated: false });
+    // 尾款 30% stipulated: the policy's 10% = 113,000.00 still caps it
+    expect(unpaidTailAllowance(spending, '1130000.00', '200000.00', '30%')).toMatchObject({ counted: '113000.00', excluded: '87000.00' });
+    // an amount: 尾款 80,000.00 → min(200,000.00, 80,000.00, 113,000.00) = 80,000.00
+    const byAmount = unpaidTailAllowance(spending, '1130000.00', '200000.00', '80000.00');
+    expect(byAmount).toMatchObject({ counted: '80000.00', excluded: '120000.00' });
+    expect(byAmount.text).toContain('min(200,000.00，80,000.00，113,000.00) = 80,000.00元');
+  });
+
+  it("counts nothing unpaid while the contract's tail is not known, and says so (§五(二))", () => {
+    for (const agreed of [undefined, '']) {
+      const tail = unpaidTailAllowance(spending, '1130000.00', '100000.00', agreed);
+      expect(tail).toMatchObject({ counted: '0.00', excluded: '100000.00', unstipulated: true });
+      expect(tail.text).toContain('合同未载明约定尾款');
+    }
   });
 
   it('counts no unpaid tail where the policy allows none', () => {

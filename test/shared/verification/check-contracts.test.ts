@@ -22,7 +22,10 @@ describe('NO_CONTRACT', () => {
     expect(none[0]).toMatchObject({ severity: 'error' });
     expect(none[0]?.message).toContain('未填写合同编号');
     const unknown = withCode(invoiceFindings(withInvoice(cleanProject(), 3, { contractNo: 'HT-2024-009' }), 3), 'NO_CONTRACT');
-    expect(unknown[0]?.message).toBe('合同编号「HT-2024-009」不在合同表中，无法与合同和付款凭证对应');
+    expect(unknown[0]?.message).toBe('合同编号「HT-2024-009」不在合同表中，无法与合同和付款凭证对应（000_985b87a7ad46cc56.txt §五(一)、§五(二)）');
+    // §五(二) 提供对应合同及付款凭证作为佐证材料: statutory, no decision counts it
+    expect(unknown[0]?.statutory).toBe('000_985b87a7ad46cc56.txt §五(一)、§五(二)');
+    expect(withCode(invoiceFindings(withInvoice(cleanProject(), 3, { contractNo: '' }), 3, context(null)), 'NO_CONTRACT')[0]?.statutory).toBeUndefined();
   });
 
   it('matches contract numbers regardless of width, case and spaces', () => {
@@ -108,6 +111,20 @@ describe('CONTRACT_OVERINVOICED', () => {
   });
 });
 
+describe('NO_PAYMENT (§五(二) 提供对应合同及付款凭证作为佐证材料)', () => {
+  it('excludes, whatever the decision, the invoices of a contract without any payment record', () => {
+    const project = cleanProject();
+    project.payments = project.payments.filter((p) => p.contractNo !== 'HT-2024-003');
+    const result = verifyProject(project, context());
+    const [f] = withCode(result.invoices.get(6), 'NO_PAYMENT');
+    expect(f).toMatchObject({ severity: 'error', statutory: '000_985b87a7ad46cc56.txt §五(一)、§五(二)' });
+    expect(f?.message).toContain('所属合同「HT-2024-003」没有任何付款记录');
+    expect(withCode(result.invoices.get(2), 'NO_PAYMENT')).toEqual([]);
+    // not required by a policy without spending rules
+    expect(withCode(verifyProject(project, context(null)).invoices.get(6), 'NO_PAYMENT')).toEqual([]);
+  });
+});
+
 describe('UNPAID_BEYOND_TAIL', () => {
   it('accepts an unpaid tail of exactly 10% of the contract amount (the fixture’s software contract)', () => {
     const result = verifyProject(cleanProject(), context());
@@ -122,11 +139,25 @@ describe('UNPAID_BEYOND_TAIL', () => {
     expect(c?.severity).toBe('warning');
     expect(c?.message).toBe(
       '合同「HT-2024-002」金额 600,000.00 元，已开票（含税）540,000.00 元，已付款 300,000.00 元，未付 240,000.00 元；' +
-        '允许的未付尾款为合同金额 × 10% = 60,000.00 元，超出部分 180,000.00 元不计入认定投资额（000_985b87a7ad46cc56.txt §五(一)、§五(二)）',
+        '已开票未支付尾款 240,000.00元；合同约定尾款 600,000.00元 × 10% = 60,000.00元，政策上限合同金额 600,000.00元 × 10% = 60,000.00元；' +
+        '认定 min(240,000.00，60,000.00，60,000.00) = 60,000.00元，超出部分 180,000.00 元不计入认定投资额（000_985b87a7ad46cc56.txt §五(一)、§五(二)）',
     );
     expect(withCode(result.invoices.get(4), 'UNPAID_BEYOND_TAIL')).toEqual([c]);
     expect(withCode(result.invoices.get(5), 'UNPAID_BEYOND_TAIL')).toEqual([c]);
     expect(suggestDecision(result.invoices.get(4) ?? []).kind).toBe('review');
+  });
+
+  it('counts no unpaid part of a contract whose 约定尾款 is empty, asking for the clause (§五(二) 合同中有约定尾款部分的)', () => {
+    const project = cleanProject();
+    project.contracts[1]!.agreedTail = '';
+    const result = verifyProject(project, context());
+    // 540,000.00 invoiced, 480,000.00 paid: 60,000.00 unpaid and no stipulated tail
+    const [c] = withCode(result.contracts.get('HT-2024-002'), 'TAIL_NOT_STIPULATED');
+    expect(c?.severity).toBe('warning');
+    expect(c?.message).toContain('未付 60,000.00 元；合同表未填写约定尾款，未付部分暂不计入');
+    expect(c?.message).toContain('请登记更正「约定尾款」并注明合同所在页');
+    expect(withCode(result.invoices.get(4), 'TAIL_NOT_STIPULATED')).toEqual([c]);
+    expect(withCode(result.contracts.get('HT-2024-002'), 'UNPAID_BEYOND_TAIL')).toEqual([]);
   });
 
   it('is not checked without spending rules', () => {

@@ -93,6 +93,8 @@ export function contracts(): VContract[] {
       signedOn: '2024-03-15',
       amount: '1500000.00',
       category: '设备',
+      // 质保金 10% (合同第 8 条): the unpaid tail counts up to it (000 §五(二)).
+      agreedTail: '10%',
     },
     {
       rowNo: 3,
@@ -103,6 +105,7 @@ export function contracts(): VContract[] {
       signedOn: '2024-04-02',
       amount: '600000.00',
       category: '软件',
+      agreedTail: '10%',
     },
     {
       rowNo: 4,
@@ -113,6 +116,7 @@ export function contracts(): VContract[] {
       signedOn: '2024-05-10',
       amount: '200000.00',
       category: '咨询',
+      agreedTail: '',
     },
   ];
 }

@@ -45,6 +45,8 @@ const caseArb: fc.Arbitrary<Case> = fc
       signedOn: '2024-02-01',
       amount: fen(c.amount),
       category: c.category,
+      // Every other contract stipulates a 10% tail, so both tail paths are exercised.
+      agreedTail: i % 2 === 0 ? '10%' : '',
     }));
     const payments: VPayment[] = cs.map((c, i) => ({
       rowNo: i + 2,

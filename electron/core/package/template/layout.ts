@@ -150,6 +150,13 @@ const SHEET_DETAILS: Readonly<Record<SheetName, Readonly<Record<string, ColumnDe
       example: '设备',
     },
     是否国产: { header: '是否国产', kind: 'list', width: 10, list: YES_NO, note: '合同标的是否为国产设备或软件，填写「是」或「否」', example: '是' },
+    约定尾款: {
+      header: '约定尾款',
+      kind: 'text',
+      width: 12,
+      note: '合同约定的尾款或质保金：填合同金额的比例（如 10%）或金额（元）；合同未约定则留空。已开票未付款部分仅在合同约定尾款时认定',
+      example: '10%',
+    },
     附件: { header: '附件', kind: 'text', width: 32, note: ATTACHMENT_NOTE, example: 'HT-2024-0015.pdf' },
   },
   发票: {

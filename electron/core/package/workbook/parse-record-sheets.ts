@@ -1,3 +1,4 @@
+import { normalizeAgreedTail } from '@shared/domain/agreed-tail';
 import { checkCreditCode } from '@shared/domain/credit-code';
 import {
   parseIndicatorCategory,
@@ -51,10 +52,21 @@ export function readContract(row: RowReader): ContractRecord | null {
     amount: row.amountFen('合同金额', { required: true }) ?? 0,
     category: enumLabel(INVESTMENT_CATEGORIES, row.parsed('投资类别', (c, l) => parseInvestmentCategory(c, l), true) ?? 'other'),
     domestic: row.parsed('是否国产', (c, l) => parseYesNo(c, l)),
+    agreedTail: readAgreedTailCell(row),
     attachments: row.attachments(),
     extra: row.extra(),
   };
   return row.hasErrors ? null : record;
+}
+
+/** 约定尾款 (optional since PACKAGE.md 1.1): a share (10%) or an amount; a number cell below 1 is a share (0.1 = 10%). */
+function readAgreedTailCell(row: RowReader): string {
+  const cell = row.raw('约定尾款');
+  const text = typeof cell === 'number' ? (cell > 0 && cell < 1 ? `${String(Math.round(cell * 1e6) / 1e4)}%` : cell.toFixed(2)) : row.text('约定尾款');
+  const normal = normalizeAgreedTail(text);
+  if (normal.ok) return normal.value;
+  row.error('约定尾款', normal.message);
+  return '';
 }
 
 export function readInvoice(row: RowReader): InvoiceRecord | null {

@@ -7,6 +7,7 @@ import { DECISION_LABEL, FINDING_LABEL, SEVERITY_LABEL, SUGGESTION_LABEL } from 
 import { parseMoney } from '@shared/domain/money';
 import { SEVERITY_COLOR } from './colors';
 import type { DecisionRequest } from './use-verification';
+import { InvoiceCorrections } from './InvoiceCorrections';
 
 interface Props {
   batchId: string;
@@ -120,6 +121,7 @@ function PanelFor({
           ))}
         </Space>
       )}
+      <InvoiceCorrections batchId={batchId} projectId={projectId} invoice={invoice} />
       <Typography.Paragraph type="secondary">
         建议：{SUGGESTION_LABEL[invoice.suggested.kind]}（{invoice.suggested.reason}）
       </Typography.Paragraph>
@@ -132,7 +134,11 @@ function PanelFor({
         />
       )}
       <Space wrap>
-        <Button type="primary" disabled={busy} onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'accept' })}>
+        <Button
+          type="primary"
+          disabled={busy || invoice.findings.some((f) => f.statutory !== undefined)}
+          onClick={() => onDecide({ rowNos: [invoice.rowNo], kind: 'accept' })}
+        >
           认定（A）
         </Button>
         <Button disabled={busy} onClick={() => setMode('reduce')}>

@@ -20,6 +20,7 @@ const KIND_LABEL: Record<string, string> = {
   verdict: '评审结论',
   opinion: '评审意见',
   'invoice-decision': '发票认定',
+  correction: '更正',
 };
 
 const shown = (value: string | null) => (value === null || value === '' ? <Typography.Text type="secondary">（无）</Typography.Text> : value);

@@ -68,6 +68,9 @@ describe('scoring and the chair’s approval through the API', () => {
   });
 
   it('shows the chair a refusal for an unconfirmed signer, then the change list, and stores nothing before approval', async () => {
+    // A correction (更正) travels with the expert's work: the chair sees it in the change list.
+    const contractNo = (await expert.api.getProjectVerification({ batchId, projectId: p1 })).contracts[0]?.contractNo ?? '';
+    await expert.api.correctRecord({ batchId, projectId: p1, target: 'contract', contractNo, field: '约定尾款', value: '7%', reason: '合同第 7 条约定质保金 7%' });
     await expect(expert.api.exportExpertFile({ batchId, passphrase: 'wrong-passphrase' })).rejects.toThrow();
     const exported = await expert.api.exportExpertFile({ batchId, passphrase: TEST_PASSPHRASE });
     expect(exported.version).toBe(1);
@@ -85,6 +88,13 @@ describe('scoring and the chair’s approval through the API', () => {
     expect(preview).toMatchObject({ version: 1, previousVersion: null, expert: { name: '王立' } });
     const p1Changes = preview.projects.find((p) => p.projectId === p1)?.changes ?? [];
     expect(p1Changes).toContainEqual({ kind: 'score', itemId: 'evidence', what: expect.any(String), old: null, new: '10' });
+    expect(p1Changes).toContainEqual({
+      kind: 'correction',
+      itemId: contractNo,
+      what: `合同 ${contractNo} 的约定尾款（更正）`,
+      old: null,
+      new: expect.stringContaining('→「7%」（合同第 7 条约定质保金 7%）'),
+    });
     expect(preview.projects.find((p) => p.projectId === p2)?.changes).toEqual([{ kind: 'recusal', itemId: null, what: '回避声明', old: null, new: '亲属关系' }]);
     expect((await chair.api.getConsolidation({ batchId })).experts).toEqual([]);
 

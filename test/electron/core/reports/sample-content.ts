@@ -66,6 +66,12 @@ export function sampleAcceptance(invoiceCount: number, panel: PanelOutcome | nul
     ],
     refundRule: { text: '验收不通过的，收回已拨付资金', source: '第九条' },
     openFindings: ['发票 25352000001000000050：错误：发票号码重复'],
+    corrections: {
+      heading: '申报数据更正',
+      lines: [
+        '发票 24352000000000000006（第 6 行）开票日期：申报表为「2023-12-31」，更正为「2024-01-03」；理由：附件发票开票日期为 2024-01-03，依据 发票-0006.pdf#1（陈立新，2026-11-26 12:00）',
+      ],
+    },
     undecidedInvoices: panel ? 0 : 3,
     invoices,
     panel,

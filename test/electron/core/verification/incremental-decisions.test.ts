@@ -47,7 +47,13 @@ describe('incremental decisions', () => {
     expect(rows.length).toBeGreaterThan(100);
     const withContract = rows.filter((r) => r.contractNo !== '' && Number(r.amount) > 0);
     const withoutContract = rows.filter((r) => r.contractNo === '');
-    const flagged = rows.filter((r) => r.severity === 'error');
+    // Statutory findings (000 §五(一)(二)) refuse 认定: the accepting steps take the other rows.
+    const statutory = (r: (typeof rows)[number]) => r.findings.some((f) => f.statutory !== undefined);
+    // Halfway a correction (更正) moves one invoice's date out of the period: from then on it is statutory.
+    const corrected = rows.filter((r) => !statutory(r) && r.contractNo !== '' && Number(r.amount) > 0).at(-1);
+    if (!corrected) throw new Error('生成的项目缺少有合同的发票');
+    const acceptable = rows.filter((r) => !statutory(r) && r !== corrected);
+    const flagged = acceptable.filter((r) => r.severity === 'error');
     expect(withoutContract.length).toBeGreaterThan(0);
     expect(flagged.length).toBeGreaterThan(0);
     const [first, second, third] = withContract;
@@ -62,11 +68,28 @@ describe('incremental decisions', () => {
       { batchId: BATCH, projectId, rowNos: withoutContract.slice(0, 5).map((r) => r.rowNo), kind: 'reject', reason: '无对应合同' },
       { batchId: BATCH, projectId, rowNos: rows.slice(0, 120).map((r) => r.rowNo), kind: 'reject', reason: '批量复核不予认定' },
       { batchId: BATCH, projectId, rowNos: [first.rowNo, third.rowNo, ...rows.slice(10, 60).map((r) => r.rowNo)], kind: 'clear' },
-      { batchId: BATCH, projectId, rowNos: rows.map((r) => r.rowNo), kind: 'accept' },
+      { batchId: BATCH, projectId, rowNos: acceptable.map((r) => r.rowNo), kind: 'accept' },
     ];
+    // Halfway, a correction: the invoice's date on the sheet was a typing error (更正 re-runs the checks).
+    const correctAt = 4;
     let previousInvestment = current.summary.verifiedInvestment;
     let investmentChanged = false;
-    for (const step of steps) {
+    for (const [i, step] of steps.entries()) {
+      if (i === correctAt) {
+        current = await core.api.correctRecord({
+          batchId: BATCH,
+          projectId,
+          target: 'invoice',
+          rowNo: corrected.rowNo,
+          field: '开票日期',
+          value: '2023-12-20',
+          reason: '附件发票开票日期为 2023-12-20，申报表误填',
+        });
+        expect(current).toEqual(await fresh.api.getProjectVerification({ batchId: BATCH, projectId }));
+        const findings = current.invoices.find((r) => r.rowNo === corrected.rowNo)?.findings ?? [];
+        expect(findings.find((f) => f.code === 'DATE_OUTSIDE_WINDOW')?.statutory).toBeDefined();
+        expect(current.trace[0]).toContain(`更正：第 ${String(corrected.rowNo)} 行发票「${corrected.key}」开票日期由「${corrected.issuedOn}」更正为「2023-12-20」`);
+      }
       const reply: DecisionReply = await core.api.decideInvoices(step);
       expect(new Set(reply.invoices.map((r) => r.rowNo))).toEqual(new Set(step.rowNos));
       current = applyDecisionReply(current, reply);
@@ -78,7 +101,10 @@ describe('incremental decisions', () => {
       previousInvestment = full.summary.verifiedInvestment;
     }
     expect(investmentChanged).toBe(true);
-    expect(current.summary.decided).toBe(rows.length);
+    expect(current.invoices.filter((r) => !statutory(r)).every((r) => r.decision?.kind === 'accept')).toBe(true);
+    expect(current.corrections.map((c) => [c.rowNo, c.fieldLabel, c.newValue])).toEqual([[corrected.rowNo, '开票日期', '2023-12-20']]);
+    // whatever was decided on it, the corrected invoice now counts nothing
+    expect(current.contracts.find((c) => c.contractNo === corrected.contractNo)?.trace.join('\n')).toContain(`第 ${String(corrected.rowNo)} 行发票：依规不计入`);
   });
 
   it('answers a single decision with only its invoice and contract', async () => {
