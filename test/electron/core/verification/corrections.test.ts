@@ -117,7 +117,9 @@ describe('statutory findings and corrections through the API', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(exported.base64 ?? '', 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('更正记录');
-    expect(sheet?.getRow(2).values).toEqual(expect.arrayContaining(['发票', row.rowNo, row.key, '开票日期', row.issuedOn, '2024-01-03']));
+    // laid out like every export: two title lines, the header, then the rows
+    expect(sheet?.getRow(3).getCell(1).value).toBe('对象');
+    expect(sheet?.getRow(4).values).toEqual(expect.arrayContaining(['发票', row.rowNo, row.key, '开票日期', row.issuedOn, '2024-01-03']));
 
     const section = correctionsSection(await core.api.getProjectVerification({ batchId: BATCH, projectId }));
     expect(section.lines).toHaveLength(1);
