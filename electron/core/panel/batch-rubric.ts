@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '@shared/api/errors';
 import type { Stage } from '@shared/domain/enums';
+import { batchRubricsTable, rubricVersionsTable } from '@shared/records/panel-records';
 import type { Rubric } from '@shared/scoring/rubric-schema';
+import { prepareInsert, prepareSelect } from '../db/table-statements';
 import type { RubricCatalogue, RubricEntry } from '../scoring/rubric-catalogue';
 
 export interface ItemEditInput {
@@ -23,25 +25,24 @@ export interface BatchRubric extends RubricEntry {
  */
 export function createBatchRubrics(db: Database.Database, catalogue: RubricCatalogue, now: () => Date) {
   const batchOf = db.prepare<[string], { policy: string; stage: Stage }>('SELECT policy, stage FROM batches WHERE id = ?');
-  const stored = db.prepare<[string], { json: string; hash: string; frozenAt: string | null }>(
-    'SELECT v.json, v.hash, b.frozen_at AS frozenAt FROM batch_rubrics b JOIN rubric_versions v ON v.hash = b.rubric_hash WHERE b.batch_id = ?',
-  );
-  const byHash = db.prepare<[string], { json: string }>('SELECT json FROM rubric_versions WHERE hash = ?');
-  const insertVersion = db.prepare(
-    'INSERT INTO rubric_versions (hash, rubric_id, version, json, derived_from, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING',
-  );
-  const choose = db.prepare(
-    'INSERT INTO batch_rubrics (batch_id, rubric_hash, chosen_at) VALUES (?, ?, ?) ON CONFLICT (batch_id) DO UPDATE SET rubric_hash = excluded.rubric_hash, chosen_at = excluded.chosen_at WHERE frozen_at IS NULL',
-  );
-  const freeze = db.prepare('UPDATE batch_rubrics SET frozen_at = ? WHERE batch_id = ? AND frozen_at IS NULL');
+  const chosen = prepareSelect<typeof batchRubricsTable, [string]>(db, batchRubricsTable, 'WHERE batch_id = ?');
+  const byHash = prepareSelect<typeof rubricVersionsTable, [string]>(db, rubricVersionsTable, 'WHERE hash = ?');
+  // A version is content-addressed: storing it again keeps when and by whom it was first stored.
+  const insertVersion = prepareInsert(db, rubricVersionsTable, { conflict: ['hash'], ignore: true });
+  const choose = prepareInsert(db, batchRubricsTable, { conflict: ['batch_id'] });
 
-  function storeVersion(entry: RubricEntry, by: string): void {
-    insertVersion.run(entry.hash, entry.rubric.id, entry.rubric.version, JSON.stringify(entry.rubric), null, now().toISOString(), by);
+  function storeVersion(entry: RubricEntry, by: string, derivedFrom: string | null = null): void {
+    const { rubric, hash } = entry;
+    insertVersion.run(
+      {},
+      { hash, rubricId: rubric.id, version: rubric.version, json: JSON.stringify(rubric), derivedFrom, createdAt: now().toISOString(), createdBy: by },
+    );
   }
 
   function current(batchId: string): BatchRubric {
-    const row = stored.get(batchId);
-    if (row) return { rubric: JSON.parse(row.json) as Rubric, hash: row.hash, sourceName: '', frozen: row.frozenAt !== null };
+    const row = chosen.get(batchId);
+    const version = row && byHash.get(row.rubricHash);
+    if (row && version) return { rubric: JSON.parse(version.json) as Rubric, hash: version.hash, sourceName: '', frozen: row.frozenAt !== null };
     const batch = batchOf.get(batchId);
     if (!batch) throw new AppError('NOT_FOUND', `没有评审批次「${batchId}」`);
     return { ...catalogue.choose(batch.policy, batch.stage), frozen: false };
@@ -59,8 +60,8 @@ export function createBatchRubrics(db: Database.Database, catalogue: RubricCatal
       const entry = current(batchId);
       if (entry.frozen) return { rubric: entry, frozeNow: false };
       storeVersion(entry, by);
-      choose.run(batchId, entry.hash, now().toISOString());
-      freeze.run(now().toISOString(), batchId);
+      const at = now().toISOString();
+      choose.run({ batch_id: batchId }, { rubricHash: entry.hash, chosenAt: chosen.get(batchId)?.chosenAt ?? at, frozenAt: at });
       return { rubric: { ...entry, frozen: true }, frozeNow: true };
     },
     /** Edits of the existing items (title, maximum, description, guidance); items left out are dropped. */
@@ -77,8 +78,8 @@ export function createBatchRubrics(db: Database.Database, catalogue: RubricCatal
       });
       // The base is stored first, since the derived version names it.
       storeVersion(base, by);
-      insertVersion.run(derived.hash, derived.rubric.id, derived.rubric.version, JSON.stringify(derived.rubric), base.hash, now().toISOString(), by);
-      choose.run(batchId, derived.hash, now().toISOString());
+      storeVersion(derived, by, base.hash);
+      choose.run({ batch_id: batchId }, { rubricHash: derived.hash, chosenAt: now().toISOString(), frozenAt: null });
       return { ...derived, frozen: false };
     },
   };
