@@ -265,7 +265,7 @@ export const panelContract = {
   },
   applyExpertFileImport: {
     input: z.strictObject({ importId: id }),
-    output: z.object({ batchId: z.string(), expertName: z.string(), version: z.number().int(), projects: z.number().int() }),
+    output: z.object({ batchId: z.string(), expertName: z.string(), version: z.number().int(), projects: z.number().int(), invoiceDecisions: z.number().int() }),
     invalidates: ['listPanelMembers', ...scoringViews] as const,
   },
   discardExpertFileImport: { input: z.strictObject({ importId: id }), output: z.object({ discarded: z.boolean() }) },

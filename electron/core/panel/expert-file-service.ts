@@ -24,6 +24,7 @@ import type { ActingReviewer } from '../reviewers/acting-reviewer';
 import { createDecisionStore } from '../verification/decision-store';
 import { writeFileAtomic } from '../write-file-atomic';
 import type { BatchRubrics } from './batch-rubric';
+import { createInvoiceDecisionMerge } from './merge-invoice-decisions';
 import type { ScoreStore, StoredSheet } from './score-store';
 
 /** A refusal as the error the CLI and API answer (exit 2 with the refusal's code). */
@@ -60,6 +61,7 @@ const describe = (rubric: Rubric | undefined, change: ExpertFileChange): { itemI
 export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer, rubrics: BatchRubrics, scores: ScoreStore, audit: AuditTrail) {
   const db = ctx.db;
   const decisions = createDecisionStore(db);
+  const mergeInvoiceDecisions = createInvoiceDecisionMerge(db);
   const batchOf = db.prepare<[string], { sha: string }>('SELECT package_sha256 AS sha FROM batches WHERE id = ?');
   const projects = db.prepare<[string], { id: string; name: string }>('SELECT project_id AS id, name FROM projects WHERE batch_id = ? ORDER BY project_id');
   const lastExport = prepareSelect<typeof expertFileExportsTable, [string]>(db, expertFileExportsTable, 'WHERE batch_id = ?');
@@ -179,6 +181,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         ),
         at,
       );
+      const invoiceDecisions = mergeInvoiceDecisions(content);
       recordImport.run(
         { batch_id: batchId },
         {
@@ -194,9 +197,9 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       audit.record({
         action: 'expert-file-merge',
         subject: `batch:${batchId}`,
-        details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint },
+        details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint, invoiceDecisions },
       });
-      return { batchId, expertName: content.expert.name, version: content.version, projects: content.projects.length };
+      return { batchId, expertName: content.expert.name, version: content.version, projects: content.projects.length, invoiceDecisions };
     })();
   }
 

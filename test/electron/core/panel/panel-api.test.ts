@@ -89,7 +89,7 @@ describe('scoring and the chair’s approval through the API', () => {
     expect((await chair.api.getConsolidation({ batchId })).experts).toEqual([]);
 
     const applied = await chair.api.applyExpertFileImport({ importId: preview.importId });
-    expect(applied).toEqual({ batchId, expertName: '王立', version: 1, projects: 2 });
+    expect(applied).toEqual({ batchId, expertName: '王立', version: 1, projects: 2, invoiceDecisions: 0 });
     const consolidation = await chair.api.getConsolidation({ batchId });
     expect(consolidation.experts.map((e) => e.name)).toEqual(['王立']);
     const first = consolidation.projects.find((p) => p.projectId === p1);
