@@ -12,6 +12,8 @@ export interface ItemEditInput {
   readonly max: string;
   readonly description: string;
   readonly guidance: { from: string; to: string; text: string }[];
+  /** The evidence the item asks for; required for an item the chair adds, kept as is when left out. */
+  readonly evidence?: string[];
 }
 
 export interface BatchRubric extends RubricEntry {
@@ -64,17 +66,27 @@ export function createBatchRubrics(db: Database.Database, catalogue: RubricCatal
       choose.run({ batch_id: batchId }, { rubricHash: entry.hash, chosenAt: chosen.get(batchId)?.chosenAt ?? at, frozenAt: at });
       return { rubric: { ...entry, frozen: true }, frozeNow: true };
     },
-    /** Edits of the existing items (title, maximum, description, guidance); items left out are dropped. */
+    /**
+     * The chair's rubric: existing items edited (title, maximum, description, guidance, evidence),
+     * items left out dropped, items with a new id added (they cite the chair's adjustment as their
+     * source). The result gets the next version number and must again sum to 100.
+     */
     adjust(batchId: string, items: readonly ItemEditInput[], by: string): BatchRubric {
       const base = current(batchId);
-      if (base.frozen) throw new AppError('CONFLICT', '本批次已开始评分，评分标准已冻结，不能再调整');
+      if (base.frozen) throw new AppError('CONFLICT', '本批次已开始评分，评分标准已冻结，不能再调整；如需不同的评分标准，请在评分前调整');
       const byId = new Map(base.rubric.items.map((item) => [item.id, item]));
-      const unknown = items.filter((item) => !byId.has(item.id)).map((item) => item.id);
-      if (unknown.length > 0) throw new AppError('BAD_INPUT', `评分标准「${base.rubric.name}」中没有评分项「${unknown.join('、')}」；调整只能修改或删除已有评分项`);
+      const added = items.filter((item) => !byId.has(item.id));
+      const missingEvidence = added.filter((item) => (item.evidence ?? []).length === 0).map((item) => `「${item.title}」`);
+      if (missingEvidence.length > 0) throw new AppError('BAD_INPUT', `新增的评分项${missingEvidence.join('、')}须列出评分所依据的佐证材料`);
       const known = new Set(items.map((item) => item.id));
+      const day = now().toISOString().slice(0, 10);
       const derived = catalogue.derive(base, {
-        edit: Object.fromEntries(items.map(({ id, ...edit }) => [id, edit])),
+        edit: Object.fromEntries(
+          items.filter((item) => byId.has(item.id)).map(({ id, evidence, ...edit }) => [id, evidence && evidence.length > 0 ? { ...edit, evidence } : edit]),
+        ),
         remove: base.rubric.items.filter((item) => !known.has(item.id)).map((item) => item.id),
+        add: added.map(({ evidence, ...item }) => ({ ...item, evidence: evidence ?? [], source: `组长于 ${day} 调整评分标准时增设` })),
+        order: items.map((item) => item.id),
       });
       // The base is stored first, since the derived version names it.
       storeVersion(base, by);

@@ -151,7 +151,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
     return rubric;
   }
 
-  function apply(text: string): { batchId: string; expertName: string; version: number; projects: number } {
+  function apply(text: string): { batchId: string; expertName: string; version: number; projects: number; invoiceDecisions: number } {
     return db.transaction(() => {
       const result = check(text);
       if (!result.ok) throw refusalError(result);
