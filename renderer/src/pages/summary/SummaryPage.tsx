@@ -8,6 +8,7 @@ import { ExpertFileImportCard } from './ExpertFileImportCard';
 import { MethodChooser } from './MethodChooser';
 import { PanelOpinionEditor } from './PanelOpinionEditor';
 import { RankingTable } from './RankingTable';
+import { RubricAdjustCard } from './RubricAdjustCard';
 import { ScoreDistributionChart } from './ScoreDistributionChart';
 import { ScoreMatrix } from './ScoreMatrix';
 
@@ -79,6 +80,7 @@ export function SummaryPage() {
               />
             </Space>
           </Card>
+          {batchId && <RubricAdjustCard batchId={batchId} />}
           <ExpertFileImportCard />
           {batchId ? (
             <Consolidation batchId={batchId} projectId={params.get('project')} onProject={(id) => setParams({ batch: batchId, project: id })} />
