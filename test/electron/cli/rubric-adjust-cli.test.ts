@@ -5,7 +5,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '@cli/run-cli';
 import { generateSamplePackage } from '@cli/sample';
 import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 
-/** `jigai rubric adjust`: the chair's adjustment before scoring, checked, versioned, then frozen. */
+/** `jigai rubric adjust`: the chair's adjustment before scoring, checked, versioned, then frozen; then a signed export. */
 const temp = makeTempDir();
 const dir = (name: string) => path.join(temp.dir, name);
 let batchId = '';
@@ -129,5 +129,18 @@ describe('jigai rubric adjust', () => {
     expect(frozen.code).toBe(EXIT_BAD_INPUT);
     expect(frozen.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已冻结') });
     expect(await shown()).toMatchObject({ version: 2 });
+  });
+
+  it('refuses to sign an export with a wrong passphrase: WRONG_PASSPHRASE, exit 2, nothing exported', async () => {
+    process.env.JIGAI_PASSPHRASE = 'not-the-passphrase';
+    try {
+      const refused = await jigai('scores', 'export', '--batch', batchId, '--out', dir('export.json'), '--data', dir('chair'));
+      expect(refused.code).toBe(EXIT_BAD_INPUT);
+      expect(refused.body.error).toMatchObject({ code: 'WRONG_PASSPHRASE', message: expect.stringContaining('口令不正确') });
+      expect(fs.existsSync(dir('export.json'))).toBe(false);
+    } finally {
+      process.env.JIGAI_PASSPHRASE = 'rubric-adjust-passphrase';
+    }
+    expect((await jigai('scores', 'export', '--batch', batchId, '--out', dir('export.json'), '--data', dir('chair'))).body).toMatchObject({ version: 1 });
   });
 });

@@ -68,7 +68,10 @@ describe('scoring and the chair’s approval through the API', () => {
   });
 
   it('shows the chair a refusal for an unconfirmed signer, then the change list, and stores nothing before approval', async () => {
-    await expect(expert.api.exportExpertFile({ batchId, passphrase: 'wrong-passphrase' })).rejects.toThrow();
+    await expect(expert.api.exportExpertFile({ batchId, passphrase: 'wrong-passphrase' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+      message: expect.stringContaining('口令不正确'),
+    });
     const exported = await expert.api.exportExpertFile({ batchId, passphrase: TEST_PASSPHRASE });
     expect(exported.version).toBe(1);
     const file = path.join(temp.dir, exported.fileName);
