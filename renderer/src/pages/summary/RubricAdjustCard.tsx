@@ -61,6 +61,7 @@ function ItemEditor({ item, index, onChange, onRemove }: { item: DraftItem; inde
         />
         <Typography.Text type="secondary">评分指引（各分数段须从 0 分起依次衔接到满分）</Typography.Text>
         <GuidanceRows item={item} onChange={(guidance) => onChange({ guidance })} />
+        <Typography.Text type="secondary">佐证材料（每行一项）</Typography.Text>
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 4 }}
           value={item.evidence}
