@@ -219,6 +219,8 @@ export const panelContract = {
             max: points,
             description: z.string().trim().min(1, { message: '评分项说明不能为空' }).max(2000),
             guidance: z.array(z.strictObject({ from: points, to: points, text: z.string().trim().min(1, { message: '评分指引不能为空' }).max(2000) })).min(1),
+            /** Required for an added item; an existing item keeps its own when left out. */
+            evidence: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
           }),
         )
         .min(1, { message: '评分标准至少要有一个评分项' }),
@@ -265,7 +267,7 @@ export const panelContract = {
   },
   applyExpertFileImport: {
     input: z.strictObject({ importId: id }),
-    output: z.object({ batchId: z.string(), expertName: z.string(), version: z.number().int(), projects: z.number().int() }),
+    output: z.object({ batchId: z.string(), expertName: z.string(), version: z.number().int(), projects: z.number().int(), invoiceDecisions: z.number().int() }),
     invalidates: ['listPanelMembers', ...scoringViews] as const,
   },
   discardExpertFileImport: { input: z.strictObject({ importId: id }), output: z.object({ discarded: z.boolean() }) },

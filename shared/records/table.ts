@@ -29,7 +29,8 @@ export interface Column<Rec, Api> {
   nullable(): Column<Rec | null, Api | null>;
 }
 
-function column<Rec, Api>(
+/** A column with its own conversions (e.g. scores kept as integer half points). */
+export function column<Rec, Api>(
   db: string,
   record: z.ZodType<Rec>,
   api: z.ZodType<Api>,
@@ -118,7 +119,8 @@ export interface Table<C extends Columns> {
   /** `a.col1, a.col2, …` in declaration order, the order `fromDb` reads. */
   selectList(alias?: string): string;
   /** INSERT with named parameters: scope columns by column name, fields by field name. */
-  insertSql(options?: { conflict?: readonly string[]; returning?: string }): string;
+  /** `ignore`: keep the stored row on conflict (e.g. content-addressed rows) instead of updating it. */
+  insertSql(options?: { conflict?: readonly string[]; ignore?: boolean; returning?: string }): string;
   toDb(record: RecordOf<C>): Record<string, unknown>;
   /** A raw row (values in `selectList` order, from `offset`) back into a record. */
   fromDb(row: readonly unknown[], offset?: number): RecordOf<C>;
@@ -140,11 +142,12 @@ export function defineTable<C extends Columns>(name: string, scope: readonly str
     recordSchema: z.object(mapObject((c) => c.record)) as Table<C>['recordSchema'],
     apiSchema: z.object(mapObject((c) => c.api)) as Table<C>['apiSchema'],
     selectList: (alias) => entries.map(([, c]) => (alias ? `${alias}.${c.db}` : c.db)).join(', '),
-    insertSql({ conflict, returning } = {}) {
+    insertSql({ conflict, ignore, returning } = {}) {
       const names = [...scope, ...entries.map(([, c]) => c.db)];
       const params = [...scope.map((s) => `@${s}`), ...keys.map((k) => `@${k}`)];
       let sql = `INSERT INTO ${name} (${names.join(', ')}) VALUES (${params.join(', ')})`;
-      if (conflict) {
+      if (conflict && ignore) sql += ` ON CONFLICT (${conflict.join(', ')}) DO NOTHING`;
+      else if (conflict) {
         const updates = names.filter((n) => !conflict.includes(n)).map((n) => `${n} = excluded.${n}`);
         sql += ` ON CONFLICT (${conflict.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
       }

@@ -8,8 +8,10 @@ import { launchBrowser, startAppUnderTest, type AppUnderTest } from './support/a
 
 /**
  * The whole panel loop in browser mode, each reviewer on their own data folder: two experts score
- * (one in the page, one through the API), expert A exports by download, the chair imports both
- * files, confirms A's fingerprint, approves the change lists and reads the consolidation.
+ * in the page, expert A exports by download, the chair imports both files, confirms A's
+ * fingerprint, approves the change lists and reads the consolidation. A second chair's folder
+ * shows the rubric adjustment before scoring (an adjusted rubric is that panel's rubric, so the
+ * experts of this loop, scoring the default, are not mixed with it).
  */
 const VIEWPORT = { width: 1366, height: 768 };
 const PASSPHRASE = '评审口令-2026-secure';
@@ -20,6 +22,7 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
   let expertA: AppUnderTest;
   let expertB: AppUnderTest;
   let chair: AppUnderTest;
+  let otherChair: AppUnderTest;
   let batchId = '';
   let projects: { id: string; name: string }[] = [];
   const files: Record<string, string> = {};
@@ -34,25 +37,35 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     expertA = await startAppUnderTest({ browser, viewport: VIEWPORT });
     expertB = await startAppUnderTest({ browser, viewport: VIEWPORT });
     chair = await startAppUnderTest({ browser, viewport: VIEWPORT });
+    otherChair = await startAppUnderTest({ browser, viewport: VIEWPORT });
     const zip = path.join(scratch.dir, 'sample.zip');
     const sample = await generateSamplePackage({ projects: 3, invoices: 12, seed: 'e2e-panel' });
     fs.writeFileSync(zip, sample.zip);
-    for (const app of [expertA, expertB, chair]) {
+    for (const app of [expertA, expertB, chair, otherChair]) {
       const summary = await app.core.api.importPackage({ path: zip });
       batchId = summary.batch.id;
     }
     projects = (await chair.core.api.listProjects({ batchId })).map((p) => ({ id: p.id, name: p.name }));
     await expertB.core.api.createMyReviewer({ name: '李秀英', organization: '集美大学', field: '工业软件', role: 'expert', passphrase: PASSPHRASE });
     await chair.core.api.createMyReviewer({ name: '陈志明', organization: '厦门市工业和信息化局', field: '技术改造', role: 'chair', passphrase: PASSPHRASE });
-  }, 120_000);
+    await otherChair.core.api.createMyReviewer({ name: '周海燕', organization: '厦门市工业和信息化局', field: '技术改造', role: 'chair', passphrase: PASSPHRASE });
+    // Their pages were opened before these identities existed (made here through the API, not the form).
+    for (const app of [expertB, chair, otherChair]) await app.page.reload();
+  }, 180_000);
 
   afterAll(async () => {
-    for (const app of [expertA, expertB, chair]) await app.close();
+    for (const app of [expertA, expertB, chair, otherChair]) await app.close();
     await browser.close();
     scratch.cleanup();
   });
 
   it('asks for the reviewer identity first and creates it with a visible fingerprint', async () => {
+    // First use: every page leads to the identity form, and 评分 never claims there is nothing to score.
+    await open(expertA, '/projects');
+    await expertA.page.getByTestId('first-run-prompt').waitFor();
+    await shot(expertA, '00-first-run-prompt');
+    await expertA.page.getByRole('button', { name: '填写评审人身份' }).click();
+    await expertA.page.getByTestId('create-reviewer').waitFor();
     await open(expertA, '/scoring');
     await expertA.page.getByTestId('reviewer-required').waitFor();
     await shot(expertA, '01-identity-required');
@@ -72,6 +85,7 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     expect((await fingerprint.textContent())?.replace(/\s/gu, '')).toBe(mine.reviewer?.fingerprint.replace(/\s/gu, '').toUpperCase());
     expect((await fingerprint.textContent())?.match(/[0-9A-F]{4}/gu)).toHaveLength(16);
     await shot(expertA, '03-identity-created');
+    expect(await expertA.page.getByTestId('first-run-prompt').count()).toBe(0);
   }, 120_000);
 
   it('expert A declares no conflict and scores by keyboard with autosave, the comment asked for at full marks', async () => {
@@ -83,6 +97,11 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     await shot(expertA, '04-recusal');
     await page.getByRole('button', { name: '确认并开始评分' }).click();
     await page.getByTestId('score-sheet').waitFor();
+    // The 有问题的发票 card title keeps to one line in the side column at 1366 px.
+    const flaggedTitle = page.getByTestId('flagged-invoices').locator('.ant-statistic-title');
+    await flaggedTitle.waitFor();
+    const lineHeight = await flaggedTitle.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await flaggedTitle.boundingBox())?.height).toBeLessThan(lineHeight * 1.5);
 
     // 85% of each maximum in half points; the first item at its maximum, which needs a comment.
     const scores = rubric.items.map((item, i) => (i === 0 ? item.max : String(Math.round(Number(item.max) * 0.85 * 2) / 2)));
@@ -143,24 +162,48 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     expect(content.content.version).toBe(1);
   }, 60_000);
 
-  it('expert B and the chair score through the API; B far below the panel', async () => {
+  it('expert B scores every project in the page, far below the panel on the first; the chair scores through the API', async () => {
+    const page = expertB.page;
     const rubric = await expertB.core.api.getBatchRubric({ batchId });
-    const score = async (app: AppUnderTest, share: number, projectId: string, opinion: string) => {
-      await app.core.api.setRecusal({ batchId, projectId, recusal: null });
-      for (const item of rubric.items) {
-        const value = String(Math.round(Number(item.max) * share * 2) / 2);
-        await app.core.api.saveItemScore({ batchId, projectId, itemId: item.id, score: value, comment: share < 0.6 ? '佐证材料不足，指标未完成。' : '' });
-      }
-      await app.core.api.saveVerdict({ batchId, projectId, verdict: share < 0.6 ? 'fail' : 'pass', opinion });
-    };
+    const valueAt = (max: string, share: number) => String(Math.round(Number(max) * share * 2) / 2);
     for (const p of projects) {
-      await score(expertB, p === projects[0] ? 0.4 : 0.7, p.id, '投资认定存在疑问，建议不予通过。');
-      await score(chair, 0.8, p.id, '项目总体完成，建议通过。');
+      const low = p === projects[0];
+      await open(expertB, `/scoring?batch=${encodeURIComponent(batchId)}&project=${encodeURIComponent(p.id)}`);
+      await page.getByTestId('recusal-form').waitFor();
+      await page.getByRole('button', { name: '确认并开始评分' }).click();
+      await page.getByTestId('score-sheet').waitFor();
+      await page.getByLabel(`${rubric.items[0]?.title ?? ''}得分`).focus();
+      for (const item of rubric.items) {
+        await page.keyboard.type(valueAt(item.max, low ? 0.4 : 0.7));
+        await page.keyboard.press('Enter');
+      }
+      if (low) {
+        for (let i = 1; i <= rubric.items.length; i++) await page.getByTestId(`comment-${String(i)}`).fill('佐证材料不足，指标未完成。');
+      }
+      await page
+        .getByTestId('verdict')
+        .getByText(low ? '不通过' : '通过', { exact: true })
+        .click();
+      await page.getByTestId('opinion').fill(low ? '投资认定存在疑问，建议不予通过。' : '项目基本完成，建议通过。');
+      await page.getByTestId('opinion').blur();
+      await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 }).toMatch(/已保存 \d\d:\d\d:\d\d$/u);
+      await expect.poll(async () => (await expertB.core.api.getScoringSheet({ batchId, projectId: p.id })).progress.state, { timeout: 15_000 }).toBe('complete');
+      if (low) await shot(expertB, '08b-expert-b-scoring');
+    }
+    // The 项目 list shows B's progress per project.
+    await open(expertB, '/projects');
+    await expect.poll(async () => (await page.locator('.ant-table-tbody').textContent()) ?? '').toContain('已评分');
+    await shot(expertB, '08c-projects-progress');
+
+    for (const p of projects) {
+      await chair.core.api.setRecusal({ batchId, projectId: p.id, recusal: null });
+      for (const item of rubric.items) await chair.core.api.saveItemScore({ batchId, projectId: p.id, itemId: item.id, score: valueAt(item.max, 0.8) });
+      await chair.core.api.saveVerdict({ batchId, projectId: p.id, verdict: 'pass', opinion: '项目总体完成，建议通过。' });
     }
     const exported = await expertB.core.api.exportExpertFile({ batchId, passphrase: PASSPHRASE });
     files.b = path.join(scratch.dir, 'expert-b.json');
     fs.writeFileSync(files.b, Buffer.from(exported.base64 ?? '', 'base64'));
-  }, 60_000);
+  }, 180_000);
 
   it('the chair is refused an unconfirmed signer, confirms the fingerprint, and approves the change list', async () => {
     const page = chair.page;
@@ -252,6 +295,56 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     await page.getByText('中位数（计分）').waitFor();
     await shot(chair, '15-summary-median');
   }, 60_000);
+
+  it('a chair adjusts the rubric before scoring in 汇总: sum checked live, an item added and one removed, then frozen', async () => {
+    const page = otherChair.page;
+    const before = await otherChair.core.api.getBatchRubric({ batchId });
+    await open(otherChair, `/summary?batch=${encodeURIComponent(batchId)}`);
+    await page.getByTestId('rubric-card').waitFor();
+    await page.getByRole('button', { name: '调整评分标准' }).click();
+    const editors = page.getByTestId('rubric-item-editor');
+    await editors.first().waitFor();
+    const first = before.items[0];
+    const last = before.items.at(-1);
+    if (!first || !last) throw new Error('the default rubric has items');
+    // Remove the last item: the sum is short and saving is blocked, said in Chinese.
+    await editors
+      .nth(before.items.length - 1)
+      .getByRole('button', { name: '删除评分项' })
+      .click();
+    const short = String(100 - Number(last.max));
+    await expect.poll(() => page.getByTestId('rubric-sum').textContent()).toBe(`满分合计 ${short} / 100 分`);
+    await page.getByTestId('rubric-problems').getByText(`各评分项满分之和应为 100 分，现在为 ${short} 分`).waitFor();
+    await shot(otherChair, '17-rubric-adjust-sum-wrong');
+    // Rename the first item and add a new one with the removed item's points and its evidence.
+    await editors.first().getByLabel('评分项名称').fill(`${first.title}（含产线联调）`);
+    await page.getByRole('button', { name: '新增评分项' }).click();
+    const added = editors.last();
+    await added.getByLabel('评分项名称').fill('安全生产与节能');
+    await added.getByLabel('满分').fill(last.max);
+    await added.getByLabel('评分项说明').fill('项目建设期间安全生产与节能措施落实情况');
+    await added.getByLabel('第 1 段上限').fill(last.max);
+    await added.getByLabel('第 1 段说明').fill('按落实情况酌情评分');
+    await added.getByLabel('佐证材料').fill('安全生产情况说明\n节能评估报告');
+    await expect.poll(() => page.getByTestId('rubric-sum').textContent()).toBe('满分合计 100 / 100 分');
+    await shot(otherChair, '18-rubric-adjust-ready');
+    await page.getByRole('button', { name: `保存为第 ${String(before.version + 1)} 版` }).click();
+    await expect.poll(async () => (await otherChair.core.api.getBatchRubric({ batchId })).version).toBe(before.version + 1);
+    const adjusted = await otherChair.core.api.getBatchRubric({ batchId });
+    expect(adjusted.items.map((i) => [i.title, i.max])).toEqual([
+      [`${first.title}（含产线联调）`, first.max],
+      ...before.items.slice(1, -1).map((i) => [i.title, i.max]),
+      ['安全生产与节能', last.max],
+    ]);
+    // The first score freezes it: the card says so and offers no adjustment.
+    const project = projects[2] as { id: string };
+    await otherChair.core.api.setRecusal({ batchId, projectId: project.id, recusal: null });
+    await otherChair.core.api.saveItemScore({ batchId, projectId: project.id, itemId: adjusted.items[0]?.id ?? '', score: '10' });
+    await page.reload();
+    await page.getByTestId('rubric-card').getByText('已开始评分，评分标准已冻结').waitFor();
+    expect(await page.getByRole('button', { name: '调整评分标准' }).count()).toBe(0);
+    await shot(otherChair, '19-rubric-frozen');
+  }, 90_000);
 
   it("shows in 设置 that the chair's record holds, with the actions in Chinese", async () => {
     const page = chair.page;

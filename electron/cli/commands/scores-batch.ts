@@ -123,6 +123,9 @@ export const importFile: CliSubcommand = {
       });
     const core = openCore();
     const result = createPanelServices(core.context).expertFiles.importFile(file, trust);
-    return { json: result, text: `已合并专家「${result.expertName}」第 ${String(result.version)} 版评审文件（${String(result.projects)} 个项目）` };
+    return {
+      json: result,
+      text: `已合并专家「${result.expertName}」第 ${String(result.version)} 版评审文件（${String(result.projects)} 个项目，${String(result.invoiceDecisions)} 条发票认定）`,
+    };
   },
 };

@@ -23,11 +23,17 @@ export function prepareSelect<T extends AnyTable, P extends unknown[]>(db: Datab
 }
 
 /** INSERT (or upsert) of one record with its scope columns, by named parameters. */
-export function prepareInsert<T extends AnyTable>(db: Database.Database, table: T, options?: { conflict?: readonly string[]; returning?: string }) {
+export function prepareInsert<T extends AnyTable>(db: Database.Database, table: T, options?: { conflict?: readonly string[]; ignore?: boolean; returning?: string }) {
   const statement = db.prepare(table.insertSql(options));
   const params = (scope: Record<string, unknown>, record: RecordOfTable<T>) => ({ ...scope, ...table.toDb(record) });
   return {
     run: (scope: Record<string, unknown>, record: RecordOfTable<T>) => statement.run(params(scope, record)),
     get: <R>(scope: Record<string, unknown>, record: RecordOfTable<T>) => statement.get(params(scope, record)) as R,
   };
+}
+
+/** DELETE of the rows of one table a WHERE clause names (its scope columns or fields by column name). */
+export function prepareDelete<P extends unknown[]>(db: Database.Database, table: AnyTable, where: string) {
+  const statement = db.prepare<P>(`DELETE FROM ${table.name} ${where}`);
+  return { run: (...params: P) => statement.run(...params).changes };
 }

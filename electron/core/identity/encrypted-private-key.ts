@@ -59,6 +59,6 @@ export function decryptPrivateKey(encryptedPem: string, passphrase: string): Key
   try {
     return createPrivateKey({ key: encryptedPem, format: 'pem', passphrase: Buffer.from(passphrase.normalize('NFC'), 'utf8') });
   } catch {
-    throw new AppError('BAD_INPUT', '口令不正确，签名私钥未能打开。请检查输入法状态和大小写后重新输入。');
+    throw new AppError('WRONG_PASSPHRASE', '口令不正确，签名私钥未能打开。请检查输入法状态和大小写后重新输入。');
   }
 }

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '@shared/api/errors';
 import type { Stage } from '@shared/domain/enums';
+import { batchRubricsTable, rubricVersionsTable } from '@shared/records/panel-records';
 import type { Rubric } from '@shared/scoring/rubric-schema';
+import { prepareInsert, prepareSelect } from '../db/table-statements';
 import type { RubricCatalogue, RubricEntry } from '../scoring/rubric-catalogue';
 
 export interface ItemEditInput {
@@ -10,6 +12,8 @@ export interface ItemEditInput {
   readonly max: string;
   readonly description: string;
   readonly guidance: { from: string; to: string; text: string }[];
+  /** The evidence the item asks for; required for an item the chair adds, kept as is when left out. */
+  readonly evidence?: string[];
 }
 
 export interface BatchRubric extends RubricEntry {
@@ -23,25 +27,24 @@ export interface BatchRubric extends RubricEntry {
  */
 export function createBatchRubrics(db: Database.Database, catalogue: RubricCatalogue, now: () => Date) {
   const batchOf = db.prepare<[string], { policy: string; stage: Stage }>('SELECT policy, stage FROM batches WHERE id = ?');
-  const stored = db.prepare<[string], { json: string; hash: string; frozenAt: string | null }>(
-    'SELECT v.json, v.hash, b.frozen_at AS frozenAt FROM batch_rubrics b JOIN rubric_versions v ON v.hash = b.rubric_hash WHERE b.batch_id = ?',
-  );
-  const byHash = db.prepare<[string], { json: string }>('SELECT json FROM rubric_versions WHERE hash = ?');
-  const insertVersion = db.prepare(
-    'INSERT INTO rubric_versions (hash, rubric_id, version, json, derived_from, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING',
-  );
-  const choose = db.prepare(
-    'INSERT INTO batch_rubrics (batch_id, rubric_hash, chosen_at) VALUES (?, ?, ?) ON CONFLICT (batch_id) DO UPDATE SET rubric_hash = excluded.rubric_hash, chosen_at = excluded.chosen_at WHERE frozen_at IS NULL',
-  );
-  const freeze = db.prepare('UPDATE batch_rubrics SET frozen_at = ? WHERE batch_id = ? AND frozen_at IS NULL');
+  const chosen = prepareSelect<typeof batchRubricsTable, [string]>(db, batchRubricsTable, 'WHERE batch_id = ?');
+  const byHash = prepareSelect<typeof rubricVersionsTable, [string]>(db, rubricVersionsTable, 'WHERE hash = ?');
+  // A version is content-addressed: storing it again keeps when and by whom it was first stored.
+  const insertVersion = prepareInsert(db, rubricVersionsTable, { conflict: ['hash'], ignore: true });
+  const choose = prepareInsert(db, batchRubricsTable, { conflict: ['batch_id'] });
 
-  function storeVersion(entry: RubricEntry, by: string): void {
-    insertVersion.run(entry.hash, entry.rubric.id, entry.rubric.version, JSON.stringify(entry.rubric), null, now().toISOString(), by);
+  function storeVersion(entry: RubricEntry, by: string, derivedFrom: string | null = null): void {
+    const { rubric, hash } = entry;
+    insertVersion.run(
+      {},
+      { hash, rubricId: rubric.id, version: rubric.version, json: JSON.stringify(rubric), derivedFrom, createdAt: now().toISOString(), createdBy: by },
+    );
   }
 
   function current(batchId: string): BatchRubric {
-    const row = stored.get(batchId);
-    if (row) return { rubric: JSON.parse(row.json) as Rubric, hash: row.hash, sourceName: '', frozen: row.frozenAt !== null };
+    const row = chosen.get(batchId);
+    const version = row && byHash.get(row.rubricHash);
+    if (row && version) return { rubric: JSON.parse(version.json) as Rubric, hash: version.hash, sourceName: '', frozen: row.frozenAt !== null };
     const batch = batchOf.get(batchId);
     if (!batch) throw new AppError('NOT_FOUND', `没有评审批次「${batchId}」`);
     return { ...catalogue.choose(batch.policy, batch.stage), frozen: false };
@@ -59,26 +62,36 @@ export function createBatchRubrics(db: Database.Database, catalogue: RubricCatal
       const entry = current(batchId);
       if (entry.frozen) return { rubric: entry, frozeNow: false };
       storeVersion(entry, by);
-      choose.run(batchId, entry.hash, now().toISOString());
-      freeze.run(now().toISOString(), batchId);
+      const at = now().toISOString();
+      choose.run({ batch_id: batchId }, { rubricHash: entry.hash, chosenAt: chosen.get(batchId)?.chosenAt ?? at, frozenAt: at });
       return { rubric: { ...entry, frozen: true }, frozeNow: true };
     },
-    /** Edits of the existing items (title, maximum, description, guidance); items left out are dropped. */
+    /**
+     * The chair's rubric: existing items edited (title, maximum, description, guidance, evidence),
+     * items left out dropped, items with a new id added (they cite the chair's adjustment as their
+     * source). The result gets the next version number and must again sum to 100.
+     */
     adjust(batchId: string, items: readonly ItemEditInput[], by: string): BatchRubric {
       const base = current(batchId);
-      if (base.frozen) throw new AppError('CONFLICT', '本批次已开始评分，评分标准已冻结，不能再调整');
+      if (base.frozen) throw new AppError('CONFLICT', '本批次已开始评分，评分标准已冻结，不能再调整；如需不同的评分标准，请在评分前调整');
       const byId = new Map(base.rubric.items.map((item) => [item.id, item]));
-      const unknown = items.filter((item) => !byId.has(item.id)).map((item) => item.id);
-      if (unknown.length > 0) throw new AppError('BAD_INPUT', `评分标准「${base.rubric.name}」中没有评分项「${unknown.join('、')}」；调整只能修改或删除已有评分项`);
+      const added = items.filter((item) => !byId.has(item.id));
+      const missingEvidence = added.filter((item) => (item.evidence ?? []).length === 0).map((item) => `「${item.title}」`);
+      if (missingEvidence.length > 0) throw new AppError('BAD_INPUT', `新增的评分项${missingEvidence.join('、')}须列出评分所依据的佐证材料`);
       const known = new Set(items.map((item) => item.id));
+      const day = now().toISOString().slice(0, 10);
       const derived = catalogue.derive(base, {
-        edit: Object.fromEntries(items.map(({ id, ...edit }) => [id, edit])),
+        edit: Object.fromEntries(
+          items.filter((item) => byId.has(item.id)).map(({ id, evidence, ...edit }) => [id, evidence && evidence.length > 0 ? { ...edit, evidence } : edit]),
+        ),
         remove: base.rubric.items.filter((item) => !known.has(item.id)).map((item) => item.id),
+        add: added.map(({ evidence, ...item }) => ({ ...item, evidence: evidence ?? [], source: `组长于 ${day} 调整评分标准时增设` })),
+        order: items.map((item) => item.id),
       });
       // The base is stored first, since the derived version names it.
       storeVersion(base, by);
-      insertVersion.run(derived.hash, derived.rubric.id, derived.rubric.version, JSON.stringify(derived.rubric), base.hash, now().toISOString(), by);
-      choose.run(batchId, derived.hash, now().toISOString());
+      storeVersion(derived, by, base.hash);
+      choose.run({ batch_id: batchId }, { rubricHash: derived.hash, chosenAt: now().toISOString(), frozenAt: null });
       return { ...derived, frozen: false };
     },
   };

@@ -4,6 +4,8 @@ import { consolidatePanel, DEFAULT_DIVERGENCE_POINTS, type ConsolidationMethod }
 import { draftPanelOpinion } from '@shared/scoring/panel-opinion';
 import { buildScoreMatrix, type ExpertScoreSheet } from '@shared/scoring/score-matrix';
 import type { Verdict } from '@shared/scoring/verdict';
+import { batchConsolidationTable, panelOpinionsTable } from '@shared/records/panel-records';
+import { prepareInsert, prepareSelect } from '../db/table-statements';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import type { ActingReviewer } from '../reviewers/acting-reviewer';
@@ -23,18 +25,10 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
   const reviewers = db.prepare<[], { id: string; name: string; organization: string; kind: string }>(
     "SELECT id, name, organization, kind FROM reviewers WHERE kind IN ('own', 'panel')",
   );
-  const settingsOf = db.prepare<[string], { method: ConsolidationMethod; divergencePoints: string }>(
-    'SELECT method, divergence_points AS divergencePoints FROM batch_consolidation WHERE batch_id = ?',
-  );
-  const saveSettings = db.prepare(`
-    INSERT INTO batch_consolidation (batch_id, method, divergence_points, chosen_by, chosen_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (batch_id) DO UPDATE SET method = excluded.method, divergence_points = excluded.divergence_points, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at`);
-  const opinionOf = db.prepare<[string, string], { verdict: Verdict; opinion: string; savedAt: string }>(
-    'SELECT verdict, opinion, saved_at AS savedAt FROM panel_opinions WHERE batch_id = ? AND project_id = ?',
-  );
-  const saveOpinion = db.prepare(`
-    INSERT INTO panel_opinions (batch_id, project_id, verdict, opinion, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (batch_id, project_id) DO UPDATE SET verdict = excluded.verdict, opinion = excluded.opinion, saved_by = excluded.saved_by, saved_at = excluded.saved_at`);
+  const settingsOf = prepareSelect<typeof batchConsolidationTable, [string]>(db, batchConsolidationTable, 'WHERE batch_id = ?');
+  const saveSettings = prepareInsert(db, batchConsolidationTable, { conflict: ['batch_id'] });
+  const opinionOf = prepareSelect<typeof panelOpinionsTable, [string, string]>(db, panelOpinionsTable, 'WHERE batch_id = ? AND project_id = ?');
+  const saveOpinion = prepareInsert(db, panelOpinionsTable, { conflict: ['batch_id', 'project_id'] });
   const projectExists = db.prepare<[string, string], number>('SELECT 1 FROM projects WHERE batch_id = ? AND project_id = ?').pluck();
 
   const settings = (batchId: string) => settingsOf.get(batchId) ?? { method: 'mean' as const, divergencePoints: DEFAULT_DIVERGENCE_POINTS };
@@ -157,7 +151,7 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
       const chair = acting.requireChair('选定汇总方法');
       rubrics.current(batchId);
       db.transaction(() => {
-        saveSettings.run(batchId, method, divergencePoints, chair.id, ctx.now().toISOString());
+        saveSettings.run({ batch_id: batchId }, { method, divergencePoints, chosenBy: chair.id, chosenAt: ctx.now().toISOString() });
         audit.record({ action: 'consolidation-method', subject: `batch:${batchId}`, details: { method, divergencePoints } });
       })();
       return consolidation(batchId);
@@ -165,14 +159,15 @@ export function createConsolidationService(ctx: CoreContext, acting: ActingRevie
     panelOpinion(batchId: string, projectId: string) {
       if (!projectExists.get(batchId, projectId)) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
       const draft = draftFor(batchId, projectId);
-      const saved = opinionOf.get(batchId, projectId) ?? null;
+      const stored = opinionOf.get(batchId, projectId);
+      const saved = stored ? { verdict: stored.verdict, opinion: stored.opinion, savedAt: stored.savedAt } : null;
       return { batchId, projectId, draft: { verdict: draft.verdict, opinion: draft.text }, saved };
     },
     savePanelOpinion(batchId: string, projectId: string, verdict: Verdict, opinion: string) {
       const chair = acting.requireChair('填写专家组意见');
       if (!projectExists.get(batchId, projectId)) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
       db.transaction(() => {
-        saveOpinion.run(batchId, projectId, verdict, opinion, chair.id, ctx.now().toISOString());
+        saveOpinion.run({ batch_id: batchId }, { projectId, verdict, opinion, savedBy: chair.id, savedAt: ctx.now().toISOString() });
         audit.record({ action: 'panel-opinion', subject: `project:${batchId}/${projectId}`, details: { verdict, opinion } });
       })();
       return this.panelOpinion(batchId, projectId);

@@ -15,6 +15,8 @@ import { publicProfileOf } from '@shared/identity/reviewer-profile';
 import { RECUSAL_KINDS } from '@shared/scoring/recusal';
 import type { Rubric } from '@shared/scoring/rubric-schema';
 import { validateProjectScore } from '@shared/scoring/score-rules';
+import { expertFileExportsTable, expertFilesTable, pendingExpertFilesTable } from '@shared/records/panel-records';
+import { prepareDelete, prepareInsert, prepareSelect } from '../db/table-statements';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import { buildExpertFile, readExpertFile } from '../expert-file/expert-file-signing';
@@ -24,6 +26,7 @@ import { createCorrectionStore } from '../verification/correction-store';
 import { createDecisionStore } from '../verification/decision-store';
 import { writeFileAtomic } from '../write-file-atomic';
 import type { BatchRubrics } from './batch-rubric';
+import { createInvoiceDecisionMerge } from './merge-invoice-decisions';
 import type { ScoreStore, StoredSheet } from './score-store';
 
 /** A refusal as the error the CLI and API answer (exit 2 with the refusal's code). */
@@ -67,23 +70,16 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
   const db = ctx.db;
   const decisions = createDecisionStore(db);
   const correctionStore = createCorrectionStore(db);
+  const mergeInvoiceDecisions = createInvoiceDecisionMerge(db);
   const batchOf = db.prepare<[string], { sha: string }>('SELECT package_sha256 AS sha FROM batches WHERE id = ?');
   const projects = db.prepare<[string], { id: string; name: string }>('SELECT project_id AS id, name FROM projects WHERE batch_id = ? ORDER BY project_id');
-  const lastExport = db.prepare<[string], number>('SELECT version FROM expert_file_exports WHERE batch_id = ?').pluck();
-  const recordExport = db.prepare(
-    'INSERT INTO expert_file_exports (batch_id, version, exported_at) VALUES (?, ?, ?) ON CONFLICT (batch_id) DO UPDATE SET version = excluded.version, exported_at = excluded.exported_at',
-  );
-  const lastImport = db.prepare<[string, string], { version: number; content: string }>(
-    'SELECT version, content FROM expert_files WHERE batch_id = ? AND reviewer_id = ?',
-  );
-  const recordImport = db.prepare(`
-    INSERT INTO expert_files (batch_id, reviewer_id, version, fingerprint, package_sha256, exported_at, imported_at, content)
-    VALUES (@batchId, @reviewerId, @version, @fingerprint, @packageSha256, @exportedAt, @importedAt, @content)
-    ON CONFLICT (batch_id, reviewer_id) DO UPDATE SET version = excluded.version, fingerprint = excluded.fingerprint, package_sha256 = excluded.package_sha256,
-      exported_at = excluded.exported_at, imported_at = excluded.imported_at, content = excluded.content`);
-  const insertPending = db.prepare('INSERT INTO pending_expert_files (id, batch_id, reviewer_id, version, file, checked_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const pendingById = db.prepare<[string], { file: string }>('SELECT file FROM pending_expert_files WHERE id = ?');
-  const deletePending = db.prepare('DELETE FROM pending_expert_files WHERE id = ?');
+  const lastExport = prepareSelect<typeof expertFileExportsTable, [string]>(db, expertFileExportsTable, 'WHERE batch_id = ?');
+  const recordExport = prepareInsert(db, expertFileExportsTable, { conflict: ['batch_id'] });
+  const lastImport = prepareSelect<typeof expertFilesTable, [string, string]>(db, expertFilesTable, 'WHERE batch_id = ? AND reviewer_id = ?');
+  const recordImport = prepareInsert(db, expertFilesTable, { conflict: ['batch_id', 'reviewer_id'] });
+  const insertPending = prepareInsert(db, pendingExpertFilesTable);
+  const pendingById = prepareSelect<typeof pendingExpertFilesTable, [string]>(db, pendingExpertFilesTable, 'WHERE id = ?');
+  const deletePending = prepareDelete<[string]>(db, pendingExpertFilesTable, 'WHERE id = ?');
 
   function requireBatch(batchId: string): string {
     const batch = batchOf.get(batchId);
@@ -174,7 +170,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
     return rubric;
   }
 
-  function apply(text: string): { batchId: string; expertName: string; version: number; projects: number } {
+  function apply(text: string): { batchId: string; expertName: string; version: number; projects: number; invoiceDecisions: number } {
     return db.transaction(() => {
       const result = check(text);
       if (!result.ok) throw refusalError(result);
@@ -204,22 +200,25 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         ),
         at,
       );
-      recordImport.run({
-        batchId,
-        reviewerId: content.expert.id,
-        version: content.version,
-        fingerprint: content.expert.fingerprint,
-        packageSha256: content.batch.packageSha256,
-        exportedAt: content.exportedAt,
-        importedAt: at,
-        content: JSON.stringify(content),
-      });
+      const invoiceDecisions = mergeInvoiceDecisions(content);
+      recordImport.run(
+        { batch_id: batchId },
+        {
+          reviewerId: content.expert.id,
+          version: content.version,
+          fingerprint: content.expert.fingerprint,
+          packageSha256: content.batch.packageSha256,
+          exportedAt: content.exportedAt,
+          importedAt: at,
+          content: JSON.stringify(content),
+        },
+      );
       audit.record({
         action: 'expert-file-merge',
         subject: `batch:${batchId}`,
-        details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint },
+        details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint, invoiceDecisions },
       });
-      return { batchId, expertName: content.expert.name, version: content.version, projects: content.projects.length };
+      return { batchId, expertName: content.expert.name, version: content.version, projects: content.projects.length, invoiceDecisions };
     })();
   }
 
@@ -228,9 +227,9 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       const own = acting.require();
       const key = unlockSigningKey(own, passphrase);
       return db.transaction(() => {
-        const version = (lastExport.get(batchId) ?? 0) + 1;
+        const version = (lastExport.get(batchId)?.version ?? 0) + 1;
         const bytes = buildExpertFile(contentOf(batchId, version), key);
-        recordExport.run(batchId, version, ctx.now().toISOString());
+        recordExport.run({ batch_id: batchId }, { version, exportedAt: ctx.now().toISOString() });
         audit.record({ action: 'expert-file-export', subject: `batch:${batchId}`, details: { version } });
         return { bytes, version, fileName: `专家评审文件-${batchId}-${own.name}-第${String(version)}版.json` };
       })();
@@ -258,7 +257,10 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       const previous = lastImport.get(content.batch.id, content.expert.id);
       const names = new Map(projects.all(content.batch.id).map((p) => [p.id, p.name]));
       const importId = randomUUID();
-      insertPending.run(importId, content.batch.id, content.expert.id, content.version, text, ctx.now().toISOString());
+      insertPending.run(
+        {},
+        { id: importId, batchId: content.batch.id, reviewerId: content.expert.id, version: content.version, file: text, checkedAt: ctx.now().toISOString() },
+      );
       return {
         accepted: true,
         importId,
@@ -289,7 +291,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         return applied;
       })();
     },
-    discardPending: (importId: string) => ({ discarded: deletePending.run(importId).changes > 0 }),
+    discardPending: (importId: string) => ({ discarded: deletePending.run(importId) > 0 }),
     /**
      * `jigai scores import FILE --trust FP,…`: the fingerprints the chair confirmed on the command
      * line are trusted with the file's signer's name, and the file is checked and applied without

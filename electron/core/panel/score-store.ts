@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { Dec } from '@shared/domain/decimal';
-import { formatPoints } from '@shared/scoring/half-points';
+import { itemScoresTable, projectScoresTable, recusalsTable } from '@shared/records/panel-records';
 import type { RecusalKind } from '@shared/scoring/recusal';
 import type { Verdict } from '@shared/scoring/verdict';
+import { prepareDelete, prepareInsert, prepareSelect } from '../db/table-statements';
 
 /** One reviewer's declaration and work on one project, as stored (migration 7). */
 export interface StoredSheet {
@@ -31,64 +31,32 @@ export interface ItemChange {
   readonly page?: number | null;
 }
 
-// Scores are integer half points at rest, exact like money in fen.
-const toHalves = (score: string) => new Dec(score).times(2).toNumber();
-const fromHalves = (halves: number) => formatPoints(new Dec(halves).dividedBy(2));
-
-interface RecusalRow {
-  projectId: string;
-  reviewerId: string;
-  kind: RecusalKind | 'none';
-  note: string;
-}
-interface SheetRow {
-  projectId: string;
-  reviewerId: string;
-  rubricHash: string;
-  verdict: Verdict | null;
-  opinion: string;
-  updatedAt: string;
-}
-interface ItemRow {
-  projectId: string;
-  reviewerId: string;
-  itemId: string;
-  halves: number | null;
-  comment: string;
-  attachment: string | null;
-  page: number | null;
-}
-
 /**
- * Score sheets, item scores and recusals of every reviewer of a batch. Each change is one small
- * write in its own transaction (autosave); sheets are keyed by the batch's and project's natural
- * ids, so re-importing a package never touches them.
+ * Score sheets, item scores and recusals of every reviewer of a batch (declared in
+ * shared/records/panel-records.ts). Each change is one small write in its own transaction
+ * (autosave); sheets are keyed by the batch's and project's natural ids, so re-importing a package
+ * never touches them.
  */
 export function createScoreStore(db: Database.Database, now: () => Date) {
-  const recusalsOf = db.prepare<[string], RecusalRow>('SELECT project_id AS projectId, reviewer_id AS reviewerId, kind, note FROM recusals WHERE batch_id = ?');
-  const sheetsOf = db.prepare<[string], SheetRow>(
-    'SELECT project_id AS projectId, reviewer_id AS reviewerId, rubric_hash AS rubricHash, verdict, opinion, updated_at AS updatedAt FROM project_scores WHERE batch_id = ?',
-  );
-  const itemsOf = db.prepare<[string], ItemRow>(
-    'SELECT project_id AS projectId, reviewer_id AS reviewerId, item_id AS itemId, score_halves AS halves, comment, attachment, page FROM item_scores WHERE batch_id = ?',
-  );
-  const upsertRecusal = db.prepare(`
-    INSERT INTO recusals (batch_id, project_id, reviewer_id, kind, note, declared_at) VALUES (@batchId, @projectId, @reviewerId, @kind, @note, @at)
-    ON CONFLICT (batch_id, project_id, reviewer_id) DO UPDATE SET kind = excluded.kind, note = excluded.note, declared_at = excluded.declared_at`);
-  const ensureSheet = db.prepare(`
-    INSERT INTO project_scores (batch_id, project_id, reviewer_id, rubric_hash, updated_at) VALUES (@batchId, @projectId, @reviewerId, @rubricHash, @at)
-    ON CONFLICT (batch_id, project_id, reviewer_id) DO UPDATE SET rubric_hash = excluded.rubric_hash, updated_at = excluded.updated_at`);
-  const setVerdict = db.prepare(
-    'UPDATE project_scores SET verdict = @verdict, opinion = @opinion, updated_at = @at WHERE batch_id = @batchId AND project_id = @projectId AND reviewer_id = @reviewerId',
-  );
-  const upsertItem = db.prepare(`
-    INSERT INTO item_scores (batch_id, project_id, reviewer_id, item_id, score_halves, comment, attachment, page, updated_at)
-    VALUES (@batchId, @projectId, @reviewerId, @itemId, @halves, @comment, @attachment, @page, @at)
-    ON CONFLICT (batch_id, project_id, reviewer_id, item_id) DO UPDATE SET score_halves = excluded.score_halves, comment = excluded.comment,
-      attachment = excluded.attachment, page = excluded.page, updated_at = excluded.updated_at`);
-  const deleteItem = db.prepare('DELETE FROM item_scores WHERE batch_id = ? AND project_id = ? AND reviewer_id = ? AND item_id = ?');
-  const deleteSheets = db.prepare('DELETE FROM project_scores WHERE batch_id = ? AND reviewer_id = ?');
-  const deleteRecusals = db.prepare('DELETE FROM recusals WHERE batch_id = ? AND reviewer_id = ?');
+  const byBatch = 'WHERE batch_id = ?';
+  const recusalsOf = prepareSelect<typeof recusalsTable, [string]>(db, recusalsTable, byBatch);
+  const sheetsOf = prepareSelect<typeof projectScoresTable, [string]>(db, projectScoresTable, byBatch);
+  const itemsOf = prepareSelect<typeof itemScoresTable, [string]>(db, itemScoresTable, byBatch);
+  const upsertRecusal = prepareInsert(db, recusalsTable, { conflict: ['batch_id', 'project_id', 'reviewer_id'] });
+  const upsertSheet = prepareInsert(db, projectScoresTable, { conflict: ['batch_id', 'project_id', 'reviewer_id'] });
+  const upsertItem = prepareInsert(db, itemScoresTable, { conflict: ['batch_id', 'project_id', 'reviewer_id', 'item_id'] });
+  const deleteItem = prepareDelete<[string, string, string, string]>(db, itemScoresTable, 'WHERE batch_id = ? AND project_id = ? AND reviewer_id = ? AND item_id = ?');
+  // Item scores go with their sheet (ON DELETE CASCADE).
+  const deleteSheets = prepareDelete<[string, string]>(db, projectScoresTable, 'WHERE batch_id = ? AND reviewer_id = ?');
+  const deleteRecusals = prepareDelete<[string, string]>(db, recusalsTable, 'WHERE batch_id = ? AND reviewer_id = ?');
+
+  const recusalRecord = (projectId: string, reviewerId: string, recusal: { kind: RecusalKind; note: string } | null, at: string) => ({
+    projectId,
+    reviewerId,
+    kind: recusal?.kind ?? ('none' as const),
+    note: recusal?.note ?? '',
+    declaredAt: at,
+  });
 
   /** Every reviewer's sheets of a batch: reviewer id → project id → sheet. */
   function batchSheets(batchId: string): Map<string, Map<string, StoredSheet>> {
@@ -111,7 +79,7 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
       Object.assign(sheetFor(s.reviewerId, s.projectId), { rubricHash: s.rubricHash, verdict: s.verdict, opinion: s.opinion, updatedAt: s.updatedAt });
     for (const i of itemsOf.all(batchId)) {
       sheetFor(i.reviewerId, i.projectId).items.set(i.itemId, {
-        score: i.halves === null ? null : fromHalves(i.halves),
+        score: i.score,
         comment: i.comment,
         attachment: i.attachment,
         page: i.page,
@@ -126,11 +94,13 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
       return batchSheets(batchId).get(reviewerId)?.get(projectId) ?? emptySheet(reviewerId, projectId);
     },
     setRecusal(batchId: string, projectId: string, reviewerId: string, recusal: { kind: RecusalKind; note: string } | null): void {
-      upsertRecusal.run({ batchId, projectId, reviewerId, kind: recusal?.kind ?? 'none', note: recusal?.note ?? '', at: now().toISOString() });
+      upsertRecusal.run({ batch_id: batchId }, recusalRecord(projectId, reviewerId, recusal, now().toISOString()));
     },
     saveItem(batchId: string, projectId: string, reviewerId: string, rubricHash: string, before: StoredSheet, change: ItemChange): void {
-      const at = now().toISOString();
-      ensureSheet.run({ batchId, projectId, reviewerId, rubricHash, at });
+      const updatedAt = now().toISOString();
+      const scope = { batch_id: batchId };
+      // The sheet keeps its verdict and opinion as read in the same transaction.
+      upsertSheet.run(scope, { projectId, reviewerId, rubricHash, verdict: before.verdict, opinion: before.opinion, updatedAt });
       const old = before.items.get(change.itemId);
       const score = change.score === undefined ? (old?.score ?? null) : change.score;
       const comment = change.comment ?? old?.comment ?? '';
@@ -138,45 +108,32 @@ export function createScoreStore(db: Database.Database, now: () => Date) {
         deleteItem.run(batchId, projectId, reviewerId, change.itemId);
         return;
       }
-      upsertItem.run({
-        batchId,
+      upsertItem.run(scope, {
         projectId,
         reviewerId,
         itemId: change.itemId,
-        halves: score === null ? null : toHalves(score),
+        score,
         comment,
         attachment: change.attachment === undefined ? (old?.attachment ?? null) : change.attachment,
         page: change.page === undefined ? (old?.page ?? null) : change.page,
-        at,
+        updatedAt,
       });
     },
     saveVerdict(batchId: string, projectId: string, reviewerId: string, rubricHash: string, verdict: Verdict | null, opinion: string): void {
-      const at = now().toISOString();
-      ensureSheet.run({ batchId, projectId, reviewerId, rubricHash, at });
-      setVerdict.run({ batchId, projectId, reviewerId, verdict, opinion, at });
+      upsertSheet.run({ batch_id: batchId }, { projectId, reviewerId, rubricHash, verdict, opinion, updatedAt: now().toISOString() });
     },
     /** Replaces one reviewer's whole work on a batch (an approved expert file); call inside a transaction. */
     replaceReviewer(batchId: string, reviewerId: string, sheets: readonly Omit<StoredSheet, 'updatedAt' | 'reviewerId'>[], at: string): void {
       deleteSheets.run(batchId, reviewerId);
       deleteRecusals.run(batchId, reviewerId);
+      const scope = { batch_id: batchId };
       for (const sheet of sheets) {
         const { projectId } = sheet;
-        upsertRecusal.run({ batchId, projectId, reviewerId, kind: sheet.recusal?.kind ?? 'none', note: sheet.recusal?.note ?? '', at });
+        upsertRecusal.run(scope, recusalRecord(projectId, reviewerId, sheet.recusal ?? null, at));
         if (sheet.recusal || sheet.rubricHash === null) continue;
-        ensureSheet.run({ batchId, projectId, reviewerId, rubricHash: sheet.rubricHash, at });
-        setVerdict.run({ batchId, projectId, reviewerId, verdict: sheet.verdict, opinion: sheet.opinion, at });
+        upsertSheet.run(scope, { projectId, reviewerId, rubricHash: sheet.rubricHash, verdict: sheet.verdict, opinion: sheet.opinion, updatedAt: at });
         for (const [itemId, item] of sheet.items) {
-          upsertItem.run({
-            batchId,
-            projectId,
-            reviewerId,
-            itemId,
-            halves: item.score === null ? null : toHalves(item.score),
-            comment: item.comment,
-            attachment: null,
-            page: null,
-            at,
-          });
+          upsertItem.run(scope, { projectId, reviewerId, itemId, score: item.score, comment: item.comment, attachment: null, page: null, updatedAt: at });
         }
       }
     },

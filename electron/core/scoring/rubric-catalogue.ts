@@ -62,8 +62,9 @@ export function createRubricCatalogue(resourcesDir: string) {
     derive(base: RubricEntry, adjustments: RubricAdjustments): RubricEntry {
       const result = deriveRubric(base.rubric, base.hash, adjustments);
       if (!result.ok) {
-        const lines = result.errors.map((e) => `${e.path}：${e.message}`);
-        throw new AppError('BAD_INPUT', `调整后的评分标准无效（${String(lines.length)} 处错误）：\n${lines.join('\n')}`, { problems: result.errors });
+        // Messages that already name their item stand alone; the others get their place in words.
+        const lines = result.errors.map((e) => (e.message.includes('评分项「') ? e.message : `${e.where ?? e.path}：${e.message}`));
+        throw new AppError('BAD_INPUT', `调整后的评分标准有 ${String(lines.length)} 处问题：\n${lines.join('\n')}`, { problems: result.errors });
       }
       return { rubric: result.value, hash: rubricHash(result.value), sourceName: base.sourceName };
     },

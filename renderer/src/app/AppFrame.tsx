@@ -1,6 +1,7 @@
 import { Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { FirstRunPrompt } from '../pages/identity/FirstRunPrompt';
 import { AREAS } from './areas';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -51,7 +52,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
           </Typography.Title>
         </Header>
         <Content style={{ padding: 24, overflow: 'auto' }}>
-          <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
+          <ErrorBoundary resetKey={location.pathname}>
+            <FirstRunPrompt />
+            {children}
+          </ErrorBoundary>
         </Content>
       </Layout>
     </Layout>

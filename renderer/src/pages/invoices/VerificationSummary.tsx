@@ -19,8 +19,15 @@ export function VerificationSummary({ v, compact = false }: { v: ProjectVerifica
         </Card>
       </Col>
       <Col span={span}>
-        <Card size="small">
-          <Statistic title={`有问题的发票（错误 ${String(s.errors)}）`} value={s.flagged} suffix="张" valueStyle={{ color: s.errors > 0 ? '#cf1322' : undefined }} />
+        <Card size="small" data-testid="flagged-invoices">
+          {/* In the narrow column the error count moves below the figure so the title stays on one line. */}
+          <Statistic
+            title={compact ? '有问题的发票' : `有问题的发票（错误 ${String(s.errors)}）`}
+            value={s.flagged}
+            suffix="张"
+            valueStyle={{ color: s.errors > 0 ? '#cf1322' : undefined }}
+          />
+          {compact && <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{`其中错误 ${String(s.errors)} 张`}</div>}
         </Card>
       </Col>
       <Col span={span}>

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '@shared/api/batches-contract';
 import { api } from '../../api/client';
+import { ProjectScoringProgress } from '../scoring/ScoringProgressTag';
 import { ReviewStateTag } from './ReviewStateTag';
 
 export function ProjectsPage() {
@@ -48,6 +49,7 @@ export function ProjectsPage() {
           { title: '发票', dataIndex: 'invoices', align: 'right', width: 80 },
           { title: '发票金额（不含税）', dataIndex: 'invoiceAmountTotal', align: 'right', render: money },
           { title: '状态', dataIndex: 'state', width: 130, render: (s: ProjectListItem['state'], p) => <ReviewStateTag state={s} invoices={p.invoices} /> },
+          { title: '我的评分', key: 'scoring', width: 150, render: (_: unknown, p) => <ProjectScoringProgress batchId={p.batchId} projectId={p.id} /> },
         ]}
       />
     </Card>

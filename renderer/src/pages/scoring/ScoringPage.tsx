@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Select, Space, Typography } from 'antd';
+import { Alert, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ReviewerRequired } from '../identity/ReviewerRequired';
@@ -11,7 +11,9 @@ import { ScoringWorkspace } from './ScoringWorkspace';
 export function ScoringPage() {
   const [params, setParams] = useSearchParams();
   const batches = useQuery({ queryKey: ['listBatches'], queryFn: () => api.listBatches({}) });
-  const batchId = params.get('batch') ?? batches.data?.[0]?.id;
+  // A batch named in the address that is no longer here (removed, or another data folder) falls back to the first one.
+  const asked = params.get('batch');
+  const batchId = batches.data?.some((b) => b.id === asked) ? (asked ?? undefined) : batches.data?.[0]?.id;
   const projects = useQuery({ queryKey: ['listProjects', batchId ?? null], queryFn: () => api.listProjects({ batchId }), enabled: batchId !== undefined });
   const progress = useQuery({
     queryKey: ['listScoringProgress', batchId],
@@ -19,7 +21,9 @@ export function ScoringPage() {
     enabled: batchId !== undefined,
   });
   const list = projects.data ?? [];
-  const projectId = params.get('project') ?? list[0]?.id;
+  const projectId = list.find((p) => p.id === params.get('project'))?.id ?? list[0]?.id;
+  const loading = batches.isLoading || projects.isLoading;
+  const failure = batches.error ?? projects.error;
   const byProject = new Map((progress.data?.projects ?? []).map((p) => [p.projectId, p]));
   const done = (progress.data?.projects ?? []).filter((p) => p.state === 'complete' || p.state === 'recused').length;
   const batch = batches.data?.find((b) => b.id === batchId);
@@ -69,9 +73,13 @@ export function ScoringPage() {
         </Card>
         {batchId && projectId ? (
           <ScoringWorkspace key={`${batchId}/${projectId}`} batchId={batchId} projectId={projectId} />
+        ) : failure ? (
+          <Alert type="error" showIcon message="未能读取评审批次和项目" description={failure.message} />
+        ) : loading ? (
+          <Spin />
         ) : (
           <Card>
-            <Empty description="尚无待评分项目：请先在「评审批次」导入申报材料包" />
+            <Empty description={batchId ? '该评审批次中没有项目' : '尚无评审批次：请先在「评审批次」导入申报材料包'} />
           </Card>
         )}
       </Space>

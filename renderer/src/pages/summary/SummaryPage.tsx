@@ -9,6 +9,7 @@ import { ExportButtons } from './ExportButtons';
 import { MethodChooser } from './MethodChooser';
 import { PanelOpinionEditor } from './PanelOpinionEditor';
 import { RankingTable } from './RankingTable';
+import { RubricAdjustCard } from './RubricAdjustCard';
 import { ScoreDistributionChart } from './ScoreDistributionChart';
 import { ScoreMatrix } from './ScoreMatrix';
 
@@ -58,7 +59,8 @@ export function SummaryPage() {
   const [params, setParams] = useSearchParams();
   const mine = useMyReviewer();
   const batches = useQuery({ queryKey: ['listBatches'], queryFn: () => api.listBatches({}) });
-  const batchId = params.get('batch') ?? batches.data?.[0]?.id;
+  const asked = params.get('batch');
+  const batchId = batches.data?.some((b) => b.id === asked) ? (asked ?? undefined) : batches.data?.[0]?.id;
   const isChair = mine.data?.reviewer?.role === 'chair';
 
   return (
@@ -81,9 +83,12 @@ export function SummaryPage() {
               {batchId && <ExportButtons batchId={batchId} batchName={batches.data?.find((b) => b.id === batchId)?.name ?? batchId} />}
             </Space>
           </Card>
+          {batchId && <RubricAdjustCard batchId={batchId} />}
           <ExpertFileImportCard />
           {batchId ? (
             <Consolidation batchId={batchId} projectId={params.get('project')} onProject={(id) => setParams({ batch: batchId, project: id })} />
+          ) : batches.isLoading ? (
+            <Spin />
           ) : (
             <Card>
               <Empty description="尚无评审批次：请先在「评审批次」导入申报材料包" />

@@ -67,8 +67,10 @@ describe('reviewer identity', () => {
   it(
     'refuses a wrong passphrase with a Chinese message, and a key that is not the certificate’s',
     () => {
-      expect(() => unlockSigningKey(profile, '厦门评审2026?')).toThrow(/口令不正确/u);
-      expect(() => unlockSigningKey(profile, '')).toThrow(/口令不正确/u);
+      for (const wrong of ['厦门评审2026?', '']) {
+        expect(() => unlockSigningKey(profile, wrong)).toThrow(/口令不正确/u);
+        expect(() => unlockSigningKey(profile, wrong)).toThrow(expect.objectContaining({ code: 'WRONG_PASSPHRASE' }));
+      }
       expect(() => unlockSigningKey({ ...profile, encryptedKeyPem: 'garbage' }, PASSPHRASE)).toThrow(/签名私钥已损坏/u);
       expect(() => unlockSigningKey({ ...other, certificatePem: profile.certificatePem }, 'another-passphrase')).toThrow(/不配套/u);
     },

@@ -71,7 +71,10 @@ describe('scoring and the chair’s approval through the API', () => {
     // A correction (更正) travels with the expert's work: the chair sees it in the change list.
     const contractNo = (await expert.api.getProjectVerification({ batchId, projectId: p1 })).contracts[0]?.contractNo ?? '';
     await expert.api.correctRecord({ batchId, projectId: p1, target: 'contract', contractNo, field: '约定尾款', value: '7%', reason: '合同第 7 条约定质保金 7%' });
-    await expect(expert.api.exportExpertFile({ batchId, passphrase: 'wrong-passphrase' })).rejects.toThrow();
+    await expect(expert.api.exportExpertFile({ batchId, passphrase: 'wrong-passphrase' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+      message: expect.stringContaining('口令不正确'),
+    });
     const exported = await expert.api.exportExpertFile({ batchId, passphrase: TEST_PASSPHRASE });
     expect(exported.version).toBe(1);
     const file = path.join(temp.dir, exported.fileName);
@@ -99,7 +102,7 @@ describe('scoring and the chair’s approval through the API', () => {
     expect((await chair.api.getConsolidation({ batchId })).experts).toEqual([]);
 
     const applied = await chair.api.applyExpertFileImport({ importId: preview.importId });
-    expect(applied).toEqual({ batchId, expertName: '王立', version: 1, projects: 2 });
+    expect(applied).toEqual({ batchId, expertName: '王立', version: 1, projects: 2, invoiceDecisions: 0 });
     const consolidation = await chair.api.getConsolidation({ batchId });
     expect(consolidation.experts.map((e) => e.name)).toEqual(['王立']);
     const first = consolidation.projects.find((p) => p.projectId === p1);

@@ -53,7 +53,10 @@ describe('report API', { timeout: 60_000 }, () => {
   });
 
   it('refuses a wrong passphrase, --final on a draft, and countersigning an unsigned or altered file', async () => {
-    await expect(chair.api.makeReport({ batchId, projectId, kind: 'acceptance', final: false, passphrase: 'wrong passphrase' })).rejects.toThrow(/口令/u);
+    await expect(chair.api.makeReport({ batchId, projectId, kind: 'acceptance', final: false, passphrase: 'wrong passphrase' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+      message: expect.stringContaining('口令不正确'),
+    });
     await expect(chair.api.makeReport({ batchId, kind: 'summary', final: true })).rejects.toThrow(/不能作为正式报告/u);
     const unsigned = await chair.api.makeReport({ batchId, kind: 'summary', final: false });
     await expect(member.api.countersignReport({ base64: unsigned.base64 ?? '', fileName: 'a.pdf', passphrase: PASSPHRASE })).rejects.toThrow(/没有签名/u);
