@@ -188,6 +188,7 @@ function checkFormula(formula: Formula, path: IssuePath, facts: Facts, report: R
       }
       return;
     case 'fixed':
+    case 'none':
       return;
     case 'per-unit':
       factOf(formula.countFact, [...path, 'countFact'], facts, ['count'], report);

@@ -86,6 +86,11 @@ export const formulaSchema = z.discriminatedUnion(
       capLessFact: factKeySchema.optional(),
     }),
     z.strictObject({ kind: z.literal('fixed'), amount: moneySchema }),
+    /**
+     * The text sets no figure for these projects (一事一议, or no standard at all):
+     * the result has no computed amount (`hasFormula: false`) and cites the rule's reason.
+     */
+    z.strictObject({ kind: z.literal('none') }),
     /** unitAmount × a count (e.g. 5万元 per transformed enterprise), capped. */
     z.strictObject({
       kind: z.literal('per-unit'),
@@ -118,7 +123,7 @@ export const formulaSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: '计算方式的 kind 应为 "rate"（比例）、"fixed"（固定金额）、"per-unit"（按单位计）、"interest"（贴息）或 "bands"（分区间）之一',
+    error: '计算方式的 kind 应为 "rate"（比例）、"fixed"（固定金额）、"none"（文件未规定金额）、"per-unit"（按单位计）、"interest"（贴息）或 "bands"（分区间）之一',
   },
 );
 
