@@ -8,6 +8,7 @@ import { verificationContract } from './verification-contract';
 import { reviewersContract } from './reviewers-contract';
 import { panelContract } from './panel-contract';
 import { reportsContract } from './reports-contract';
+import { checklistContract } from './checklist-contract';
 
 /**
  * The one declaration of the application API. The core implements it, IPC and the HTTP bridge
@@ -24,6 +25,7 @@ export const apiContract = mergeContracts(
   reviewersContract,
   panelContract,
   reportsContract,
+  checklistContract,
 );
 
 export type ApiContract = typeof apiContract;

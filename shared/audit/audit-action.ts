@@ -27,6 +27,8 @@ export const AUDIT_ACTION_IDS = [
   'panel-opinion',
   'report-create',
   'report-sign',
+  'condition-confirm',
+  'advance-record',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_IDS)[number];
@@ -54,6 +56,8 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'panel-opinion', label: '专家组意见' },
   { id: 'report-create', label: '生成报告' },
   { id: 'report-sign', label: '签署报告' },
+  { id: 'condition-confirm', label: '确认资格条件' },
+  { id: 'advance-record', label: '登记预拨资金' },
 ];
 
 /** The label for a stored code; an entry written before codes existed keeps its own wording. */

@@ -9,7 +9,7 @@ export function readSchemaVersion(db: Database.Database): number {
  * Applies every pending migration in one transaction: either the database reaches the latest
  * version or it stays exactly as it was.
  */
-export function applyMigrations(db: Database.Database, all: readonly Migration[], upTo = all.length): number[] {
+export function applyMigrations(db: Database.Database, all: readonly Migration[], upTo = all[all.length - 1]?.version ?? 0): number[] {
   const current = readSchemaVersion(db);
   const pending = all.filter((m) => m.version > current && m.version <= upTo);
   if (pending.length === 0) return [];

@@ -6,8 +6,10 @@ import { migration0004 } from './0004-invoice-decisions';
 import { migration0005 } from './0005-decision-fingerprint-version';
 import { migration0006 } from './0006-reviewers-and-audit-chain';
 import { migration0007 } from './0007-scores-and-recusals';
+import { migration0009 } from './0009-advances-and-condition-checks';
 
 /** Every migration in order; versions are 1..n without gaps (checked by a test). */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0009];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+// The last version, not the count: equal once every reserved number is merged (see migrations.test.ts).
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
