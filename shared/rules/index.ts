@@ -32,3 +32,4 @@ export { sumTrace, type Finding, type TraceStep } from './trace';
 export { describeRuleSet, type DescribedRow, type DescribedSection, type RuleSetDescription } from './describe-rule-set';
 export { checkSpendingItem, unpaidTailAllowance, type SpendingItem, type TailAllowance } from './spending';
 export { conditionChecksFor } from './condition-checks';
+export { readableSource } from './readable-source';

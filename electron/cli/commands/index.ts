@@ -10,6 +10,7 @@ import { auditCommand } from './audit';
 import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
+import { checklistCommand } from './checklist';
 
 export const commands: readonly CliCommand[] = [
   infoCommand,
@@ -23,4 +24,5 @@ export const commands: readonly CliCommand[] = [
   scoresCommand,
   reportCommand,
   auditCommand,
+  checklistCommand,
 ];

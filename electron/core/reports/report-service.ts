@@ -7,6 +7,7 @@ import { unlockSigningKey, type SigningKey } from '../identity/reviewer-identity
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createProjectLoader } from '../verification/load-project';
 import { computeProjectAward, type ProjectAward } from '../verification/project-award';
+import { createPanelRecords } from '../verification/panel-records';
 import { acceptanceContent, batchFacts, expertContent, projectFacts } from './report-data';
 import { openItems, type ExpertForm, type PanelOutcome, type ReportContent, type ReportKind, type SummaryContent } from './report-model';
 import { renderReport, type RenderedReport } from './render-report';
@@ -49,6 +50,7 @@ export function createReportService(
   panel: PanelSource = PANEL_NOT_SCORED,
 ) {
   const loader = createProjectLoader(ctx.db);
+  const panelRecords = createPanelRecords(ctx.db);
   const reviewers = createReviewerStore(ctx.db);
   const batchRow = ctx.db.prepare<[string], { id: string; name: string; policy: string; stage: Stage }>('SELECT id, name, policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
@@ -65,8 +67,17 @@ export function createReportService(
     if (!loaded) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
     const verification = await verify(batchId, projectId);
     const award: ProjectAward = ruleSet
-      ? computeProjectAward(ruleSet, loaded.project, batch.stage, verification.summary.verifiedInvestment)
-      : { award: null, ceiling: false, message: null, trace: [], schedule: [] };
+      ? computeProjectAward(ruleSet, loaded.project, batch.stage, verification.summary.verifiedInvestment, panelRecords.awardContext(ruleSet, batchId, projectId))
+      : {
+          award: null,
+          ceiling: false,
+          message: null,
+          trace: [],
+          schedule: [],
+          awardBasis: verification.summary.awardBasis ?? 'verified',
+          basisInvestment: null,
+          disbursement: null,
+        };
     return { verification, batch: batchFacts(batch, ruleSet), project: projectFacts(loaded.project), award, ruleSet };
   }
 

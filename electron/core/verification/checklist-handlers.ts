@@ -74,7 +74,12 @@ export function createChecklistHandlers(ctx: CoreContext, catalogue: RuleSetCata
         audit.record({
           action: 'condition-confirm',
           subject: `project:${batchId}/${projectId}`,
-          details: { condition: check.label, status: status === null ? '撤销确认' : status === 'met' ? '满足' : '不满足', note: note ?? '', source: readableSource(check.source, ruleSet) },
+          details: {
+            condition: check.label,
+            status: status === null ? '撤销确认' : status === 'met' ? '满足' : '不满足',
+            note: note ?? '',
+            source: readableSource(check.source, ruleSet),
+          },
         });
       })();
       return checklist(batchId, projectId);

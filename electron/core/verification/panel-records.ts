@@ -38,9 +38,10 @@ export function createPanelRecords(db: Database.Database) {
     `INSERT INTO project_advances (batch_id, project_id, stage, amount_fen, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (batch_id, project_id, stage) DO UPDATE SET amount_fen = excluded.amount_fen, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
   );
-  const checks = db.prepare<[string, string], { condition_id: string; rule_set_id: string; status: CheckStatus; note: string; recorded_by: string | null; recorded_at: string }>(
-    'SELECT condition_id, rule_set_id, status, note, recorded_by, recorded_at FROM condition_checks WHERE batch_id = ? AND project_id = ?',
-  );
+  const checks = db.prepare<
+    [string, string],
+    { condition_id: string; rule_set_id: string; status: CheckStatus; note: string; recorded_by: string | null; recorded_at: string }
+  >('SELECT condition_id, rule_set_id, status, note, recorded_by, recorded_at FROM condition_checks WHERE batch_id = ? AND project_id = ?');
   const saveCheck = db.prepare(
     `INSERT INTO condition_checks (batch_id, project_id, condition_id, rule_set_id, status, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (batch_id, project_id, condition_id) DO UPDATE SET rule_set_id = excluded.rule_set_id, status = excluded.status, note = excluded.note,
@@ -75,7 +76,16 @@ export function createPanelRecords(db: Database.Database) {
       saveAdvance.run(batchId, projectId, stage, moneyToFen(amount), recordedBy, at);
       bump(db);
     },
-    recordCheck(batchId: string, projectId: string, ruleSetId: string, conditionId: string, status: CheckStatus | null, note: string, recordedBy: string | null, at: string): void {
+    recordCheck(
+      batchId: string,
+      projectId: string,
+      ruleSetId: string,
+      conditionId: string,
+      status: CheckStatus | null,
+      note: string,
+      recordedBy: string | null,
+      at: string,
+    ): void {
       if (status === null) clearCheck.run(batchId, projectId, conditionId);
       else saveCheck.run(batchId, projectId, conditionId, ruleSetId, status, note, recordedBy, at);
       bump(db);

@@ -79,9 +79,7 @@ export function computeProjectAward(ruleSet: RuleSet, project: ProjectRecord, st
   if (context.advancesPaid !== undefined && context.advancesPaid !== null && stage !== 'application') facts.paidSoFar = context.advancesPaid;
   const outcome = evaluateCase(new Map([[ruleSet.id, ruleSet]]), facts);
   if (isCaseError(outcome)) return failed(`无法测算奖补：${outcome.error.message}`);
-  const message = outcome.hasFormula
-    ? null
-    : (outcome.findings.find((f) => f.code === 'NO_AWARD_STANDARD')?.message ?? '本政策没有奖补计算公式');
+  const message = outcome.hasFormula ? null : (outcome.findings.find((f) => f.code === 'NO_AWARD_STANDARD')?.message ?? '本政策没有奖补计算公式');
   return {
     award: outcome.award,
     ceiling: outcome.ceiling,

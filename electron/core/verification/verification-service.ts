@@ -80,7 +80,16 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   function award(c: Computation, investment: string) {
     if (!c.ruleSet) {
       const basis = c.batch.stage === 'acceptance' ? ('verified' as const) : ('planned' as const);
-      return { award: null, ceiling: false, message: `本程序没有政策规则「${c.batch.policy}」`, trace: [], schedule: [], awardBasis: basis, basisInvestment: null, disbursement: null };
+      return {
+        award: null,
+        ceiling: false,
+        message: `本程序没有政策规则「${c.batch.policy}」`,
+        trace: [],
+        schedule: [],
+        awardBasis: basis,
+        basisInvestment: null,
+        disbursement: null,
+      };
     }
     return computeProjectAward(c.ruleSet, c.loaded.project, c.batch.stage, investment, panelRecords.awardContext(c.ruleSet, c.project.batchId, c.project.projectId));
   }
