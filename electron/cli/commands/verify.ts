@@ -26,7 +26,7 @@ export const verifyCommand: CliCommand = {
         const flagged = p.invoices.filter((i) => i.findings.length > 0);
         const flaggedPayments = p.payments.filter((r) => r.findings.length > 0);
         return [
-          `项目 ${p.id}：申报发票金额 ${p.claimed} 元，核定投资额 ${p.verifiedInvestment} 元，奖补 ${p.award ?? '无法测算'}${p.award === null ? '' : ' 元'}`,
+          `项目 ${p.id}：申报发票金额 ${p.claimed} 元，核定投资额 ${p.verifiedInvestment} 元，${p.awardBasis === 'planned' ? '预期奖补（按计划总投资测算）' : '奖补'}${p.awardIsCeiling ? '上限' : ''} ${p.award ?? '无法测算'}${p.award === null ? '' : ' 元'}${p.dueAtStage === null ? '' : `，本阶段拨付 ${p.dueAtStage} 元`}`,
           ...flagged.slice(0, 100).flatMap((i) => i.findings.map((f) => `  发票 ${i.key} ${findingLine(f)}`)),
           ...(flagged.length > 100 ? [`  ……其余 ${String(flagged.length - 100)} 张有发现的发票请用 --json 查看`] : []),
           ...flaggedPayments.slice(0, 100).flatMap((p) => p.findings.map((f) => `  付款凭证 ${p.voucher}（第 ${String(p.rowNo)} 行）${findingLine(f)}`)),

@@ -8,6 +8,7 @@ import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createProjectLoader } from '../verification/load-project';
 import { computeProjectAward, type ProjectAward } from '../verification/project-award';
 import { createPanelRecords } from '../verification/panel-records';
+import { createProjectChecklists } from '../verification/checklist-handlers';
 import { acceptanceContent, batchFacts, expertContent, projectFacts } from './report-data';
 import { openItems, type ExpertForm, type PanelOutcome, type ReportContent, type ReportKind, type SummaryContent } from './report-model';
 import { renderReport, type RenderedReport } from './render-report';
@@ -51,6 +52,7 @@ export function createReportService(
 ) {
   const loader = createProjectLoader(ctx.db);
   const panelRecords = createPanelRecords(ctx.db);
+  const checklists = createProjectChecklists(ctx, catalogue);
   const reviewers = createReviewerStore(ctx.db);
   const batchRow = ctx.db.prepare<[string], { id: string; name: string; policy: string; stage: Stage }>('SELECT id, name, policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
@@ -82,7 +84,9 @@ export function createReportService(
   }
 
   async function acceptance(batchId: string, projectId: string) {
-    return acceptanceContent({ ...(await projectSources(batchId, projectId)), panel: panel.panelOutcome(batchId, projectId) });
+    const sources = await projectSources(batchId, projectId);
+    const content = acceptanceContent({ ...sources, panel: panel.panelOutcome(batchId, projectId) });
+    return sources.ruleSet ? { ...content, checklist: checklists.of(batchId, projectId) } : content;
   }
 
   async function summary(batchId: string): Promise<SummaryContent> {

@@ -15,15 +15,10 @@ import { projectFacts } from './project-award';
 
 type ChecklistHandlers = Pick<ApiHandlers, 'getProjectChecklist' | 'confirmCondition' | 'recordAdvance'>;
 
-/**
- * The 资格条件核查表 of a project and the advances paid on it: read, confirmed by the panel, each
- * change in the 操作记录 in the same transaction.
- */
-export function createChecklistHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue): ChecklistHandlers {
+/** Reads a project's 资格条件核查表 and advances; the reports print it (see reports/condition-checklist-section.ts). */
+export function createProjectChecklists(ctx: CoreContext, catalogue: RuleSetCatalogue) {
   const loader = createProjectLoader(ctx.db);
   const records = createPanelRecords(ctx.db);
-  const audit = createAuditTrail(ctx.db, ctx.now);
-  const acting = createActingReviewer(ctx.db);
   const batchOf = ctx.db.prepare<[string], { policy: string; stage: Stage }>('SELECT policy, stage FROM batches WHERE id = ?');
 
   function context(batchId: string, projectId: string) {
@@ -35,7 +30,7 @@ export function createChecklistHandlers(ctx: CoreContext, catalogue: RuleSetCata
     return { batch, ruleSet, checks: conditionChecksFor(ruleSet, batch.stage, projectFacts(ruleSet, loaded.project)) };
   }
 
-  function checklist(batchId: string, projectId: string): ProjectChecklist {
+  function of(batchId: string, projectId: string): ProjectChecklist {
     const { batch, ruleSet, checks } = context(batchId, projectId);
     const stored = records.checksOf(batchId, projectId);
     return {
@@ -59,6 +54,18 @@ export function createChecklistHandlers(ctx: CoreContext, catalogue: RuleSetCata
       advances: records.advancesOf(batchId, projectId),
     };
   }
+
+  return { context, of, records };
+}
+
+/**
+ * The 资格条件核查表 of a project and the advances paid on it: read, confirmed by the panel, each
+ * change in the 操作记录 in the same transaction.
+ */
+export function createChecklistHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue): ChecklistHandlers {
+  const { context, of: checklist, records } = createProjectChecklists(ctx, catalogue);
+  const audit = createAuditTrail(ctx.db, ctx.now);
+  const acting = createActingReviewer(ctx.db);
 
   const reviewerName = () => acting.own()?.name ?? null;
 
