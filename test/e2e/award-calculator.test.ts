@@ -33,6 +33,7 @@ describe('奖补测算 in browser mode at 1366×768', () => {
     await page.getByTestId('award-amount').filter({ hasText: '10,000,000.00 元' }).waitFor();
     await page.getByText('即 150,000,000.00 元').waitFor();
     await page.getByTestId('award-trace').getByText('§五(三)', { exact: false }).first().waitFor();
+    expect(await page.getByTestId('award-trace').textContent()).not.toContain('.txt');
     await app.screenshot('award-calculator-xiamen-1366');
 
     await page.getByLabel('认定投资额').fill('60000万');

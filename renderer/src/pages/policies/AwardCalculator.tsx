@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { STAGES } from '@shared/codes/codes';
 import { STAGE_LABEL } from '@shared/codes/labels';
 import { parseAmountInput } from '@shared/domain/amount-input';
-import { evaluateCase, isCaseError, type CaseError, type FactSpec, type RuleSet } from '@shared/rules';
+import { evaluateCase, isCaseError, readableSource, type CaseError, type FactSpec, type RuleSet } from '@shared/rules';
 import { ProjectInvestmentPicker } from './ProjectInvestmentPicker';
 import { yuan } from '../../format';
 
@@ -60,7 +60,7 @@ export function AwardCalculator({ ruleSet, values, onChange }: { ruleSet: RuleSe
   const [form] = Form.useForm<Values>();
   const { input, problems, amounts } = useMemo(() => caseFrom(ruleSet, values), [ruleSet, values]);
   const outcome = useMemo(() => evaluateCase(new Map([[ruleSet.id, ruleSet]]), input), [ruleSet, input]);
-  const typedNothing = Object.keys(input).length === 1;
+  const typedNothing = problems.length === 0 && Object.keys(input).length === 1;
   const bringIn = (investment: string) => {
     form.setFieldsValue({ investment });
     onChange({ investment });
@@ -122,7 +122,14 @@ export function AwardCalculator({ ruleSet, values, onChange }: { ruleSet: RuleSe
               <Descriptions.Item label="资金来源">{outcome.fundSourceLabel ?? '—'}</Descriptions.Item>
             </Descriptions>
             {outcome.findings.map((f) => (
-              <Alert key={f.code} type="warning" showIcon message={f.message} style={{ marginBottom: 8 }} />
+              <Alert
+                key={f.code}
+                type="warning"
+                showIcon
+                message={f.message}
+                description={f.source === undefined ? undefined : `依据：${readableSource(f.source, ruleSet)}`}
+                style={{ marginBottom: 8 }}
+              />
             ))}
             <Typography.Title level={5}>计算过程</Typography.Title>
             <Table
@@ -152,8 +159,8 @@ export function AwardCalculator({ ruleSet, values, onChange }: { ruleSet: RuleSe
                   dataIndex: 'source',
                   width: 150,
                   render: (s: string) => (
-                    <Typography.Text type="secondary" style={{ wordBreak: 'break-all', fontSize: 12 }}>
-                      {s}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {readableSource(s, ruleSet)}
                     </Typography.Text>
                   ),
                 },

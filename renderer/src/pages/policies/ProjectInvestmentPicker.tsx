@@ -34,7 +34,7 @@ export function ProjectInvestmentPicker({ onPick }: { onPick: (investment: strin
 
   if (options.length === 0) return null;
   return (
-    <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} size={4}>
       <Select
         aria-label="选择项目"
         placeholder="选择已导入的项目"
@@ -43,12 +43,12 @@ export function ProjectInvestmentPicker({ onPick }: { onPick: (investment: strin
         onChange={setChosen}
         showSearch
         optionFilterProp="label"
-        style={{ flex: 1, minWidth: 0 }}
+        style={{ width: '100%' }}
         loading={projects.isLoading}
       />
-      <Button onClick={() => void bringIn()} disabled={!chosen} loading={busy}>
+      <Button onClick={() => void bringIn()} disabled={!chosen} loading={busy} block>
         带入本项目核定投资额
       </Button>
-    </Space.Compact>
+    </Space>
   );
 }

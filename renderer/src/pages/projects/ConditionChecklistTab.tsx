@@ -36,7 +36,7 @@ function ConditionRow({ item, onSave, saving }: { item: ChecklistItem; onSave: (
           保存
         </Button>
         {needsNote && <Typography.Text type="warning">不满足须填写说明</Typography.Text>}
-        {item.status !== null && item.recordedBy && <Typography.Text type="secondary">{`${item.recordedBy}已确认`}</Typography.Text>}
+        {item.status !== null && <Typography.Text type="secondary">{item.recordedBy ? `${item.recordedBy}已确认` : '已确认'}</Typography.Text>}
       </Space>
     </Space>
   );
