@@ -10,6 +10,7 @@ import { createBatchHandlers } from './package/batch-handlers';
 import { createRuleSetCatalogue } from './rules/rule-set-catalogue';
 import { createRulesHandlers } from './rules/rules-handlers';
 import { createVerificationHandlers } from './verification/verification-handlers';
+import { createChecklistHandlers } from './verification/checklist-handlers';
 import { createEInvoiceCache } from './verification/einvoice-cache';
 import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
@@ -85,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     ...createReviewerHandlers(context),
     ...createPanelHandlers(context),
     ...createExportHandlers(workbooks),
+    ...createChecklistHandlers(context, catalogue),
   };
   return {
     handlers,

@@ -9,6 +9,7 @@ import { reviewersContract } from './reviewers-contract';
 import { panelContract } from './panel-contract';
 import { reportsContract } from './reports-contract';
 import { exportsContract } from './exports-contract';
+import { checklistContract } from './checklist-contract';
 
 /**
  * The one declaration of the application API. The core implements it, IPC and the HTTP bridge
@@ -26,6 +27,7 @@ export const apiContract = mergeContracts(
   panelContract,
   reportsContract,
   exportsContract,
+  checklistContract,
 );
 
 export type ApiContract = typeof apiContract;

@@ -85,6 +85,17 @@ export const correctionSchema = z.object({
   correctedAt: z.string(),
 });
 export type CorrectionDto = z.infer<typeof correctionSchema>;
+export const awardBasisSchema = z.enum(['planned', 'verified']);
+
+export const disbursementSchema = z.object({
+  stage: stageSchema,
+  dueAtStage: yuanString,
+  paidBefore: yuanString,
+  paidThroughStage: yuanString,
+  remaining: yuanString,
+  refund: yuanString,
+  refundIfAcceptanceFails: yuanString,
+});
 
 export const awardStepSchema = z.object({ text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
 
@@ -107,6 +118,10 @@ export const projectVerificationSchema = z.object({
     award: yuanString.nullable(),
     awardIsCeiling: z.boolean(),
     awardMessage: z.string().nullable(),
+    /** The investment the award rests on: the application's plan (立项/中期, 预期奖补) or the verified investment (竣工验收). */
+    awardBasis: awardBasisSchema.optional(),
+    /** What is due, already advanced and to be refunded at the batch's stage; null when the policy sets no schedule. */
+    disbursement: disbursementSchema.nullable().optional(),
   }),
   invoices: z.array(verifiedInvoiceSchema),
   contracts: z.array(contractReconciliationSchema),
@@ -135,6 +150,10 @@ export const batchVerificationSchema = z.object({
       claimed: yuanString,
       verifiedInvestment: yuanString,
       award: yuanString.nullable(),
+      awardBasis: awardBasisSchema,
+      awardIsCeiling: z.boolean(),
+      /** Payable at the batch's stage (e.g. the 30% advance at 立项); null when the policy sets no schedule. */
+      dueAtStage: yuanString.nullable(),
       invoices: z.array(z.object({ key: z.string(), findings: z.array(findingSchema) })),
       /** Every row of the 付款 sheet, by voucher number, with its findings (empty when clean). */
       payments: z.array(z.object({ voucher: z.string(), rowNo: z.number().int(), findings: z.array(findingSchema) })),

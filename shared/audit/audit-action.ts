@@ -29,6 +29,8 @@ export const AUDIT_ACTION_IDS = [
   'report-sign',
   'record-correction',
   'record-correction-withdraw',
+  'condition-confirm',
+  'advance-record',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_IDS)[number];
@@ -58,6 +60,8 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'report-sign', label: '签署报告' },
   { id: 'record-correction', label: '更正申报数据' },
   { id: 'record-correction-withdraw', label: '撤销更正' },
+  { id: 'condition-confirm', label: '确认资格条件' },
+  { id: 'advance-record', label: '登记预拨资金' },
 ];
 
 /** The label for a stored code; an entry written before codes existed keeps its own wording. */

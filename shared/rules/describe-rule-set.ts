@@ -260,7 +260,7 @@ function allocationShare(minPercent: string | undefined, maxPercent: string | un
 
 function describeAwardRule(rule: AwardRule, facts: Facts): DescribedRow[] {
   const applies = rule.when ? `${rule.label}（${describeCondition(rule.when, facts)}）` : rule.label;
-  const nature = rule.ceiling ? '上限（不高于）' : '确定金额';
+  const nature = rule.formula.kind === 'none' ? '不计算金额' : rule.ceiling ? '上限（不高于）' : '确定金额';
   const formula = rule.formula;
   if (formula.kind === 'bands') {
     const label = facts[formula.base]?.label ?? formula.base;
@@ -310,6 +310,8 @@ function formulaMethod(formula: Exclude<Formula, { kind: 'bands' }>, facts: Fact
       return `${label(formula.base)} × 比例`;
     case 'fixed':
       return '定额';
+    case 'none':
+      return '文件未规定金额';
     case 'per-unit':
       return `${label(formula.countFact)} × 每${formula.unitLabel}金额`;
     case 'interest': {
@@ -326,6 +328,8 @@ function formulaFigure(formula: Exclude<Formula, { kind: 'bands' }>): string {
       return percent(formula.ratePercent);
     case 'fixed':
       return money(formula.amount);
+    case 'none':
+      return '—';
     case 'per-unit':
       return `每${formula.unitLabel} ${money(formula.unitAmount)}`;
     case 'interest':
@@ -334,7 +338,7 @@ function formulaFigure(formula: Exclude<Formula, { kind: 'bands' }>): string {
 }
 
 function formulaCap(formula: Exclude<Formula, { kind: 'bands' }>, facts: Facts): string {
-  if (formula.kind === 'fixed' || !('cap' in formula) || formula.cap === undefined) return '—';
+  if (formula.kind === 'fixed' || formula.kind === 'none' || !('cap' in formula) || formula.cap === undefined) return '—';
   const cumulative = 'capLessFact' in formula && formula.capLessFact !== undefined ? `（累计，扣除${facts[formula.capLessFact]?.label ?? formula.capLessFact}）` : '';
   return `${money(formula.cap)}${cumulative}`;
 }

@@ -162,6 +162,14 @@ export function computeAward(ruleSet: RuleSet, input: CaseFacts): AwardResult {
   let mainAward = ZERO;
   if (funded) {
     rule = ruleSet.award.rules.find((candidate) => candidate.when === undefined || evaluateCondition(candidate.when, facts));
+    if (rule?.formula.kind === 'none') {
+      // The text names these projects but sets no figure (一事一议, or no standard): no amount, the reason cited.
+      const why = rule.when ? `（${describeCondition(rule.when, ruleSet.facts)}；本项目：${describeActualValues(rule.when, facts)}）` : '';
+      trace.add({ rule: `award:${rule.id}`, text: `适用「${rule.label}」${why}：${rule.description}`, source: rule.source });
+      findings.push({ code: 'NO_AWARD_STANDARD', message: `${rule.label}：${rule.description}`, source: rule.source });
+      addNotices(ruleSet, facts, findings);
+      return finish({ hasFormula: false, ceiling: false, fundSource, schedule: [], disbursement: null, allocations: [] });
+    }
     if (rule) {
       const outcome = evaluateFormula(rule.formula, facts);
       const why = rule.when ? `（${describeCondition(rule.when, ruleSet.facts)}）` : '';

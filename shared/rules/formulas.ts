@@ -56,6 +56,9 @@ export function evaluateFormula(formula: Formula, facts: FactReader): FormulaOut
       const amount = constant(formula.amount);
       return { amount, text: `定额 ${formatGrouped(amount)}`, formula: formatGrouped(amount), findings: [] };
     }
+    case 'none':
+      // The engine reports these rules before evaluating any formula (see engine.ts).
+      return { amount: ZERO, text: '文件未规定金额', formula: '', findings: [] };
     case 'rate': {
       const base = facts.decimal(formula.base);
       const rate = constant(formula.ratePercent);

@@ -11,6 +11,7 @@ export {
   type AwardRule,
   type Band,
   type Bonus,
+  type ConditionCheck,
   type EligibilityRule,
   type Formula,
   type FundSourceSpec,
@@ -30,3 +31,5 @@ export type { Disbursement, ScheduleEntry } from './schedule';
 export { sumTrace, type Finding, type TraceStep } from './trace';
 export { describeRuleSet, type DescribedRow, type DescribedSection, type RuleSetDescription } from './describe-rule-set';
 export { checkSpendingItem, unpaidTailAllowance, type SpendingItem, type TailAllowance } from './spending';
+export { conditionChecksFor } from './condition-checks';
+export { readableSource } from './readable-source';

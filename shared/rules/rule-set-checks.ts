@@ -74,6 +74,12 @@ export function checkRuleSet(ruleSet: RuleSet): RuleSetIssue[] {
   });
   uniqueIds(ruleSet.notices, ['notices'], '提示', report);
 
+  ruleSet.conditionChecks.forEach((check, i) => {
+    if (check.when) checkCondition(check.when, ['conditionChecks', i, 'when'], facts, report);
+    if (check.fact) factOf(check.fact, ['conditionChecks', i, 'fact'], facts, ['boolean'], report);
+  });
+  uniqueIds(ruleSet.conditionChecks, ['conditionChecks'], '资格条件核查项', report);
+
   checkSchedule(ruleSet, report);
 
   if (ruleSet.validFrom && ruleSet.validTo && ruleSet.validFrom > ruleSet.validTo) {
@@ -188,6 +194,7 @@ function checkFormula(formula: Formula, path: IssuePath, facts: Facts, report: R
       }
       return;
     case 'fixed':
+    case 'none':
       return;
     case 'per-unit':
       factOf(formula.countFact, [...path, 'countFact'], facts, ['count'], report);

@@ -86,6 +86,11 @@ export const formulaSchema = z.discriminatedUnion(
       capLessFact: factKeySchema.optional(),
     }),
     z.strictObject({ kind: z.literal('fixed'), amount: moneySchema }),
+    /**
+     * The text sets no figure for these projects (一事一议, or no standard at all):
+     * the result has no computed amount (`hasFormula: false`) and cites the rule's reason.
+     */
+    z.strictObject({ kind: z.literal('none') }),
     /** unitAmount × a count (e.g. 5万元 per transformed enterprise), capped. */
     z.strictObject({
       kind: z.literal('per-unit'),
@@ -118,7 +123,7 @@ export const formulaSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: '计算方式的 kind 应为 "rate"（比例）、"fixed"（固定金额）、"per-unit"（按单位计）、"interest"（贴息）或 "bands"（分区间）之一',
+    error: '计算方式的 kind 应为 "rate"（比例）、"fixed"（固定金额）、"none"（文件未规定金额）、"per-unit"（按单位计）、"interest"（贴息）或 "bands"（分区间）之一',
   },
 );
 
@@ -289,6 +294,23 @@ export const readingSchema = z.strictObject({
 
 export type Reading = z.output<typeof readingSchema>;
 
+/**
+ * One condition of the text the software cannot compute (a designation, an accident record, a
+ * ban on how the money is used): the panel confirms it per project at the listed stages. `fact`
+ * names a boolean case field the confirmation answers (e.g. 示范作用强 → strongDemonstration).
+ */
+export const conditionCheckSchema = z.strictObject({
+  id: ruleIdSchema,
+  label: labelSchema,
+  stages: z.array(stageSchema, { error: '应为评审阶段列表' }).min(1, { error: '至少要有一个评审阶段' }),
+  /** Only projects this applies to, e.g. chain-leader projects; absent: every project. */
+  when: conditionSchema.optional(),
+  fact: factKeySchema.optional(),
+  ...documented,
+});
+
+export type ConditionCheck = z.output<typeof conditionCheckSchema>;
+
 export const ruleSetSchema = z.strictObject({
   format: z.literal(RULE_SET_FORMAT, { error: `应为 "${RULE_SET_FORMAT}"` }),
   schemaVersion: z.literal(RULE_SET_SCHEMA_VERSION, {
@@ -318,6 +340,16 @@ export const ruleSetSchema = z.strictObject({
   allocations: z.array(allocationSchema, { error: '应为资金使用比例列表' }).default([]),
   notices: z.array(noticeSchema, { error: '应为提示列表' }).default([]),
   readings: z.array(readingSchema, { error: '应为政策解读列表' }).default([]),
+  /**
+   * Which investment a project's `investment` is when computed from a package: "by-stage" (the
+   * planned investment in the application at 立项/中期, the verified investment at 竣工验收) or
+   * "planned-total" (the text classifies projects by their total investment, whatever the stage).
+   */
+  investmentBasis: z
+    .enum(['by-stage', 'planned-total'], { error: '应为 "by-stage"（按阶段：立项和中期用计划投资，竣工验收用核定投资）或 "planned-total"（始终用项目计划总投资）' })
+    .default('by-stage'),
+  /** Conditions the panel confirms per project and stage (资格条件核查表); the software cannot compute them. */
+  conditionChecks: z.array(conditionCheckSchema, { error: '应为资格条件核查项列表' }).default([]),
 });
 
 /** A rule set as written in a file (defaults not yet applied). */

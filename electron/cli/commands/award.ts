@@ -33,7 +33,11 @@ export const awardCommand: CliCommand = {
     if (!checked.success) throw new AppError('BAD_INPUT', `案例文件有误：${describeIssues(checked.error.issues).join('；')}`);
     const results = await openCore().api.computeAwards({ cases: checked.data });
     const lines = results.map((r, i) =>
-      'error' in r ? `案例 ${String(i + 1)}：错误：${r.error.message}` : `案例 ${String(i + 1)}：奖补${r.ceiling ? '上限' : '金额'} ${r.award} 元`,
+      'error' in r
+        ? `案例 ${String(i + 1)}：错误：${r.error.message}`
+        : r.hasFormula
+          ? `案例 ${String(i + 1)}：奖补${r.ceiling ? '上限' : '金额'} ${r.award} 元`
+          : `案例 ${String(i + 1)}：不计算金额（${r.findings.find((f) => f.code === 'NO_AWARD_STANDARD' || f.code === 'NO_AWARD_FORMULA')?.message ?? '文件未规定奖补计算公式'}）`,
     );
     return { json: results, text: lines.join('\n') };
   },

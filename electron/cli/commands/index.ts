@@ -12,6 +12,7 @@ import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 import { verifyCommand } from './verify';
 import { correctCommand } from './correct';
+import { checklistCommand } from './checklist';
 
 export const commands: readonly CliCommand[] = [
   infoCommand,
@@ -27,4 +28,5 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   exportCommand,
   auditCommand,
+  checklistCommand,
 ];

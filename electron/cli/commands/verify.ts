@@ -26,7 +26,7 @@ export const verifyCommand: CliCommand = {
         const flagged = p.invoices.filter((i) => i.findings.length > 0);
         const flaggedPayments = p.payments.filter((r) => r.findings.length > 0);
         return [
-          `项目 ${p.id}：申报发票金额 ${p.claimed} 元，核定投资额 ${p.verifiedInvestment} 元，奖补 ${p.award ?? '无法测算'}${p.award === null ? '' : ' 元'}`,
+          `项目 ${p.id}：申报发票金额 ${p.claimed} 元，核定投资额 ${p.verifiedInvestment} 元，${p.awardBasis === 'planned' ? '预期奖补（按计划总投资测算）' : '奖补'}${p.awardIsCeiling ? '上限' : ''} ${p.award ?? '无法测算'}${p.award === null ? '' : ' 元'}${p.dueAtStage === null ? '' : `，本阶段拨付 ${p.dueAtStage} 元`}`,
           ...p.corrections.map(
             (c) =>
               `  更正 ${c.target === 'invoice' ? `发票 ${c.targetKey}` : `合同 ${c.targetKey}`} ${c.fieldLabel}：${c.oldValue} → ${c.newValue}（${c.reason}${c.evidence === '' ? '' : `；${c.evidence}`}）`,

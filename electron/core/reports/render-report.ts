@@ -1,3 +1,4 @@
+import { drawConditionChecklist } from './condition-checklist-section';
 import { formatAmountInWords } from '@shared/domain/amount-in-words';
 import { formatYuan } from '@shared/domain/money';
 import {
@@ -179,6 +180,7 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
   else for (const f of c.openFindings) w.paragraph(`· ${f}`, { indent: 12 });
   w.paragraph(c.corrections.heading, { bold: true });
   for (const line of c.corrections.lines) w.paragraph(`· ${line}`, { indent: 12 });
+  drawConditionChecklist(w, c.checklist);
   w.heading('八、签署');
   w.paragraph('本报告以电子签名签署；签署人、签署时间与证书指纹可用“技改评审”的报告核验功能或任何 PDF 签名验证工具查看。');
   w.signatureLines(c.panel ? c.panel.members.filter((m) => !m.recused).map((m) => `${m.role === 'chair' ? '组长' : '专家'} ${m.name}`) : ['专家组组长', '专家组成员']);

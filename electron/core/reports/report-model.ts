@@ -1,3 +1,4 @@
+import type { ProjectChecklist } from '@shared/api/checklist-contract';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@shared/domain/canonical-json';
 
@@ -102,6 +103,7 @@ export interface AcceptanceContent {
   undecidedInvoices: number;
   invoices: InvoiceLine[];
   panel: PanelOutcome | null;
+  checklist?: ProjectChecklist;
 }
 
 export interface ExpertContent {

@@ -7,6 +7,8 @@ import { unlockSigningKey, type SigningKey } from '../identity/reviewer-identity
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createProjectLoader } from '../verification/load-project';
 import { computeProjectAward, type ProjectAward } from '../verification/project-award';
+import { createPanelRecords } from '../verification/panel-records';
+import { createProjectChecklists } from '../verification/checklist-handlers';
 import { acceptanceContent, batchFacts, expertContent, projectFacts } from './report-data';
 import { openItems, type ExpertForm, type PanelOutcome, type ReportContent, type ReportKind, type SummaryContent } from './report-model';
 import { renderReport, type RenderedReport } from './render-report';
@@ -49,6 +51,8 @@ export function createReportService(
   panel: PanelSource = PANEL_NOT_SCORED,
 ) {
   const loader = createProjectLoader(ctx.db);
+  const panelRecords = createPanelRecords(ctx.db);
+  const checklists = createProjectChecklists(ctx, catalogue);
   const reviewers = createReviewerStore(ctx.db);
   const batchRow = ctx.db.prepare<[string], { id: string; name: string; policy: string; stage: Stage }>('SELECT id, name, policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
@@ -65,13 +69,24 @@ export function createReportService(
     if (!loaded) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
     const verification = await verify(batchId, projectId);
     const award: ProjectAward = ruleSet
-      ? computeProjectAward(ruleSet, loaded.project, batch.stage, verification.summary.verifiedInvestment)
-      : { award: null, ceiling: false, message: null, trace: [], schedule: [] };
+      ? computeProjectAward(ruleSet, loaded.project, batch.stage, verification.summary.verifiedInvestment, panelRecords.awardContext(ruleSet, batchId, projectId))
+      : {
+          award: null,
+          ceiling: false,
+          message: null,
+          trace: [],
+          schedule: [],
+          awardBasis: verification.summary.awardBasis ?? 'verified',
+          basisInvestment: null,
+          disbursement: null,
+        };
     return { verification, batch: batchFacts(batch, ruleSet), project: projectFacts(loaded.project), award, ruleSet };
   }
 
   async function acceptance(batchId: string, projectId: string) {
-    return acceptanceContent({ ...(await projectSources(batchId, projectId)), panel: panel.panelOutcome(batchId, projectId) });
+    const sources = await projectSources(batchId, projectId);
+    const content = acceptanceContent({ ...sources, panel: panel.panelOutcome(batchId, projectId) });
+    return sources.ruleSet ? { ...content, checklist: checklists.of(batchId, projectId) } : content;
   }
 
   async function summary(batchId: string): Promise<SummaryContent> {

@@ -115,6 +115,8 @@ export function createReviewState(
       award: projectAward.award,
       awardIsCeiling: projectAward.ceiling,
       awardMessage: projectAward.message,
+      awardBasis: projectAward.awardBasis,
+      disbursement: projectAward.disbursement,
     };
   }
 

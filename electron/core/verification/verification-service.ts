@@ -27,6 +27,7 @@ import type { EInvoiceCache } from './einvoice-cache';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import { createCorrectionStore } from './correction-store';
 import { createProjectLoader, type LoadedProject } from './load-project';
+import { createPanelRecords, panelRecordsRevision } from './panel-records';
 import { computeProjectAward } from './project-award';
 import { createReviewState, type Computation, type ReviewState } from './review-state';
 
@@ -107,6 +108,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   const loader = createProjectLoader(ctx.db);
   const decisions = createDecisionStore(ctx.db);
   const correctionStore = createCorrectionStore(ctx.db);
+  const panelRecords = createPanelRecords(ctx.db);
   const audit = createAuditTrail(ctx.db, ctx.now);
   const acting = createActingReviewer(ctx.db);
   /** Whose decisions a project shows: the own reviewer's, or before an identity exists the work from before identities. */
@@ -118,9 +120,10 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
 
   /**
    * Anything that can change a project's findings: an import in this process (import_log), a
-   * commit by another connection (data_version) — duplicates are searched across all batches.
+   * commit by another connection (data_version) — duplicates are searched across all batches —, an
+   * advance or a condition confirmed (they change the award).
    */
-  const dataVersion = () => `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(lastImport.get()?.id ?? 0)}`;
+  const dataVersion = () => `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(lastImport.get()?.id ?? 0)}:${String(panelRecordsRevision(ctx.db))}`;
 
   async function compute(batchId: string, projectId: string, reviewerId: string): Promise<Computation> {
     const loaded = loader.load(batchId, projectId);
@@ -155,8 +158,20 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   }
 
   function award(c: Computation, investment: string) {
-    if (!c.ruleSet) return { award: null, ceiling: false, message: `本程序没有政策规则「${c.batch.policy}」`, trace: [], schedule: [] };
-    return computeProjectAward(c.ruleSet, c.loaded.project, c.batch.stage, investment);
+    if (!c.ruleSet) {
+      const basis = c.batch.stage === 'acceptance' ? ('verified' as const) : ('planned' as const);
+      return {
+        award: null,
+        ceiling: false,
+        message: `本程序没有政策规则「${c.batch.policy}」`,
+        trace: [],
+        schedule: [],
+        awardBasis: basis,
+        basisInvestment: null,
+        disbursement: null,
+      };
+    }
+    return computeProjectAward(c.ruleSet, c.loaded.project, c.batch.stage, investment, panelRecords.awardContext(c.ruleSet, c.project.batchId, c.project.projectId));
   }
 
   /** The project's review state, computed once per data version; concurrent callers share one computation. */
@@ -256,11 +271,15 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         if (decision) assumed.set(invoice.rowNo, decision);
       }
       const verified = createInvestmentCalculator(c.project, c.ruleSet?.spending, c.index).compute(assumed);
+      const projectAward = award(c, verified.total);
       projects.push({
         id: projectId,
         claimed: sumMoney(c.project.invoices.map((i) => i.amount)),
         verifiedInvestment: verified.total,
-        award: award(c, verified.total).award,
+        award: projectAward.award,
+        awardBasis: projectAward.awardBasis,
+        awardIsCeiling: projectAward.ceiling,
+        dueAtStage: projectAward.disbursement?.dueAtStage ?? null,
         invoices: c.project.invoices.map((i) => ({ key: i.key, findings: c.findings.invoices.get(i.rowNo) ?? [] })),
         payments: c.project.payments.map((p) => ({ voucher: p.voucherNo, rowNo: p.rowNo, findings: c.findings.payments.get(p.rowNo) ?? [] })),
         corrections: c.corrections,

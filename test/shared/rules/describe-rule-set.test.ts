@@ -52,12 +52,19 @@ describe('describeRuleSet', () => {
   it('shows the Shenyang ceilings, conditions and fund sources', () => {
     const description = describeRuleSet(ruleSet('shenyang-2025'));
     const award = sectionRows(description, 'award');
+    // 第六条(二) for the four pilot industries; 第七条(三) for the others (一事一议, 参照中央标准, no standard).
     expect(award.map((cells) => [cells[3], cells[4], cells[5]])).toEqual([
+      ['—', '—', '不计算金额'],
       ['15%', '1000万元', '上限（不高于）'],
       ['20%', '1500万元', '上限（不高于）'],
       ['20%', '500万元', '上限（不高于）'],
+      ['20%', '1500万元', '上限（不高于）'],
+      ['20%', '500万元', '上限（不高于）'],
+      ['—', '—', '不计算金额'],
+      ['—', '—', '不计算金额'],
     ]);
-    expect(award[1]?.[0]).toBe('“线”“面”上链主企业技改项目（项目类型为「“线”上项目」或「“面”上项目」，且是否链主企业为「是」）');
+    expect(award[2]?.[0]).toContain('是否链主企业为「是」');
+    expect(award[2]?.[0]).toContain('行业代码以 C34、C35、C37、C38 开头');
     const sources = sectionRows(description, 'fundSource');
     expect(sources[0]?.[1]).toContain('就高不重复');
     expect(sources[1]?.[1]).toBe('行业代码以 C34、C35、C37、C38 开头');

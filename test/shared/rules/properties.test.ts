@@ -89,7 +89,9 @@ const scenarios: Scenario[] = [
     others: fc.record({
       tier: fc.constantFrom('point', 'line', 'area'),
       chainLeader: fc.boolean(),
-      industryCode: fc.constantFrom('C3484', 'C3520', 'C3731', 'C3811', 'C3610', 'I6510'),
+      strongDemonstration: fc.boolean(),
+      majorManufacturingProject: fc.boolean(),
+      industryCode: fc.constantFrom('C3484', 'C3520', 'C3731', 'C3811', 'C3610', 'C2911', 'I6510'),
     }),
     maxAward: (facts) => {
       const investment = d(String(facts.investment));
@@ -175,8 +177,9 @@ const scenarios: Scenario[] = [
     policy: 'xiamen-2024-platform',
     grows: 'investment',
     amount: money(5n * Y, [100_000_000n, 200_000_000n]),
-    others: fc.record({ nationalCrossIndustryPlatform: fc.boolean(), priorAwarded: money(12_000_000n) }),
-    maxAward: (facts) => Dec.max(0, d(facts.nationalCrossIndustryPlatform === true ? '10000000' : '5000000').minus(String(facts.priorAwarded))),
+    others: fc.record({ nationalCrossIndustryPlatform: fc.boolean(), renownedPlatform: fc.boolean(), priorAwarded: money(12_000_000n) }),
+    // §四(七): the national platform's 1000万 is a plain ceiling; the 500万 is cumulative (每家累计).
+    maxAward: (facts) => (facts.nationalCrossIndustryPlatform === true ? d('10000000') : Dec.max(0, d('5000000').minus(String(facts.priorAwarded)))),
   },
 ];
 

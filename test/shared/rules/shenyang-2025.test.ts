@@ -68,7 +68,7 @@ describe('shenyang-2025 fund source (第五条, 就高不重复)', () => {
     ['C39', 'local'],
     ['I6510', 'local'],
   ])('industry %s → %s', (industryCode, fundSource) => {
-    expect(shenyang('30000000.00', 'line', industryCode).fundSource).toBe(fundSource);
+    expect(shenyang('30000000.00', 'line', industryCode, { strongDemonstration: true }).fundSource).toBe(fundSource);
   });
 
   it('funds a C34 project from one source only and says why', () => {
@@ -80,15 +80,11 @@ describe('shenyang-2025 fund source (第五条, 就高不重复)', () => {
     expect(result.award).toBe('5000000.00');
   });
 
-  it('computes a C36 project on the same scale from local money', () => {
-    const result = shenyang('30000000.00', 'line', 'C3610', { chainLeader: true });
+  it('第七条(三)2: a demonstrative C36 线 project follows the central scale from local money, as a ceiling', () => {
+    const result = shenyang('30000000.00', 'line', 'C3610', { chainLeader: true, strongDemonstration: true });
     expect(result.award).toBe('6000000.00');
+    expect(result.ceiling).toBe(true);
     expect(result.fundSourceLabel).toBe('地方配套资金');
-  });
-
-  it('flags a 点 project outside the four industries: its local standard is not in the text', () => {
-    expect(codes(shenyang('30000000.00', 'point', 'C3610'))).toContain('LOCAL_STANDARD_TO_CONFIRM');
-    expect(codes(shenyang('30000000.00', 'point', 'C3484'))).not.toContain('LOCAL_STANDARD_TO_CONFIRM');
   });
 
   it('has no schedule in the text and says so', () => {
@@ -124,5 +120,57 @@ describe('shenyang-2025 case errors', () => {
     const code = caseError('shenyang-2025', { investment: '1.00', tier: 'line', industryCode: '3484' });
     expect(code.code).toBe('INVALID_FIELD');
     expect(code.message).toContain('GB/T 4754');
+  });
+});
+
+describe('shenyang-2025 eligibility outside the four pilot industries (第五条, 第七条(三))', () => {
+  it.each(['point', 'line', 'area'])('第七条(三)1: software and information services (I6510), %s → 一事一议, no figure', (tier) => {
+    const result = shenyang('30000000.00', tier, 'I6510', { chainLeader: true, strongDemonstration: true });
+    expect(result.hasFormula).toBe(false);
+    expect(result.award).toBe('0.00');
+    expect(result.ceiling).toBe(false);
+    expect(result.fundSource).toBe('local');
+    const finding = result.findings.find((f) => f.code === 'NO_AWARD_STANDARD');
+    expect(finding?.message).toContain('一事一议');
+    expect(finding?.source).toBe('001_626c3b4bfbd45a84.txt 第七条(三)1');
+  });
+
+  it.each(['I6311', 'I64', 'I6420'])('第七条(三)1: industry %s (I63–I65) → 一事一议', (industryCode) => {
+    expect(shenyang('30000000.00', 'line', industryCode).hasFormula).toBe(false);
+  });
+
+  it('第七条(三)1: a 重大制造业项目 outside the pilot industries → 一事一议; inside them the central scale stays', () => {
+    expect(shenyang('30000000.00', 'line', 'C2911', { majorManufacturingProject: true, strongDemonstration: true }).hasFormula).toBe(false);
+    // 第七条(三) is about 其它行业: a C34 project keeps the central 20% / 5,000,000.00 ceiling
+    expect(shenyang('30000000.00', 'line', 'C3484', { majorManufacturingProject: true }).award).toBe('5000000.00');
+  });
+
+  it('第七条(二)、(三)2: a 点 project in C29 has no standard in the text', () => {
+    const result = shenyang('30000000.00', 'point', 'C2911');
+    expect(result.hasFormula).toBe(false);
+    expect(result.award).toBe('0.00');
+    expect(result.findings.find((f) => f.code === 'NO_AWARD_STANDARD')?.source).toBe('001_626c3b4bfbd45a84.txt 第七条(二)、(三)2');
+  });
+
+  it('第七条(三)2: a C29 线 project with strong demonstration → the central ceiling, 30,000,000.00 × 20% = 6,000,000.00 > 5,000,000.00', () => {
+    const result = shenyang('30000000.00', 'line', 'C2911', { strongDemonstration: true });
+    expect(result.hasFormula).toBe(true);
+    expect(result.award).toBe('5000000.00');
+    expect(result.ceiling).toBe(true);
+    expect(result.fundSource).toBe('local');
+    expect(result.trace.find((s) => s.rule === 'award:local-line-area-other')?.source).toBe('001_626c3b4bfbd45a84.txt 第七条(三)2、第六条(二)2、3');
+  });
+
+  it('第七条(三)2: a C29 面 project the panel has not confirmed as demonstrative → no figure', () => {
+    const result = shenyang('30000000.00', 'area', 'C2911');
+    expect(result.hasFormula).toBe(false);
+    expect(result.findings.find((f) => f.code === 'NO_AWARD_STANDARD')?.message).toContain('示范作用强');
+  });
+
+  it('第五条 就高不重复: a pilot-industry project is funded from central money only, never from both', () => {
+    const result = shenyang('30000000.00', 'line', 'C3484', { strongDemonstration: true });
+    expect(result.fundSource).toBe('central');
+    expect(result.trace.filter((s) => s.rule.startsWith('fund-source:'))).toHaveLength(1);
+    expect(result.award).toBe('5000000.00');
   });
 });

@@ -152,17 +152,40 @@ describe('xiamen-2024-diagnosis (§四(六)): 60% of the fees, at most 60,000.00
   });
 });
 
-describe('xiamen-2024-platform (§四(七)): 5% of digital-service revenue, at most 5 or 10 million', () => {
+describe('xiamen-2024-platform (000 §四(七)): 5% of digital-service revenue for renowned platforms; 1000万 ceiling for national platforms', () => {
   const platform = (investment: string, extra: Record<string, unknown> = {}) => award('xiamen-2024-platform', { investment, ...extra });
+  const renowned = { renownedPlatform: true };
 
   it.each([
-    ['60000000.00', {}, '3000000.00'], // 60,000,000.00 × 5%
-    ['100000000.00', {}, '5000000.00'], // exactly the cap
-    ['150000000.00', {}, '5000000.00'], // 7,500,000.00 > 5,000,000.00
-    ['150000000.00', { nationalCrossIndustryPlatform: true }, '7500000.00'], // under 10,000,000.00
-    ['300000000.00', { nationalCrossIndustryPlatform: true }, '10000000.00'], // 15,000,000.00 > 10,000,000.00
-    ['60000000.00', { priorAwarded: '4000000.00' }, '1000000.00'], // 3,000,000.00 > 5,000,000.00 − 4,000,000.00
-  ])('revenue %s %j → %s', (investment, extra, expected) => {
-    expect(platform(investment, extra).award).toBe(expected);
+    ['60000000.00', renowned, '3000000.00'], // 60,000,000.00 × 5%
+    ['100000000.00', renowned, '5000000.00'], // exactly the cap
+    ['150000000.00', renowned, '5000000.00'], // 7,500,000.00 > 5,000,000.00
+    ['60000000.00', { ...renowned, priorAwarded: '4000000.00' }, '1000000.00'], // 3,000,000.00 > 5,000,000.00 − 4,000,000.00
+  ])('§四(七) 5%% rule: revenue %s %j → %s', (investment, extra, expected) => {
+    const result = platform(investment, extra);
+    expect(result.award).toBe(expected);
+    expect(result.ceiling).toBe(false);
+  });
+
+  it.each(['150000000.00', '300000000.00', '0.00'])(
+    '§四(七) "最高补助1000万元": a national cross-industry platform (revenue %s) → 10,000,000.00 as a ceiling',
+    (investment) => {
+      const result = platform(investment, { nationalCrossIndustryPlatform: true });
+      expect(result.award).toBe('10000000.00');
+      expect(result.ceiling).toBe(true);
+      expect(result.hasFormula).toBe(true);
+      expect(result.trace.find((s) => s.rule === 'award:cross-industry')?.text).toContain('最高可补助金额');
+    },
+  );
+
+  it('§四(七) needs a national platform no revenue figure', () => {
+    expect(award('xiamen-2024-platform', { nationalCrossIndustryPlatform: true }).award).toBe('10000000.00');
+  });
+
+  it('§四(七) "国内外知名": without the panel confirming it the 5% rule does not apply', () => {
+    const result = platform('60000000.00');
+    expect(result.award).toBe('0.00');
+    expect(codes(result)).toContain('NO_MATCHING_RULE');
+    expect(result.findings.find((f) => f.code === 'NO_MATCHING_RULE')?.message).toContain('国内外知名');
   });
 });

@@ -1,9 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, List, Row, Spin, Tabs, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import { AwardCalculator } from './AwardCalculator';
+import { AwardCalculator, type Values } from './AwardCalculator';
 import { RuleSetTables } from './RuleSetTables';
 import { useRuleSet } from './use-rule-set';
 
@@ -12,7 +12,10 @@ export function PoliciesPage() {
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: ['ruleSets'], queryFn: () => api.listRuleSets({}) });
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const current = selected ?? list.data?.[0]?.id;
+  // What was typed in 奖补测算 stays when another policy is chosen (the same amount, another policy).
+  const [typed, setTyped] = useState<Values>({});
+  const ruleSets = useMemo(() => [...(list.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')), [list.data]);
+  const current = selected ?? ruleSets[0]?.id;
   const ruleSet = useRuleSet(current);
 
   const importFile = async (file: File) => {
@@ -43,7 +46,7 @@ export function PoliciesPage() {
           <List
             size="small"
             loading={list.isLoading}
-            dataSource={list.data ?? []}
+            dataSource={ruleSets}
             renderItem={(r) => (
               <List.Item onClick={() => setSelected(r.id)} style={{ cursor: 'pointer', background: r.id === current ? '#e6f4ff' : undefined }}>
                 <List.Item.Meta
@@ -52,7 +55,7 @@ export function PoliciesPage() {
                       {r.name} {r.origin === 'imported' && <Tag color="blue">已导入</Tag>}
                     </span>
                   }
-                  description={r.id}
+                  description={r.issuer}
                 />
               </List.Item>
             )}
@@ -66,7 +69,11 @@ export function PoliciesPage() {
           {ruleSet.ruleSet && ruleSet.description && (
             <Tabs
               items={[
-                { key: 'calculator', label: '奖补测算', children: <AwardCalculator ruleSet={ruleSet.ruleSet} /> },
+                {
+                  key: 'calculator',
+                  label: '奖补测算',
+                  children: <AwardCalculator ruleSet={ruleSet.ruleSet} values={typed} onChange={(changed) => setTyped((before) => ({ ...before, ...changed }))} />,
+                },
                 { key: 'rules', label: '规则说明', children: <RuleSetTables description={ruleSet.description} /> },
               ]}
             />

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { stageName, yuan } from '../../format';
 import { AttachmentsTab } from './AttachmentsTab';
 import { InvoicesTable } from './InvoicesTable';
+import { ConditionChecklistTab } from './ConditionChecklistTab';
 
 function BasicInfo({ detail }: { detail: ProjectDetail }) {
   const p = detail.project;
@@ -145,6 +146,7 @@ export function ProjectWorkspace() {
             ),
           },
           { key: 'attachments', label: `附件（${String(d.attachments.length)}）`, children: <AttachmentsTab detail={d} /> },
+          { key: 'checklist', label: '资格条件核查', children: <ConditionChecklistTab batchId={batchId} projectId={projectId} /> },
         ]}
       />
     </Card>
