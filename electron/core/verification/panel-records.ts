@@ -26,7 +26,7 @@ export interface StoredCheck {
 }
 
 /**
- * What the panel records about a project besides invoice decisions (migration 0009): the advances
+ * What the panel records about a project besides invoice decisions (migration 0008): the advances
  * already paid and the confirmations of conditions the software cannot compute. Writes belong in
  * the caller's transaction, with their audit entry.
  */

@@ -6,11 +6,11 @@ import { migration0004 } from './0004-invoice-decisions';
 import { migration0005 } from './0005-decision-fingerprint-version';
 import { migration0006 } from './0006-reviewers-and-audit-chain';
 import { migration0007 } from './0007-scores-and-recusals';
-import { migration0009 } from './0009-advances-and-condition-checks';
-import { migration0010 } from './0010-corrections-and-agreed-tail';
+import { migration0008 } from './0008-advances-and-condition-checks';
+import { migration0009 } from './0009-corrections-and-agreed-tail';
 
 /** Every migration in order; versions are 1..n without gaps (checked by a test). */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0009, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
-/** The last version (equal to the count once every reserved number is merged). */
+/** The last version. */
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

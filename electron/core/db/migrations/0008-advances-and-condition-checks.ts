@@ -12,8 +12,8 @@ import type { Migration } from '../migration';
  * Like invoice decisions both are keyed by the batch's and project's natural ids, never by row ids,
  * so re-importing a later version of the package never deletes what the panel recorded.
  */
-export const migration0009: Migration = {
-  version: 9,
+export const migration0008: Migration = {
+  version: 8,
   name: 'advances-and-condition-checks',
   up(db) {
     db.exec(`

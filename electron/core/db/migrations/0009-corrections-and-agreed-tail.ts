@@ -11,8 +11,8 @@ import type { Migration } from '../migration';
  * - contracts.agreed_tail: 约定尾款 as read from the 合同 sheet, normalised (`10%` or `35600.00`),
  *   '' for packages without the column — the reviewer then confirms the clause by a correction.
  */
-export const migration0010: Migration = {
-  version: 10,
+export const migration0009: Migration = {
+  version: 9,
   name: 'corrections-and-agreed-tail',
   up(db) {
     db.exec(`
