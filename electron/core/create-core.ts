@@ -15,6 +15,7 @@ import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
 import { createReportHandlers } from './reports/report-handlers';
 import { createReportService, type ReportService } from './reports/report-service';
+import { createPanelReportSource } from './reports/panel-report-source';
 import { createReviewerHandlers } from './reviewers/reviewer-handlers';
 import { createPanelHandlers } from './panel/panel-handlers';
 
@@ -61,7 +62,12 @@ export function createCore(options: CoreOptions): Core {
   // One cache for attachment viewing and verification: each e-invoice file is parsed once.
   const einvoices = createEInvoiceCache(createBlobStore(dataDir));
   const verificationHandlers = createVerificationHandlers(context, catalogue, einvoices);
-  const reports = createReportService(context, catalogue, async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }));
+  const reports = createReportService(
+    context,
+    catalogue,
+    async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }),
+    createPanelReportSource(context),
+  );
   const handlers: ApiHandlers = {
     ...createAppHandlers(context),
     ...createSettingsHandlers(context),
