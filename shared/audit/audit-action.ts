@@ -27,6 +27,7 @@ export const AUDIT_ACTION_IDS = [
   'panel-opinion',
   'report-create',
   'report-sign',
+  'signing-certificate-import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_IDS)[number];
@@ -54,6 +55,7 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'panel-opinion', label: '专家组意见' },
   { id: 'report-create', label: '生成报告' },
   { id: 'report-sign', label: '签署报告' },
+  { id: 'signing-certificate-import', label: '导入单位签名证书' },
 ];
 
 /** The label for a stored code; an entry written before codes existed keeps its own wording. */
