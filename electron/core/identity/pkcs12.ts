@@ -1,5 +1,5 @@
 import { createDecipheriv, createHash, createPrivateKey, pbkdf2Sync, X509Certificate, type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '@shared/api/errors';
 
@@ -116,7 +116,7 @@ function safeBags(info: pkijs.ContentInfo, passphrase: string): pkijs.SafeBag[] 
 export async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise<Pkcs12Contents> {
   let pfx: pkijs.PFX;
   try {
-    pfx = pkijs.PFX.fromBER(bytes);
+    pfx = pkijs.PFX.fromBER(new Uint8Array(bytes));
   } catch {
     throw bad('文件不是 PKCS#12 证书文件（.p12/.pfx），或已损坏');
   }

@@ -40,7 +40,7 @@ function panelOutcomeOf(c: ConsolidationDto, p: ProjectFigures, roleOf: (id: str
       if (missing.length > 0) open.push(`专家 ${e.name} 尚未完成评分（未评：${missing.join('、')}）`);
       if (row.verdict === null) open.push(`专家 ${e.name} 尚未给出评审结论`);
     }
-    return { name: e.name, organization: e.organization, role, recused: row?.recusal != null, recusalReason: row?.recusal ? recusalText(row.recusal) : '' };
+    return { name: e.name, organization: e.organization, role, recused: (row?.recusal ?? null) !== null, recusalReason: row?.recusal ? recusalText(row.recusal) : '' };
   });
   if (!p.panelOpinion.saved) open.push('专家组评审结论与意见尚未由组长确认');
   const nameOf = new Map(c.experts.map((e) => [e.id, e.name]));
