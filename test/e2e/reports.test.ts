@@ -12,7 +12,7 @@ describe('报告 in browser mode', () => {
   const scratch = makeTempDir();
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
+    app = await startAppUnderTest({ viewport: { width: 1366, height: 768 } });
     const file = path.join(scratch.dir, 'sample.zip');
     const sample = await generateSamplePackage({ projects: 1, invoices: 40, seed: 'e2e-reports', pdfAttachments: false });
     fs.writeFileSync(file, sample.zip);
@@ -49,7 +49,7 @@ describe('报告 of a 2,000-invoice project in browser mode', () => {
   const scratch = makeTempDir();
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
+    app = await startAppUnderTest({ viewport: { width: 1366, height: 768 } });
     const file = path.join(scratch.dir, 'large.zip');
     const sample = await generateSamplePackage({ projects: 1, invoices: 2000, seed: 'e2e-reports-large', pdfAttachments: false });
     fs.writeFileSync(file, sample.zip);
@@ -64,7 +64,7 @@ describe('报告 of a 2,000-invoice project in browser mode', () => {
     const page = app.page;
     await page.goto(page.url().replace(/#.*$/, '#/reports'));
     await page.getByRole('button', { name: /^预\s*览$/u }).click();
-    await page.getByTestId('report-stage').getByText('正在生成项目验收报告').waitFor();
+    await page.getByTestId('report-stage').getByText('正在生成验收报告').waitFor();
     const progress = page.getByTestId('pdf-progress');
     await progress.getByText(/正在显示第 \d+ 页，共 \d+ 页/u).waitFor({ timeout: 120_000 });
     await app.screenshot('reports-progress');
