@@ -1,16 +1,18 @@
 import { AppError } from '../../shared/api/errors';
 
 export const PASSPHRASE_VARIABLE = 'JIGAI_PASSPHRASE';
+/** The passphrase of an organisation's PKCS#12 file (`jigai reviewer import-p12`). */
+export const P12_PASSPHRASE_VARIABLE = 'JIGAI_P12_PASSPHRASE';
 
 /**
  * The reviewer's passphrase: from JIGAI_PASSPHRASE (scripts, tests), else typed on the terminal
  * without echo. Never written anywhere.
  */
-export async function readPassphrase(prompt: string): Promise<string> {
-  const fromEnv = process.env[PASSPHRASE_VARIABLE];
+export async function readPassphrase(prompt: string, variable = PASSPHRASE_VARIABLE): Promise<string> {
+  const fromEnv = process.env[variable];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const input = process.stdin;
-  if (!input.isTTY) throw new AppError('BAD_INPUT', `请在终端中运行以输入口令，或通过环境变量 ${PASSPHRASE_VARIABLE} 提供口令`);
+  if (!input.isTTY) throw new AppError('BAD_INPUT', `请在终端中运行以输入口令，或通过环境变量 ${variable} 提供口令`);
   process.stderr.write(prompt);
   input.setRawMode(true);
   input.resume();

@@ -16,6 +16,7 @@ import { createBlobStore } from './package/import/blob-store';
 import type { Logger } from './logger';
 import { createReportHandlers } from './reports/report-handlers';
 import { createReportService, type ReportService } from './reports/report-service';
+import { createPanelReportSource } from './reports/panel-report-source';
 import { createReviewerHandlers } from './reviewers/reviewer-handlers';
 import { createPanelHandlers, createPanelServices } from './panel/panel-handlers';
 import { createBatchWorkbooks } from './exports/batch-workbooks';
@@ -65,7 +66,12 @@ export function createCore(options: CoreOptions): Core {
   // One cache for attachment viewing and verification: each e-invoice file is parsed once.
   const einvoices = createEInvoiceCache(createBlobStore(dataDir));
   const verificationHandlers = createVerificationHandlers(context, catalogue, einvoices);
-  const reports = createReportService(context, catalogue, async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }));
+  const reports = createReportService(
+    context,
+    catalogue,
+    async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }),
+    createPanelReportSource(context),
+  );
   const batchHandlers = createBatchHandlers(context, catalogue, einvoices);
   const workbooks = createBatchWorkbooks({
     batches: async () => batchHandlers.listBatches({}),

@@ -41,6 +41,17 @@ export const panelMemberSchema = z.object({
 });
 export type PanelMemberDto = z.infer<typeof panelMemberSchema>;
 
+/** An organisation's certificate that signs this reviewer's PDF reports instead of the self-made one. */
+export const signingCertificateSchema = z.object({
+  subject: z.string(),
+  organization: z.string(),
+  issuer: z.string(),
+  fingerprint: z.string(),
+  notAfter: z.string(),
+  importedAt: z.string(),
+});
+export type SigningCertificateDto = z.infer<typeof signingCertificateSchema>;
+
 export const reviewersContract = {
   /** Null until the reviewer has created their identity. */
   getMyReviewer: { input: z.strictObject({}), output: z.object({ reviewer: myReviewerSchema.nullable() }) },
@@ -48,6 +59,19 @@ export const reviewersContract = {
     input: newReviewerSchema,
     output: myReviewerSchema,
     invalidates: ['getMyReviewer', 'listPanelMembers', 'listAuditLog', 'getAuditChainStatus', 'listProjects'] as const,
+  },
+  /** The organisation certificate that signs reports, null while the self-made one does. */
+  getSigningCertificate: { input: z.strictObject({}), output: z.object({ certificate: signingCertificateSchema.nullable() }) },
+  /** Imports an organisation's PKCS#12 file (.p12/.pfx) to sign reports with. */
+  importSigningCertificate: {
+    input: z.strictObject({
+      /** The file's bytes (at most 1 MB; a PKCS#12 file is a few KB). */
+      base64: z.string().min(1, { message: '请选择证书文件' }).max(1_400_000, { message: '证书文件过大，不是 PKCS#12 证书文件' }),
+      filePassphrase: z.string().max(200),
+      passphrase: z.string().min(1, { message: '请输入评审人口令' }).max(200),
+    }),
+    output: z.object({ certificate: signingCertificateSchema }),
+    invalidates: ['getSigningCertificate', 'listAuditLog', 'getAuditChainStatus'] as const,
   },
   /** Panel members known here (own, imported experts) and the signers the chair confirmed. */
   listPanelMembers: { input: z.strictObject({}), output: z.object({ members: z.array(panelMemberSchema) }) },

@@ -31,6 +31,7 @@ export const AUDIT_ACTION_IDS = [
   'record-correction-withdraw',
   'condition-confirm',
   'advance-record',
+  'signing-certificate-import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_IDS)[number];
@@ -62,6 +63,7 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'record-correction-withdraw', label: '撤销更正' },
   { id: 'condition-confirm', label: '确认资格条件' },
   { id: 'advance-record', label: '登记预拨资金' },
+  { id: 'signing-certificate-import', label: '导入单位签名证书' },
 ];
 
 /** The label for a stored code; an entry written before codes existed keeps its own wording. */

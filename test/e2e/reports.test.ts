@@ -12,7 +12,7 @@ describe('报告 in browser mode', () => {
   const scratch = makeTempDir();
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
+    app = await startAppUnderTest({ viewport: { width: 1366, height: 768 } });
     const file = path.join(scratch.dir, 'sample.zip');
     const sample = await generateSamplePackage({ projects: 1, invoices: 40, seed: 'e2e-reports', pdfAttachments: false });
     fs.writeFileSync(file, sample.zip);
@@ -41,5 +41,37 @@ describe('报告 in browser mode', () => {
     await page.getByText('signed.pdf：全部签名有效').waitFor();
     expect(await page.getByRole('cell', { name: '王建国' }).count()).toBe(1);
     await app.screenshot('reports-verified');
+  });
+});
+
+describe('报告 of a 2,000-invoice project in browser mode', () => {
+  let app: AppUnderTest;
+  const scratch = makeTempDir();
+
+  beforeAll(async () => {
+    app = await startAppUnderTest({ viewport: { width: 1366, height: 768 } });
+    const file = path.join(scratch.dir, 'large.zip');
+    const sample = await generateSamplePackage({ projects: 1, invoices: 2000, seed: 'e2e-reports-large', pdfAttachments: false });
+    fs.writeFileSync(file, sample.zip);
+    await app.core.api.importPackage({ path: file });
+  }, 300_000);
+  afterAll(async () => {
+    await app.close();
+    scratch.cleanup();
+  });
+
+  it('shows what it is doing while the report is made, then the pages drawn so far out of all of them', { timeout: 300_000 }, async () => {
+    const page = app.page;
+    await page.goto(page.url().replace(/#.*$/, '#/reports'));
+    await page.getByRole('button', { name: /^预\s*览$/u }).click();
+    await page.getByTestId('report-stage').getByText('正在生成验收报告').waitFor();
+    const progress = page.getByTestId('pdf-progress');
+    await progress.getByText(/正在显示第 \d+ 页，共 \d+ 页/u).waitFor({ timeout: 120_000 });
+    await app.screenshot('reports-progress');
+    const total = Number(/共 (\d+) 页/u.exec((await progress.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(40);
+    await progress.waitFor({ state: 'detached', timeout: 240_000 });
+    expect(await page.getByTestId('pdf-pages').locator('canvas').count()).toBe(total);
+    expect(await page.getByTestId('report-stage').count()).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import {
   reportIdOf,
   type AcceptanceContent,
   type ExpertContent,
+  type PanelOutcome,
   type ReportContent,
   type SummaryContent,
 } from './report-model';
@@ -107,18 +108,7 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
       ],
       c.panel.members.map((m) => [m.name, m.organization, m.role === 'chair' ? '组长' : '成员', m.recused ? `回避：${m.recusalReason}` : '未回避']),
     );
-    w.heading('三、评分汇总与评审结论');
-    w.paragraph(`汇总方法：${c.panel.method}`);
-    w.table(
-      [
-        { title: '评分项', width: 0.6 },
-        { title: '满分', width: 0.2, align: 'right' },
-        { title: '汇总得分', width: 0.2, align: 'right' },
-      ],
-      [...c.panel.items.map((i) => [i.item, i.maxScore, i.score]), ['合计', '', c.panel.total]],
-    );
-    w.paragraph(`评审结论：${c.panel.verdict}`, { bold: true });
-    w.paragraph(`专家组意见：${c.panel.opinion}`);
+    drawPanelScores(w, c.panel);
   } else {
     w.paragraph(`专家组名单、回避情况、汇总得分与评审结论：${NOT_SCORED}（草稿）。`, { color: '#c00000' });
     w.heading('三、评分汇总与评审结论');
@@ -194,6 +184,38 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
   w.paragraph(`合计认定金额（发票口径，未计合同与付款限额）：${yuan(sumOf(c.invoices.map((i) => i.counted)))}`, { bold: true, size: 9 });
 }
 
+function drawPanelScores(w: ReportWriter, panel: PanelOutcome): void {
+  w.heading('三、评分汇总与评审结论');
+  w.paragraph('各位专家的评分（回避的专家不评分、不计入汇总；有评分项未评的总分不计入）：', { bold: true });
+  const itemWidth = 0.62 / Math.max(1, panel.items.length);
+  w.table(
+    [
+      { title: '专家', width: 0.14 },
+      ...panel.items.map((i): TableColumn => ({ title: `${i.item}（${i.maxScore}）`, width: itemWidth, align: 'right' })),
+      { title: '总分', width: 0.1, align: 'right' },
+      { title: '计入汇总', width: 0.14 },
+    ],
+    [
+      ...panel.scores.map((e) => [e.expert, ...e.items.map((x) => x ?? NOT_SCORED), e.total ?? '不完整', e.counted ? '计入' : '不计入']),
+      ['各项平均', ...panel.items.map((i) => i.score), '', ''],
+    ],
+  );
+  w.paragraph('汇总得分（各方法并列，以本批次选定的方法为准）：', { bold: true });
+  w.table(
+    [
+      { title: '汇总方法', width: 0.6 },
+      { title: '得分', width: 0.2, align: 'right' },
+      { title: '采用', width: 0.2 },
+    ],
+    panel.figures.map((f) => [f.method, f.figure ?? '—', f.counts ? '以此为准' : '']),
+  );
+  w.paragraph(`汇总得分（${panel.method}）：${panel.total ?? NOT_SCORED}${panel.rank === null ? '' : `，在本批次中排名第 ${String(panel.rank)}`}`, {
+    bold: true,
+  });
+  w.paragraph(`评审结论：${panel.verdict ?? '尚未给出'}${panel.opinionConfirmed ? '' : '（由各专家结论拟定，组长尚未确认）'}`, { bold: true });
+  w.paragraph(`专家组意见：${panel.opinion || '—'}`);
+}
+
 function sumOf(values: readonly string[]): string {
   // Fen as BigInt: exact for any number of invoices.
   let fen = 0n;
@@ -222,9 +244,8 @@ function drawExpert(w: ReportWriter, c: ExpertContent): void {
     ['专业领域', form.expert.field || '—'],
   ]);
   w.heading('三、回避声明');
-  w.paragraph(
-    form.recused ? `本人与该项目存在利益关系，申请回避，不参与评分：${form.recusalStatement}` : `本人与该项目及申报单位不存在利益关系。${form.recusalStatement}`,
-  );
+  if (!form.recusalDeclared) w.paragraph('尚未作回避声明。', { color: '#c00000' });
+  else w.paragraph(form.recused ? `本人与该项目存在利益关系，申请回避，不参与评分：${form.recusalStatement}` : '本人与该项目及申报单位不存在利益关系。');
   if (form.recused) {
     w.signatureLines([`专家 ${form.expert.name}`]);
     return;

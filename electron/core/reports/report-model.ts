@@ -34,20 +34,50 @@ export interface PanelMember {
   recusalReason: string;
 }
 
-/** The panel's part of an acceptance report; absent (null) until the panel has consolidated. */
-export interface PanelOutcome {
-  members: PanelMember[];
-  /** How the members' scores were combined (e.g. 去掉一个最高分和一个最低分后取平均). */
-  method: string;
-  items: { item: string; maxScore: string; score: string }[];
-  total: string;
-  verdict: string;
-  opinion: string;
+/** One panel member's scores on the project, in rubric order; null where not scored. */
+export interface ExpertScores {
+  expert: string;
+  items: (string | null)[];
+  total: string | null;
+  /** Counted in the consolidated figures (not recused, every item scored). */
+  counted: boolean;
 }
 
-/** One expert's own form; absent (null) until the expert has scored. */
+/** One consolidation method's figure; `counts` marks the one the batch chose. */
+export interface MethodFigure {
+  method: string;
+  figure: string | null;
+  counts: boolean;
+}
+
+/** The panel's part of an acceptance report; absent (null) until anyone on the panel has scored. */
+export interface PanelOutcome {
+  members: PanelMember[];
+  /** The method that counts (the batch's setting), e.g. 去掉一个最高分和一个最低分后的平均分. */
+  method: string;
+  /** The rubric: item titles, maximum scores and the panel's mean per item (recused and unscored left out). */
+  items: { item: string; maxScore: string; score: string }[];
+  /** Every member's per-item and total scores; recused members have no row. */
+  scores: ExpertScores[];
+  /** All methods side by side. */
+  figures: MethodFigure[];
+  /** The consolidated score by the method that counts; null while no complete score counts. */
+  total: string | null;
+  rank: number | null;
+  /** null until the chair (or the experts' verdicts) give one. */
+  verdict: string | null;
+  opinion: string;
+  /** The chair confirmed the panel's verdict and opinion (otherwise they are drafted from the experts' own). */
+  opinionConfirmed: boolean;
+  /** What the panel still has to do (members who have not scored, no confirmed opinion). */
+  open: string[];
+}
+
+/** One expert's own form; absent (null) until the data folder has a reviewer. */
 export interface ExpertForm {
   expert: { name: string; organization: string; field: string };
+  /** A recusal declaration (conflict or none) has been made. */
+  recusalDeclared: boolean;
   recused: boolean;
   recusalStatement: string;
   items: ScoredItem[];
@@ -139,11 +169,13 @@ export function openItems(content: ReportContent): string[] {
       const open: string[] = [];
       if (content.undecidedInvoices > 0) open.push(`${String(content.undecidedInvoices)} 张有核验发现的发票尚未作出认定决定`);
       if (!content.panel) open.push('专家组尚未完成评分与汇总（无评审结论）');
+      else open.push(...content.panel.open);
       if (content.award === null) open.push(`奖补金额无法测算：${content.awardMessage ?? '缺少政策规则'}`);
       return open;
     }
     case 'expert':
-      if (!content.form) return ['本专家尚未评分'];
+      if (!content.form) return ['本机尚未创建评审人身份，没有评审表'];
+      if (!content.form.recusalDeclared) return ['尚未作回避声明', '本专家尚未评分'];
       if (content.form.recused) return [];
       return [
         ...content.form.items.filter((i) => i.score === null).map((i) => `评分项「${i.item}」尚未评分`),

@@ -3,6 +3,7 @@ import { AppError } from '@shared/api/errors';
 import type { Stage } from '@shared/codes/codes';
 import type { CoreContext } from '../core-context';
 import { createReviewerStore } from '../identity/reviewer-store';
+import { createOrganisationCertificateStore } from '../identity/organisation-certificate';
 import { unlockSigningKey, type SigningKey } from '../identity/reviewer-identity';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createProjectLoader } from '../verification/load-project';
@@ -54,6 +55,7 @@ export function createReportService(
   const panelRecords = createPanelRecords(ctx.db);
   const checklists = createProjectChecklists(ctx, catalogue);
   const reviewers = createReviewerStore(ctx.db);
+  const organisationCertificates = createOrganisationCertificateStore(ctx.db);
   const batchRow = ctx.db.prepare<[string], { id: string; name: string; policy: string; stage: Stage }>('SELECT id, name, policy, stage FROM batches WHERE id = ?');
   const projectIds = ctx.db.prepare<[string], { project_id: string }>('SELECT project_id FROM projects WHERE batch_id = ? ORDER BY project_id');
 
@@ -135,10 +137,14 @@ export function createReportService(
     return { ...rendered, bytes: await signPdf(rendered.bytes, request.key, createdAt), signed: true };
   }
 
-  /** The data folder's own reviewer, or undefined when none has been set up. */
+  /** The data folder's own reviewer as the signer of reports, or undefined when none has been set up. */
   function ownSigner(): ReportSigner | undefined {
     const own = reviewers.own();
     if (!own) return undefined;
+    // An imported organisation certificate signs reports in place of the self-made one; the same passphrase opens it.
+    const organisation = organisationCertificates.of(own.id);
+    if (organisation)
+      return { name: organisation.subject || own.name, certificatePem: organisation.certificatePem, unlock: (passphrase) => unlockSigningKey(organisation, passphrase) };
     return { name: own.name, certificatePem: own.certificatePem, unlock: (passphrase) => unlockSigningKey(own, passphrase) };
   }
 

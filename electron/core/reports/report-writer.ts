@@ -89,11 +89,15 @@ export class ReportWriter {
   }
 
   private check(text: string, where: string): void {
-    // Tables repeat the same words (suppliers, labels, dates): each distinct string is checked once.
-    if (this.checked.has(text)) return;
-    this.checked.add(text);
-    assertGlyphCoverage(this.fonts.bold, text, where);
-    assertGlyphCoverage(this.fonts.regular, text, where);
+    // Thousands of distinct strings (invoice numbers, amounts) use a few dozen characters: a string
+    // is looked up in the fonts only when it holds a character not seen before.
+    for (const ch of text) {
+      if (this.checked.has(ch)) continue;
+      assertGlyphCoverage(this.fonts.bold, text, where);
+      assertGlyphCoverage(this.fonts.regular, text, where);
+      for (const seen of text) this.checked.add(seen);
+      return;
+    }
   }
 
   /** Starts a new page unless `height` points still fit on this one. */
@@ -181,10 +185,12 @@ export class ReportWriter {
         const inner = (widths[i] ?? 0) - 2 * CELL_PAD;
         const width = fits[i];
         const align = columns[i]?.align ?? 'left';
+        if (cell === '') return;
         // A cell that fits is placed directly: pdfkit's line wrapper is the slow part of a long table.
+        // Its width is handed over so pdfkit does not measure the string again.
         if (width !== undefined) {
           const x = align === 'right' ? left + inner - width : align === 'center' ? left + (inner - width) / 2 : left;
-          doc.text(cell, x, top + CELL_PAD, { lineBreak: false });
+          doc.text(cell, x, top + CELL_PAD, { lineBreak: false, textWidth: width } as PDFKit.Mixins.TextOptions);
         } else {
           doc.text(cell, left, top + CELL_PAD, { width: inner, align });
         }

@@ -6,9 +6,13 @@ import type { PublicReviewerProfile } from '@shared/identity/reviewer-profile';
 import { createAuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import { createReviewerIdentity } from '../identity/reviewer-identity';
+import { createOrganisationCertificateStore, prepareOrganisationCertificate, type OrganisationCertificate } from '../identity/organisation-certificate';
 import { createActingReviewer } from './acting-reviewer';
 
-type ReviewerHandlers = Pick<ApiHandlers, 'getMyReviewer' | 'createMyReviewer' | 'listPanelMembers' | 'trustSigner' | 'distrustSigner'>;
+type ReviewerHandlers = Pick<
+  ApiHandlers,
+  'getMyReviewer' | 'createMyReviewer' | 'listPanelMembers' | 'trustSigner' | 'distrustSigner' | 'getSigningCertificate' | 'importSigningCertificate'
+>;
 
 export function toMyReviewer(profile: PublicReviewerProfile): MyReviewerDto {
   const { id, name, organization, field, role, createdAt } = profile;
@@ -64,7 +68,35 @@ export function createReviewerHandlers(ctx: CoreContext): ReviewerHandlers {
     return parsed.value;
   };
 
+  const organisationCertificates = createOrganisationCertificateStore(ctx.db);
+  const certificateDto = ({ subject, organization, issuer, fingerprint, notAfter, importedAt }: OrganisationCertificate) => ({
+    subject,
+    organization,
+    issuer,
+    fingerprint: formatFingerprintForReading(fingerprint),
+    notAfter,
+    importedAt,
+  });
+
   return {
+    getSigningCertificate: () => {
+      const own = acting.own();
+      const stored = own ? organisationCertificates.of(own.id) : undefined;
+      return { certificate: stored ? certificateDto(stored) : null };
+    },
+    importSigningCertificate: async ({ base64, filePassphrase, passphrase }) => {
+      const own = acting.require();
+      const certificate = await prepareOrganisationCertificate(own, { bytes: Buffer.from(base64, 'base64'), filePassphrase, passphrase }, ctx.now());
+      ctx.db.transaction(() => {
+        organisationCertificates.save(certificate);
+        audit.record({
+          action: 'signing-certificate-import',
+          subject: `reviewer:${own.id}`,
+          details: { subject: certificate.subject, organization: certificate.organization, issuer: certificate.issuer, fingerprint: certificate.fingerprint },
+        });
+      })();
+      return { certificate: certificateDto(certificate) };
+    },
     getMyReviewer: () => {
       const own = acting.own();
       return { reviewer: own ? toMyReviewer(own) : null };

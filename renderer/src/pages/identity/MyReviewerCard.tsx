@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Spin, Typography } from 'antd';
 import { FingerprintText } from '../../components/FingerprintText';
 import { dateTime } from '../../format';
 import { CreateReviewerForm } from './CreateReviewerForm';
+import { SigningCertificateSection } from './SigningCertificateCard';
 import { useMyReviewer } from './use-my-reviewer';
 
 /** 设置 → 评审人身份: the form on first use, afterwards the profile with the fingerprint to read to the chair. */
@@ -30,6 +31,7 @@ export function MyReviewerCard() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             组长第一次导入您的评审文件前，会通过电话或书面与您逐组核对上面的证书指纹，请按四位一组读给组长。
           </Typography.Paragraph>
+          <SigningCertificateSection />
         </>
       )}
     </Card>

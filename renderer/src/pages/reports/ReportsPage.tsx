@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Input, Radio, Select, Space, Upload, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Radio, Select, Space, Spin, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { ReportKindDto, PdfSignatureDto } from '@shared/api/reports-contract';
 import { api } from '../../api/client';
@@ -28,6 +28,8 @@ export function ReportsPage() {
   const [final, setFinal] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
+  /** What the page is waiting for, shown while a long report is made (the appendix of a large project runs to many pages). */
+  const [stage, setStage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{
     data: Uint8Array;
     open: string[];
@@ -41,22 +43,25 @@ export function ReportsPage() {
     final,
   };
 
-  const run = async (work: () => Promise<void>) => {
+  const run = async (work: () => Promise<void>, waitingFor: string) => {
     setBusy(true);
+    setStage(waitingFor);
     try {
       await work();
     } catch (error) {
       void message.error(errorText(error));
     } finally {
       setBusy(false);
+      setStage(null);
     }
   };
+  const what = KIND_OPTIONS.find((k) => k.value === kind)?.label ?? '报告';
 
   const showPreview = () =>
     run(async () => {
       const made = await api.makeReport(request);
       setPreview({ data: bytesOf(made.base64 ?? ''), open: made.open });
-    });
+    }, `正在生成${what}：汇总核验结果、排版全部页面（发票多的项目约需数秒）……`);
 
   const signAndSave = () =>
     run(async () => {
@@ -70,7 +75,7 @@ export function ReportsPage() {
       if (made.base64) downloadPdf(made.base64, made.fileName);
       void message.success(made.draft ? '已签名（草稿）' : '已签名');
       setPassphrase('');
-    });
+    }, `正在生成并签署${what}……`);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -103,6 +108,18 @@ export function ReportsPage() {
               签名并保存
             </Button>
           </Space>
+          {stage && (
+            <Alert
+              type="info"
+              data-testid="report-stage"
+              message={
+                <Space>
+                  <Spin size="small" />
+                  {stage}
+                </Space>
+              }
+            />
+          )}
           {preview && preview.open.length > 0 && (
             <Alert
               type="warning"

@@ -30,7 +30,7 @@ describe('renderReport', { timeout: 60_000 }, () => {
     expect(t).not.toContain('草稿');
     expect(t).toContain('欧阳明');
     expect(t).toContain('回避：曾任申报单位技术顾问');
-    expect(t).toContain('去掉一个最高分和一个最低分后取算术平均');
+    expect(t).toContain('去掉一个最高分和一个最低分后的平均分');
     expect(t).toContain('23,000,000.00 元（大写：贰仟叁佰万元整）');
     expect(t).toContain('2,300,000.00 元（大写：贰佰叁拾万元整）');
     expect(t).toContain('第六条：按设备投资额的10%给予奖补');
@@ -61,6 +61,7 @@ describe('renderReport', { timeout: 60_000 }, () => {
       form: {
         expert: { name: '李秀英', organization: '福建省机械工业联合会', field: '智能制造' },
         recused: false,
+        recusalDeclared: true,
         recusalStatement: '',
         items: [
           { item: '技术先进性', maxScore: '30', score: '27', comment: '五轴联动加工中心达到国内先进水平' },

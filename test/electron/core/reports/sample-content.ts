@@ -84,12 +84,25 @@ export const SAMPLE_PANEL: PanelOutcome = {
     { name: '李秀英', organization: '福建省机械工业联合会', role: 'expert', recused: false, recusalReason: '' },
     { name: '欧阳明', organization: '集美大学', role: 'expert', recused: true, recusalReason: '曾任申报单位技术顾问' },
   ],
-  method: '去掉一个最高分和一个最低分后取算术平均',
+  method: '去掉一个最高分和一个最低分后的平均分',
   items: [
-    { item: '技术先进性', maxScore: '30', score: '26.5' },
-    { item: '投资真实性', maxScore: '40', score: '35' },
+    { item: '技术先进性', maxScore: '30', score: '26.50' },
+    { item: '投资真实性', maxScore: '40', score: '35.00' },
+  ],
+  scores: [
+    { expert: '王建国', items: ['27', '36'], total: '63', counted: true },
+    { expert: '李秀英', items: ['26', '34'], total: '60', counted: true },
+  ],
+  figures: [
+    { method: '算术平均分', figure: '61.50', counts: false },
+    { method: '去掉一个最高分和一个最低分后的平均分', figure: '61.50', counts: true },
+    { method: '中位数', figure: '61.50', counts: false },
+    { method: '评分尺度校正后的平均分', figure: null, counts: false },
   ],
   total: '61.5',
+  rank: 1,
   verdict: '通过',
   opinion: '项目按计划完成建设，投资真实，同意通过验收。',
+  opinionConfirmed: true,
+  open: [],
 };
