@@ -33,7 +33,13 @@ export function checkAttachments(index: ProjectIndex, sink: FindingSink): void {
       if (found.einvoice) {
         compare(row, found.einvoice, isoOf, sink);
       } else if (found.fileName !== undefined && /\.(?:xml|ofd)$/iu.test(found.fileName)) {
-        sink.invoice(row.rowNo, 'ATTACHMENT_MISMATCH', 'info', `附件「${found.fileName}」未能读取出发票数据，未与本行比对，请人工查看`);
+        const reason = index.project.einvoiceErrors?.get(found.fileName);
+        sink.invoice(
+          row.rowNo,
+          'ATTACHMENT_MISMATCH',
+          'info',
+          `附件「${found.fileName}」未能读取出发票数据${reason === undefined ? '' : `（${reason}）`}，未与本行比对，请人工查看`,
+        );
       }
     }
   }

@@ -52,10 +52,12 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     if (!loaded || !batch) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
     const ruleSet = catalogue.all().get(batch.policy)?.ruleSet;
     const parsed = new Map<string, EInvoiceData>();
+    const unreadable = new Map<string, string>();
     for (const attachment of loaded.attachments) {
       if (!E_INVOICE_EXTENSIONS.has(path.extname(attachment.path).toLowerCase())) continue;
       const data = await einvoices.read(attachment.path, attachment.sha256);
       if (data?.ok) parsed.set(attachment.path, data.value);
+      else if (data) unreadable.set(attachment.path, data.message);
     }
     const project: VProject = {
       batchId,
@@ -67,6 +69,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       payments: loaded.payments,
       attachmentNames: new Set(loaded.attachments.map((a) => a.path)),
       einvoices: parsed,
+      einvoiceErrors: unreadable,
     };
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
     const index = indexProject(project);

@@ -64,3 +64,17 @@ describe('MISSING_ATTACHMENT', () => {
     expect(withCode(result.payments.get(2), 'MISSING_ATTACHMENT')[0]?.message).toBe('付款凭证附件「记-2024-04-015.jpg」不在项目附件目录中');
   });
 });
+
+describe('an e-invoice file that cannot be read', () => {
+  it('carries the reader’s reason into the finding, not only into the viewer', () => {
+    const project = cleanProject();
+    project.attachmentNames = new Set([...project.attachmentNames, 'fp-broken.ofd']);
+    project.einvoiceErrors = new Map([['fp-broken.ofd', 'OFD 发票数据（Doc_0/Attachs/inv_ord_issuer_1.xml）缺少必需的字段：开票日期']]);
+    project.invoices[0]!.attachments = ['fp-broken.ofd'];
+    const [f] = withCode(verifyProject(project, context()).invoices.get(2), 'ATTACHMENT_MISMATCH');
+    expect(f?.severity).toBe('info');
+    expect(f?.message).toBe(
+      '附件「fp-broken.ofd」未能读取出发票数据（OFD 发票数据（Doc_0/Attachs/inv_ord_issuer_1.xml）缺少必需的字段：开票日期），未与本行比对，请人工查看',
+    );
+  });
+});
