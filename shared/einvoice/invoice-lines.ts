@@ -54,7 +54,7 @@ function lineOf(node: XmlNode): EInvoiceLine | undefined {
 export function lineNamesInText(texts: readonly string[]): EInvoiceLine[] | undefined {
   const names: string[] = [];
   for (const text of texts) {
-    for (const match of text.matchAll(/[*＊][^*＊\s]{1,30}[*＊][^\s*＊]{0,60}/gu)) names.push(match[0].replace(/＊/gu, '*'));
+    for (const match of text.matchAll(/[*＊][\u4e00-\u9fff][^*＊\s]{0,29}[*＊][^\s*＊]{0,60}/gu)) names.push(match[0].replace(/＊/gu, '*'));
   }
   return names.length === 0 ? undefined : names.map((name) => ({ name }));
 }

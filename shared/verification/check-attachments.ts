@@ -32,7 +32,16 @@ export function checkAttachments(index: ProjectIndex, sink: FindingSink): void {
       }
       if (found.einvoice) {
         compare(row, found.einvoice, isoOf, sink);
-      } else if (found.fileName !== undefined && /\.(?:xml|ofd)$/iu.test(found.fileName)) {
+        if (found.einvoice.documentKind !== undefined) {
+          sink.invoice(
+            row.rowNo,
+            'ATTACHMENT_MISMATCH',
+            'info',
+            `附件「${found.einvoice.fileName}」是${found.einvoice.documentKind}，不是增值税发票，通常属于差旅等费用，请核对是否应计入技改投资`,
+          );
+        }
+      } else if (found.fileName !== undefined && (/\.(?:xml|ofd)$/iu.test(found.fileName) || index.project.einvoiceErrors?.has(found.fileName) === true)) {
+        // A PDF is only an e-invoice file when its text says so: a contract attached here is not flagged.
         const reason = index.project.einvoiceErrors?.get(found.fileName);
         sink.invoice(
           row.rowNo,
@@ -90,11 +99,12 @@ function compare(row: IndexedInvoice, data: EInvoiceData, isoOf: (raw: string) =
   text('购买方名称', invoice.buyerName, data.buyerName, normalizeName, soft);
   if (data.red === true && !row.red) hard.push('红字标志：附件为红字发票，表中金额为正数');
   if (data.red === false && row.red) hard.push('红字标志：附件为蓝字发票，表中金额为负数');
+  if (data.qrMismatch !== undefined) hard.push(`附件二维码与票面文字不符（${data.qrMismatch}），票面可能被改动`);
   if (hard.length === 0 && soft.length === 0) return;
   sink.invoice(
     row.rowNo,
     'ATTACHMENT_MISMATCH',
     hard.length > 0 ? 'error' : 'warning',
-    `附件「${data.fileName}」（${data.source}）与本行不一致：${[...hard, ...soft].join('；')}`,
+    `附件「${data.fileName}」（${data.documentKind ?? data.source}）与本行不一致：${[...hard, ...soft].join('；')}`,
   );
 }

@@ -50,6 +50,10 @@ export interface EInvoiceData {
   lines?: EInvoiceLine[];
   /** What kind of document it is when not a VAT invoice proper, e.g. 铁路电子客票. */
   documentKind?: string;
+  /** A PDF whose QR code was decoded and compared with its text. */
+  qrChecked?: boolean;
+  /** How the QR code disagrees with the printed text (an edited page), when it does. */
+  qrMismatch?: string;
 }
 
 /** One line (明细) of an e-invoice; every value as the file writes it, amounts as yuan strings. */

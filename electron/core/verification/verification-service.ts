@@ -19,7 +19,8 @@ import { createProjectLoader } from './load-project';
 import { computeProjectAward } from './project-award';
 import { createReviewState, type Computation, type ReviewState } from './review-state';
 
-const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd']);
+/** PDFs too: most enterprises attach the PDF of an e-invoice (its text layer is read). */
+const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd', '.pdf']);
 /** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
 const CACHED_PROJECTS = 4;
 
