@@ -10,10 +10,10 @@ import { readQrPayload } from './read-qr-payload';
  * The labels are those every issued invoice prints, in both layouts:
  *
  * - 数电 (电子发票（增值税专用发票）/（普通发票）): 发票号码 (20 digits), 开票日期, 购买方信息 and
- *   销售方信息 side by side, each 「名称：」 and 「统一社会信用代码/纳税人识别号：」, the lines, 「合　　计
+ *   销售方信息 side by side, each 「名称：」 and 「统一社会信用代码/纳税人识别号：」, the lines, 「合计
  *   ¥金额 ¥税额」, 「价税合计（大写） ⊗… （小写）¥…」;
  * - 税控 (增值税电子普通发票/电子专用发票): 发票代码 and 发票号码 (8 digits), 开票日期, 校验码, the
- *   buyer's block above the lines and the seller's below, labelled 「名　　称：」 and 「纳税人识别号：」.
+ *   buyer's block above the lines and the seller's below, labelled 「名 称：」 (ideographic spaces) and 「纳税人识别号：」.
  *
  * Either way the buyer's name and tax number come first on the page, the seller's second.
  * Documents that carry other labels are recognised and named: a railway e-ticket (电子发票（铁路
@@ -67,7 +67,7 @@ function readPrintedInvoice(fileName: string, text: string, qrCodes: readonly st
   const number = first(text, /发票号码\s*[:：]\s*(\d{20}|\d{8})(?!\d)/u);
   const code = first(text, /发票代码\s*[:：]\s*(\d{10,12})(?!\d)/u);
   const date = first(text, new RegExp(`开票日期\\s*[:：]\\s*${DATE}`, 'u')).replace(/\s+/gu, '');
-  // 「名称：」 on the 数电 layout, 「名　　称：」 on the tax-control one; buyer first, seller second.
+  // 「名称：」 on the 数电 layout, 「名 称：」 (with ideographic spaces) on the tax-control one; buyer first, seller second.
   // A company name is one run of text without spaces; what follows on the line is another box.
   const names = all(text, /名\s*称\s*[:：]\s*([^\s:：]+)/gu);
   const taxIds = all(text, /(?:统一社会信用代码\/纳税人识别号|纳税人识别号)\s*[:：]\s*([0-9A-Z]{15,20})/gu);
