@@ -11,7 +11,7 @@ import {
   taxControlInvoicePdf,
 } from '@test/fixtures/einvoice/make-pdf-fixtures';
 
-describe('readEInvoiceFile: PDF e-invoices', () => {
+describe('readEInvoiceFile: PDF e-invoices', { timeout: 60_000 }, () => {
   it('reads a 数电 PDF field by field from its text layer, lines included, and checks its QR code', async () => {
     const result = await readEInvoiceFile('fp.pdf', await shudianInvoicePdf());
     expect(result).toEqual({
