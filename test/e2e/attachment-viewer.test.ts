@@ -26,10 +26,13 @@ describe('attachment viewer at 1366×768', () => {
     scratch.cleanup();
   });
 
-  async function openInvoicesTab() {
+  /** The 发票 tab filtered to one invoice (the table is virtualised: far rows are not in the page). */
+  async function openInvoicesTab(key: string) {
     const page = app.page;
     await page.goto(page.url().replace(/#.*$/, `#/projects/${encodeURIComponent(batchId)}/${encodeURIComponent(projectId)}?tab=invoices`));
     await page.getByTestId('invoice-count').waitFor();
+    await page.getByPlaceholder('按号码、销售方、项目名称或合同编号查找').fill(key);
+    await page.getByTestId('invoice-count').filter({ hasText: '共 1 张' }).waitFor();
     return page;
   }
 
@@ -38,8 +41,8 @@ describe('attachment viewer at 1366×768', () => {
     const row = invoices.find((i) => i.attachments.some((a) => a.endsWith('.xml')));
     const xml = row?.attachments.find((a) => a.endsWith('.xml'));
     if (!row || !xml) throw new Error('sample has no XML attachment on an invoice row');
-    const page = await openInvoicesTab();
-    await page.getByRole('link', { name: xml }).first().click();
+    const page = await openInvoicesTab(row.key);
+    await page.locator('a', { hasText: xml }).first().click();
     const comparison = page.getByTestId('einvoice-comparison');
     await comparison.waitFor();
     expect(await comparison.textContent()).toContain(`与申报表第 ${String(row.rowNo)} 行比对`);
@@ -47,6 +50,7 @@ describe('attachment viewer at 1366×768', () => {
     const lines = page.getByTestId('einvoice-lines');
     await lines.waitFor();
     expect(await lines.textContent()).toContain(row.itemName);
+    await lines.scrollIntoViewIfNeeded();
     await app.screenshot('attachment-viewer-lines-1366');
     await page.keyboard.press('Escape');
   });
@@ -56,14 +60,14 @@ describe('attachment viewer at 1366×768', () => {
     const row = invoices.find((i) => i.attachments.some((a) => a.endsWith('.pdf')));
     const pdf = row?.attachments.find((a) => a.endsWith('.pdf'));
     if (!row || !pdf) throw new Error('sample has no PDF attachment on an invoice row');
-    const page = await openInvoicesTab();
-    await page.getByRole('link', { name: pdf }).first().click();
+    const page = await openInvoicesTab(row.key);
+    await page.locator('a', { hasText: pdf }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('einvoice-comparison').waitFor();
     expect(await dialog.getByTestId('einvoice-comparison').textContent()).toContain('全部一致');
     const canvas = dialog.locator('[data-testid="pdf-pages"] canvas').first();
     await canvas.waitFor();
-    await expect.poll(async () => (await dialog.getByTestId('pdf-zoom').textContent()) ?? '').not.toBe('100%');
+    await expect.poll(async () => (await dialog.getByTestId('pdf-zoom').textContent()) ?? '', { timeout: 30_000 }).not.toBe('100%');
     const pages = await dialog.getByTestId('pdf-pages').boundingBox();
     const drawn = await canvas.boundingBox();
     // Fitted: the landscape page is as wide as the viewer, never cut.
@@ -71,9 +75,11 @@ describe('attachment viewer at 1366×768', () => {
     await canvas.scrollIntoViewIfNeeded();
     await app.screenshot('attachment-viewer-pdf-fitted-1366');
     const fitted = drawn?.width ?? 0;
-    await dialog.getByRole('button', { name: '放大' }).click();
-    await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(fitted);
+    await dialog.getByRole('button', { name: /放\s*大/u }).click();
+    await expect.poll(async () => (await dialog.getByTestId('pdf-zoom').textContent()) ?? '', { timeout: 30_000 }).toBe('200%');
+    await app.screenshot('attachment-viewer-pdf-zoomed-1366');
+    await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0, { timeout: 30_000 }).toBeGreaterThan(fitted);
     await dialog.getByRole('button', { name: '适合宽度' }).click();
-    await expect.poll(async () => Math.round((await canvas.boundingBox())?.width ?? 0)).toBe(Math.round(fitted));
+    await expect.poll(async () => Math.round((await canvas.boundingBox())?.width ?? 0), { timeout: 30_000 }).toBe(Math.round(fitted));
   });
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Spin, Typography } from 'antd';
+import { Alert, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { EInvoiceLine } from '@shared/verification/types';
 import { api } from '../api/client';
@@ -31,11 +31,12 @@ export function AttachmentView({ batchId, projectId, path, page }: { batchId: st
   if (!pdf && (data || problem)) return data || problem;
   if (pdf) {
     return (
-      <Space direction="vertical" style={{ width: '100%' }}>
+      // minmax(0, 1fr): a zoomed page scrolls inside the viewer instead of widening it (and the fit).
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
         {data}
         {problem}
         <PdfViewer data={bytes} page={page} />
-      </Space>
+      </div>
     );
   }
   if (mediaType.startsWith('image/')) return <img alt={path} style={{ maxWidth: '100%' }} src={`data:${mediaType};base64,${file.data.base64}`} />;
