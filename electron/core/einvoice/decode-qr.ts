@@ -27,7 +27,8 @@ export async function decodeQrCodes(images: readonly PdfImage[]): Promise<string
   await prepare();
   const texts: string[] = [];
   for (const image of candidates) {
-    const results = await readBarcodes({ ...image, colorSpace: 'srgb' } as unknown as ImageData, { formats: ['QRCode'], maxNumberOfSymbols: 1 });
+    // Node has no ImageData class: zxing-wasm reads the same fields (data, width, height, colorSpace) from a plain object.
+    const results = await readBarcodes({ ...image, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0], { formats: ['QRCode'], maxNumberOfSymbols: 1 });
     for (const result of results) if (result.isValid && result.text !== '') texts.push(result.text);
   }
   return texts;

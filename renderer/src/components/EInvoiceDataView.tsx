@@ -65,13 +65,19 @@ export function EInvoiceDataView({
             { title: '数量', dataIndex: 'quantity', width: 70, align: 'right' },
             { title: '单价', dataIndex: 'unitPrice', width: 110, align: 'right' },
             { title: '金额', dataIndex: 'amount', width: 120, align: 'right', render: (v?: string) => (v === undefined ? '' : yuan(v)) },
-            { title: '税率', dataIndex: 'taxRate', width: 70 },
+            { title: '税率', dataIndex: 'taxRate', width: 70, render: taxRateText },
             { title: '税额', dataIndex: 'tax', width: 110, align: 'right', render: (v?: string) => (v === undefined ? '' : yuan(v)) },
           ]}
         />
       )}
     </Space>
   );
+}
+
+/** 数电 XML writes the rate as a fraction (0.130000); shown as printed on the invoice (13%). */
+function taxRateText(rate?: string): string {
+  if (rate === undefined || !/^0?\.\d+$/u.test(rate)) return rate ?? '';
+  return `${String(Number((Number(rate) * 100).toFixed(2)))}%`;
 }
 
 /** Spending kinds that technology-transformation investment excludes are marked in the lines. */
