@@ -92,6 +92,23 @@ export const projectDetailSchema = z.object({
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
 
+const einvoiceLineSchema = z.object({
+  name: z.string(),
+  spec: z.string().optional(),
+  unit: z.string().optional(),
+  quantity: z.string().optional(),
+  unitPrice: z.string().optional(),
+  amount: z.string().optional(),
+  taxRate: z.string().optional(),
+  tax: z.string().optional(),
+});
+
+const attachmentComparisonSchema = z.object({
+  rowNo: z.number().int(),
+  fields: z.array(z.object({ label: z.string(), sheet: z.string(), file: z.string(), match: z.boolean(), strict: z.boolean() })),
+});
+export type AttachmentComparison = z.infer<typeof attachmentComparisonSchema>;
+
 const projectRef = z.strictObject({ batchId: id, projectId: id });
 
 export const batchesContract = {
@@ -112,6 +129,10 @@ export const batchesContract = {
       /** For an e-invoice file (数电 XML, OFD): what it says, or why it could not be read. */
       einvoice: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable(),
       einvoiceError: z.string().nullable(),
+      /** The e-invoice's lines (明细), when the file lists them. */
+      einvoiceLines: z.array(einvoiceLineSchema).optional(),
+      /** Per 发票 row that names this file: its fields against the file's, one by one. */
+      comparisons: z.array(attachmentComparisonSchema).optional(),
     }),
   },
 };

@@ -10,6 +10,7 @@ import {
   originalKeyFromRemark,
   readMoneyFields,
 } from './fields';
+import { linesOfXml } from './invoice-lines';
 import { childOf, parseXml, pathOf, textOf, type XmlNode } from './xml';
 
 /**
@@ -93,6 +94,7 @@ export function readShudianXml(fileName: string, xml: string): Result<EInvoiceDa
       totalInWords: textOf(childOf(basic, 'TotalTax-includedAmountInChinese')),
       red,
       originalNumber: red ? originalNumberOf(redElement, textOf(pathOf(data, 'AdditionalInformation', 'Remark'))) : undefined,
+      lines: linesOfXml(data),
     }),
   );
 }

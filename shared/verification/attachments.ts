@@ -32,6 +32,12 @@ export function attachmentList(names: readonly string[] | undefined): string[] {
     .filter((n) => n !== '');
 }
 
+/** Whether a row's 附件 cell names the stored file `path` (folded as the resolver folds). */
+export function namesAttachment(cell: readonly string[] | undefined, path: string): boolean {
+  const target = fold(path);
+  return attachmentList(cell).some((written) => fold(written) === target);
+}
+
 export function createAttachmentResolver(project: VProject): AttachmentResolver {
   let folded: Map<string, string> | undefined;
   return (written) => {

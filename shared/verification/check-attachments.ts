@@ -1,9 +1,8 @@
 import { parseDate } from '../domain/dates';
-import type { Dec } from '../domain/decimal';
 import { attachmentList, createAttachmentResolver } from './attachments';
 import type { FindingSink } from './findings';
-import { normalizeCode, normalizeName } from './names';
-import { readDecimal, yuan, ZERO, type IndexedInvoice, type ProjectIndex } from './project-index';
+import { compareWithRow } from './compare-attachment';
+import type { IndexedInvoice, ProjectIndex } from './project-index';
 import type { EInvoiceData } from './types';
 
 /**
@@ -32,8 +31,23 @@ export function checkAttachments(index: ProjectIndex, sink: FindingSink): void {
       }
       if (found.einvoice) {
         compare(row, found.einvoice, isoOf, sink);
-      } else if (found.fileName !== undefined && /\.(?:xml|ofd)$/iu.test(found.fileName)) {
-        sink.invoice(row.rowNo, 'ATTACHMENT_MISMATCH', 'info', `附件「${found.fileName}」未能读取出发票数据，未与本行比对，请人工查看`);
+        if (found.einvoice.documentKind !== undefined) {
+          sink.invoice(
+            row.rowNo,
+            'ATTACHMENT_MISMATCH',
+            'info',
+            `附件「${found.einvoice.fileName}」是${found.einvoice.documentKind}，不是增值税发票，通常属于差旅等费用，请核对是否应计入技改投资`,
+          );
+        }
+      } else if (found.fileName !== undefined && (/\.(?:xml|ofd)$/iu.test(found.fileName) || index.project.einvoiceErrors?.has(found.fileName) === true)) {
+        // A PDF is only an e-invoice file when its text says so: a contract attached here is not flagged.
+        const reason = index.project.einvoiceErrors?.get(found.fileName);
+        sink.invoice(
+          row.rowNo,
+          'ATTACHMENT_MISMATCH',
+          'info',
+          `附件「${found.fileName}」未能读取出发票数据${reason === undefined ? '' : `（${reason}）`}，未与本行比对，请人工查看`,
+        );
       }
     }
   }
@@ -54,41 +68,15 @@ export function checkAttachments(index: ProjectIndex, sink: FindingSink): void {
 }
 
 function compare(row: IndexedInvoice, data: EInvoiceData, isoOf: (raw: string) => string | undefined, sink: FindingSink): void {
-  const { invoice } = row;
-  const hard: string[] = [];
-  const soft: string[] = [];
-  const text = (label: string, ours: string, theirs: string | undefined, fold: (s: string) => string, into: string[]) => {
-    if (theirs === undefined || fold(theirs) === '') return;
-    if (fold(ours) !== fold(theirs)) into.push(`${label}：表中「${ours.trim()}」，附件「${theirs.trim()}」`);
-  };
-  text('发票号码', invoice.number, data.number, normalizeCode, hard);
-  text('发票代码', invoice.code, data.code, normalizeCode, hard);
-  if (data.issuedOn !== undefined && data.issuedOn.trim() !== '') {
-    const theirs = isoOf(data.issuedOn.trim());
-    if (theirs !== invoice.issuedOn.trim()) hard.push(`开票日期：表中 ${invoice.issuedOn}，附件 ${data.issuedOn.trim()}`);
-  }
-  const amount = (label: string, ours: Dec | undefined, theirs: string | undefined) => {
-    if (theirs === undefined || theirs.trim() === '') return;
-    const value = readDecimal(theirs.replace(/[,，]/gu, ''));
-    if (value === undefined) return;
-    if (ours === undefined || !ours.eq(value)) hard.push(`${label}：表中 ${ours ? yuan(ours) : '无法读取'}，附件 ${yuan(value)}`);
-  };
-  amount('金额', row.amount, data.amount);
-  // An empty tax cell (`***` on a tax-exempt invoice) is zero tax.
-  const noTaxCell = invoice.tax === null || ['', '***'].includes(invoice.tax.trim());
-  amount('税额', row.tax ?? (noTaxCell ? ZERO : undefined), data.tax);
-  amount('价税合计', row.total, data.total);
-  text('销售方纳税人识别号', invoice.sellerTaxId, data.sellerTaxId, normalizeCode, hard);
-  text('购买方纳税人识别号', invoice.buyerTaxId, data.buyerTaxId, normalizeCode, hard);
-  text('销售方名称', invoice.sellerName, data.sellerName, normalizeName, soft);
-  text('购买方名称', invoice.buyerName, data.buyerName, normalizeName, soft);
-  if (data.red === true && !row.red) hard.push('红字标志：附件为红字发票，表中金额为正数');
-  if (data.red === false && row.red) hard.push('红字标志：附件为蓝字发票，表中金额为负数');
+  const fields = compareWithRow(row.invoice, data, row, isoOf).filter((field) => !field.match);
+  const hard = fields.filter((field) => field.strict).map((field) => field.message);
+  const soft = fields.filter((field) => !field.strict).map((field) => field.message);
+  if (data.qrMismatch !== undefined) hard.push(`附件二维码与票面文字不符（${data.qrMismatch}），票面可能被改动`);
   if (hard.length === 0 && soft.length === 0) return;
   sink.invoice(
     row.rowNo,
     'ATTACHMENT_MISMATCH',
     hard.length > 0 ? 'error' : 'warning',
-    `附件「${data.fileName}」（${data.source}）与本行不一致：${[...hard, ...soft].join('；')}`,
+    `附件「${data.fileName}」（${data.documentKind ?? data.source}）与本行不一致：${[...hard, ...soft].join('；')}`,
   );
 }

@@ -54,6 +54,27 @@ export interface EInvoiceData {
   red?: boolean;
   /** For a red invoice: the blue invoice it reverses. */
   originalNumber?: string;
+  /** The invoice's lines (明细) as the file lists them; absent when the file shows none. */
+  lines?: EInvoiceLine[];
+  /** What kind of document it is when not a VAT invoice proper, e.g. 铁路电子客票. */
+  documentKind?: string;
+  /** A PDF whose QR code was decoded and compared with its text. */
+  qrChecked?: boolean;
+  /** How the QR code disagrees with the printed text (an edited page), when it does. */
+  qrMismatch?: string;
+}
+
+/** One line (明细) of an e-invoice; every value as the file writes it, amounts as yuan strings. */
+export interface EInvoiceLine {
+  /** 项目名称, usually `*税收分类简称*品名`. */
+  name: string;
+  spec?: string;
+  unit?: string;
+  quantity?: string;
+  unitPrice?: string;
+  amount?: string;
+  taxRate?: string;
+  tax?: string;
 }
 
 export interface VProject {
@@ -68,6 +89,8 @@ export interface VProject {
   attachmentNames: ReadonlySet<string>;
   /** Parsed e-invoice attachments by file name (files that could not be read are absent). */
   einvoices: ReadonlyMap<string, EInvoiceData>;
+  /** Why an attachment that looks like an e-invoice could not be read, by file name. */
+  einvoiceErrors?: ReadonlyMap<string, string>;
 }
 
 /** Where else an invoice key occurs in the database (other projects or batches). */

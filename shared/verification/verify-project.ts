@@ -4,6 +4,7 @@ import { checkAttachments } from './check-attachments';
 import { checkContracts } from './check-contracts';
 import { checkDates } from './check-dates';
 import { checkDuplicates } from './check-duplicates';
+import { checkEInvoiceLines } from './check-einvoice-lines';
 import { checkNumbers } from './check-numbers';
 import { checkParties } from './check-parties';
 import { checkPayments } from './check-payments';
@@ -43,6 +44,7 @@ export function verifyProject(project: VProject, context: VerificationContext, i
   checkRedInvoices(linkRedInvoices(index), sink);
   checkPayments(index, sink);
   checkAttachments(index, sink);
+  checkEInvoiceLines(index, sink, spending);
   return { invoices: sink.invoices, contracts: sink.contracts, payments: sink.payments };
 }
 

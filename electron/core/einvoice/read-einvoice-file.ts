@@ -4,11 +4,13 @@ import { MAX_XML_CHARS } from '@shared/einvoice/xml';
 import { readShudianXml } from '@shared/einvoice/read-shudian-xml';
 import type { EInvoiceData } from '@shared/verification/types';
 import { readOfdArchive } from './ofd-archive';
+import { readPdfInvoice } from './read-pdf-invoice';
 import { decodeXmlBytes } from './xml-bytes';
 
 /**
  * Reads an attachment as an e-invoice by its extension: `.xml` is a 数电 data file, `.ofd` an OFD
- * invoice of either kind. Anything else (PDF, images, Word) is not an e-invoice file: null.
+ * invoice of either kind, `.pdf` an invoice when its text says so (read-pdf-invoice.ts). Anything
+ * else (images, Word), and a PDF that is neither an invoice nor a recognised document, is null.
  * Never throws; a file that cannot be read gives a Chinese reason.
  */
 export async function readEInvoiceFile(fileName: string, content: Buffer): Promise<Result<EInvoiceData> | null> {
@@ -23,6 +25,7 @@ export async function readEInvoiceFile(fileName: string, content: Buffer): Promi
       const parts = await readOfdArchive(content);
       return parts.ok ? readOfdXml(fileName, parts.value) : parts;
     }
+    if (extension === 'pdf') return await readPdfInvoice(fileName, content);
   } catch (error) {
     return fail(`读取电子发票文件时出错：${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,5 +1,7 @@
 import { AppError } from '@shared/api/errors';
 import type { ApiHandlers } from '@shared/api/contract';
+import { namesAttachment } from '@shared/verification/attachments';
+import { compareWithRow } from '@shared/verification/compare-attachment';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
 import { createBatchQueries } from './batch-queries';
@@ -49,6 +51,16 @@ export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogu
       const row = queries.attachment(batchId, projectId, path);
       const content = blobs.read(row.sha256);
       const parsed = await einvoices.read(row.path, row.sha256, content);
+      const data = parsed?.ok ? parsed.value : undefined;
+      const comparisons = data
+        ? queries
+            .listInvoices(batchId, projectId)
+            .filter((invoice) => namesAttachment(invoice.attachments, row.path))
+            .map((invoice) => ({
+              rowNo: invoice.rowNo,
+              fields: compareWithRow(invoice, data).map(({ label, sheet, file, match, strict }) => ({ label, sheet, file, match, strict })),
+            }))
+        : [];
       return {
         path: row.path,
         mediaType: row.mediaType,
@@ -56,6 +68,8 @@ export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogu
         base64: content.toString('base64'),
         einvoice: parsed?.ok ? definedFields(parsed.value) : null,
         einvoiceError: parsed && !parsed.ok ? parsed.message : null,
+        ...(data?.lines ? { einvoiceLines: data.lines } : {}),
+        comparisons,
       };
     },
   };

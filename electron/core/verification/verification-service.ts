@@ -31,7 +31,8 @@ import { createPanelRecords, panelRecordsRevision } from './panel-records';
 import { computeProjectAward } from './project-award';
 import { createReviewState, type Computation, type ReviewState } from './review-state';
 
-const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd']);
+/** PDFs too: most enterprises attach the PDF of an e-invoice (its text layer is read). */
+const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd', '.pdf']);
 /** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
 const CACHED_PROJECTS = 4;
 
@@ -135,10 +136,12 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const corrected = applyCorrections(loaded, corrections, occurrenceOf);
     const ruleSet = catalogue.all().get(batch.policy)?.ruleSet;
     const parsed = new Map<string, EInvoiceData>();
+    const unreadable = new Map<string, string>();
     for (const attachment of loaded.attachments) {
       if (!E_INVOICE_EXTENSIONS.has(path.extname(attachment.path).toLowerCase())) continue;
       const data = await einvoices.read(attachment.path, attachment.sha256);
       if (data?.ok) parsed.set(attachment.path, data.value);
+      else if (data) unreadable.set(attachment.path, data.message);
     }
     const project: VProject = {
       batchId,
@@ -150,6 +153,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
       payments: loaded.payments,
       attachmentNames: new Set(loaded.attachments.map((a) => a.path)),
       einvoices: parsed,
+      einvoiceErrors: unreadable,
     };
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
     const index = indexProject(project);

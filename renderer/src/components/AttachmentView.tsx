@@ -1,25 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Spin, Typography } from 'antd';
+import { Alert, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
+import type { EInvoiceLine } from '@shared/verification/types';
 import { api } from '../api/client';
-import { yuan } from '../format';
 import { PdfViewer } from '../pages/projects/PdfViewer';
-
-const EINVOICE_FIELDS: [string, string, boolean?][] = [
-  ['source', '文件类型'],
-  ['number', '发票号码'],
-  ['code', '发票代码'],
-  ['issuedOn', '开票日期'],
-  ['sellerName', '销售方'],
-  ['sellerTaxId', '销售方识别号'],
-  ['buyerName', '购买方'],
-  ['buyerTaxId', '购买方识别号'],
-  ['amount', '金额（不含税）', true],
-  ['tax', '税额', true],
-  ['total', '价税合计', true],
-  ['totalInWords', '价税合计（大写）'],
-  ['originalNumber', '被冲销的蓝字发票'],
-];
+import { EInvoiceDataView } from './EInvoiceDataView';
 
 function decodeBase64(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -28,26 +13,32 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-/** One attachment: PDF pages, an image, or an e-invoice file shown as the data it holds. */
+/**
+ * One attachment: PDF pages, an image, or an e-invoice file shown as the data it holds. A PDF
+ * e-invoice shows both: what its text says (compared with the 申报表) above the page itself.
+ */
 export function AttachmentView({ batchId, projectId, path, page }: { batchId: string; projectId: string; path: string; page?: number | null }) {
   const file = useQuery({ queryKey: ['attachment', batchId, projectId, path], queryFn: () => api.getAttachment({ batchId, projectId, path }) });
   const bytes = useMemo(() => (file.data ? decodeBase64(file.data.base64) : null), [file.data]);
   if (file.error) return <Alert type="error" showIcon message={file.error.message} />;
   if (!file.data || !bytes) return <Spin />;
-  const { mediaType, einvoice, einvoiceError } = file.data;
-  if (einvoice) {
+  const { mediaType, einvoice, einvoiceError, einvoiceLines, comparisons } = file.data;
+  const pdf = mediaType === 'application/pdf';
+  const data = einvoice && <EInvoiceDataView einvoice={einvoice} lines={einvoiceLines as EInvoiceLine[] | undefined} comparisons={comparisons} />;
+  const problem = einvoiceError && (
+    <Alert type={pdf ? 'info' : 'warning'} showIcon message={pdf ? '未能从此 PDF 读取发票数据' : '此电子发票文件无法读取'} description={einvoiceError} />
+  );
+  if (!pdf && (data || problem)) return data || problem;
+  if (pdf) {
     return (
-      <Descriptions bordered size="small" column={1} title={einvoice.red === true ? '电子发票数据（红字发票）' : '电子发票数据'} data-testid="einvoice-data">
-        {EINVOICE_FIELDS.filter(([key]) => typeof einvoice[key] === 'string' && einvoice[key] !== '').map(([key, label, money]) => (
-          <Descriptions.Item key={key} label={label}>
-            {money ? yuan(String(einvoice[key])) : String(einvoice[key])}
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
+      // minmax(0, 1fr): a zoomed page scrolls inside the viewer instead of widening it (and the fit).
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
+        {data}
+        {problem}
+        <PdfViewer data={bytes} page={page} />
+      </div>
     );
   }
-  if (einvoiceError) return <Alert type="warning" showIcon message="此电子发票文件无法读取" description={einvoiceError} />;
-  if (mediaType === 'application/pdf') return <PdfViewer data={bytes} page={page} />;
   if (mediaType.startsWith('image/')) return <img alt={path} style={{ maxWidth: '100%' }} src={`data:${mediaType};base64,${file.data.base64}`} />;
   return (
     <Typography.Text type="secondary">

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readOfdCustomData, readOfdFields, readOfdOriginalInvoice, readOfdXml } from '@shared/einvoice/read-ofd-xml';
-import { SHUDIAN_DEFAULTS, TAX_CONTROL_DEFAULTS, shudianOfd, taxControlOfd, taxControlOriginalInvoiceXml } from '../../fixtures/einvoice/make-ofd-fixtures';
+import {
+  SHUDIAN_DEFAULTS,
+  TAX_CONTROL_DEFAULTS,
+  shudianOfd,
+  taxControlOfd,
+  taxControlOriginalInvoiceXml,
+  xbrlInvoiceXml,
+} from '../../fixtures/einvoice/make-ofd-fixtures';
 
 function partsOf(entries: Record<string, string>) {
   return {
@@ -34,6 +41,9 @@ describe('readOfdOriginalInvoice (tax-control OFD)', () => {
         tax: '3187.48',
         total: '27706.53',
         red: false,
+        lines: [
+          { name: '*计算机配套产品*服务器', spec: 'SR-0001', unit: '台', quantity: '1', unitPrice: '24519.05', amount: '24519.05', taxRate: '13%', tax: '3187.48' },
+        ],
       },
     });
   });
@@ -89,6 +99,8 @@ describe('readOfdCustomData (数电 OFD)', () => {
         // Not in CustomDatas: read from the tagged 「¥」 + 「11300.00」 objects.
         total: '11300.00',
         red: false,
+        // 数电 OFD keeps its lines only on the page.
+        lines: [{ name: '*信息技术服务*工业软件实施服务' }],
       },
     });
   });
@@ -154,8 +166,53 @@ describe('readOfdXml dispatch', () => {
 
   it('a tax-control OFD read through its CustomDatas and tags gives the same invoice', () => {
     const { originalInvoice: _ignored, ...parts } = partsOf(taxControlOfd().entries);
+    const withoutLines = (result: ReturnType<typeof readOfdXml>) => (result.ok ? { ...result.value, lines: undefined } : result);
     const viaTags = readOfdXml('fp.ofd', parts);
     const viaAttachment = readOfdXml('fp.ofd', partsOf(taxControlOfd().entries));
-    expect(viaTags).toEqual(viaAttachment);
+    expect(withoutLines(viaTags)).toEqual(withoutLines(viaAttachment));
+  });
+});
+
+describe('OFD variants seen in issued files', () => {
+  it('reads XBRL invoice data (inv: facts) field by field, lines included', () => {
+    const parts = { ...partsOf(taxControlOfd().entries), originalInvoice: xbrlInvoiceXml(), originalInvoicePath: 'Doc_0/Attachs/inv_ord_issuer_0123456789.xml' };
+    expect(readOfdXml('xbrl.ofd', parts)).toEqual({
+      ok: true,
+      value: {
+        source: 'OFD',
+        fileName: 'xbrl.ofd',
+        number: '00008006',
+        code: '052002100113',
+        issuedOn: '2022-05-05',
+        sellerName: TAX_CONTROL_DEFAULTS.sellerName,
+        sellerTaxId: TAX_CONTROL_DEFAULTS.sellerTaxId,
+        buyerName: TAX_CONTROL_DEFAULTS.buyerName,
+        buyerTaxId: TAX_CONTROL_DEFAULTS.buyerTaxId,
+        amount: '24519.05',
+        tax: '3187.48',
+        total: '27706.53',
+        red: false,
+        lines: [{ name: '*建筑服务*设备基础施工', quantity: '1', amount: '24519.05', taxRate: '9%' }],
+      },
+    });
+  });
+
+  it('takes 合计税额 from the tags when the XBRL data and CustomDatas lack it', () => {
+    const parts = { ...partsOf(taxControlOfd().entries), originalInvoice: xbrlInvoiceXml({ withoutTax: true }) };
+    expect((parts.ofd ?? '').includes('合计税额')).toBe(false);
+    const result = readOfdXml('xbrl.ofd', parts);
+    expect(result.ok && result.value.tax).toBe('3187.48');
+  });
+
+  it('takes 合计税额 from the page when neither CustomDatas nor tags name it', () => {
+    const parts = partsOf(shudianOfd({ taxOnlyOnPage: true }).entries);
+    expect(parts.customTag?.includes('TaxTotalAmount')).toBe(false);
+    const result = readOfdXml('sd.ofd', parts);
+    expect(result.ok && [result.value.amount, result.value.tax, result.value.total]).toEqual(['10000.00', '1300.00', '11300.00']);
+  });
+
+  it('names the attachment it could not read', () => {
+    const parts = { ...partsOf(taxControlOfd().entries), originalInvoice: '<Receipt><No>1</No></Receipt>', originalInvoicePath: 'Doc_0/Attachs/inv_ord_issuer_1.xml' };
+    expect(failureOf(readOfdXml('x.ofd', parts))).toMatch(/inv_ord_issuer_1\.xml.*根元素是「Receipt」/u);
   });
 });

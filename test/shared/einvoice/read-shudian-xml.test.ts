@@ -33,6 +33,7 @@ describe('readShudianXml: the official sample', () => {
         total: '2.12',
         totalInWords: '贰圆壹角贰分',
         red: false,
+        lines: [{ name: '*人力资源服务*劳务', quantity: '2', unitPrice: '1', amount: '2.00', taxRate: '0.060000', tax: '0.120000' }],
       },
     });
   });

@@ -64,3 +64,45 @@ describe('MISSING_ATTACHMENT', () => {
     expect(withCode(result.payments.get(2), 'MISSING_ATTACHMENT')[0]?.message).toBe('付款凭证附件「记-2024-04-015.jpg」不在项目附件目录中');
   });
 });
+
+describe('an e-invoice file that cannot be read', () => {
+  it('carries the reader’s reason into the finding, not only into the viewer', () => {
+    const project = cleanProject();
+    project.attachmentNames = new Set([...project.attachmentNames, 'fp-broken.ofd']);
+    project.einvoiceErrors = new Map([['fp-broken.ofd', 'OFD 发票数据（Doc_0/Attachs/inv_ord_issuer_1.xml）缺少必需的字段：开票日期']]);
+    project.invoices[0]!.attachments = ['fp-broken.ofd'];
+    const [f] = withCode(verifyProject(project, context()).invoices.get(2), 'ATTACHMENT_MISMATCH');
+    expect(f?.severity).toBe('info');
+    expect(f?.message).toBe(
+      '附件「fp-broken.ofd」未能读取出发票数据（OFD 发票数据（Doc_0/Attachs/inv_ord_issuer_1.xml）缺少必需的字段：开票日期），未与本行比对，请人工查看',
+    );
+  });
+});
+
+describe('PDF e-invoices and other documents', () => {
+  it('an edited page whose QR code disagrees with the text is an error', () => {
+    const project = cleanProject();
+    project.einvoices = new Map([
+      ['FP-24442000000123456789.xml', { ...machineEInvoice(), source: 'PDF', qrChecked: true, qrMismatch: '金额：文字 1000000.00，二维码 100000.00' }],
+    ]);
+    const [f] = withCode(verifyProject(project, context()).invoices.get(2), 'ATTACHMENT_MISMATCH');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('附件二维码与票面文字不符（金额：文字 1000000.00，二维码 100000.00），票面可能被改动');
+  });
+
+  it('names a railway e-ticket, and says why a scan or a bank receipt was not compared', () => {
+    const project = cleanProject();
+    project.einvoices = new Map([['FP-24442000000123456789.xml', { ...machineEInvoice(), documentKind: '铁路电子客票' }]]);
+    project.attachmentNames = new Set([...project.attachmentNames, 'scan.pdf', '合同.pdf']);
+    project.einvoiceErrors = new Map([['scan.pdf', '此 PDF 没有文字层（扫描件或图片），无法读取发票数据，请对照原件人工核对']]);
+    project.invoices[1]!.attachments = ['scan.pdf', '合同.pdf'];
+    const result = verifyProject(project, context());
+    expect(withCode(result.invoices.get(2), 'ATTACHMENT_MISMATCH').map((f) => f.message)).toContain(
+      '附件「FP-24442000000123456789.xml」是铁路电子客票，不是增值税发票，通常属于差旅等费用，请核对是否应计入技改投资',
+    );
+    // The contract PDF, not an invoice file, is not flagged; the scan says why it was not compared.
+    expect(withCode(result.invoices.get(3), 'ATTACHMENT_MISMATCH').map((f) => f.message)).toEqual([
+      '附件「scan.pdf」未能读取出发票数据（此 PDF 没有文字层（扫描件或图片），无法读取发票数据，请对照原件人工核对），未与本行比对，请人工查看',
+    ]);
+  });
+});

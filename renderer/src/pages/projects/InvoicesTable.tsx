@@ -1,11 +1,37 @@
 import { money } from '../../components/money';
-import { Input, Space, Table, Typography } from 'antd';
+import { Input, Modal, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { InvoiceRow } from '@shared/api/batches-contract';
+import { namesAttachment } from '@shared/verification/attachments';
+import { AttachmentView } from '../../components/AttachmentView';
 
 /** Every invoice of a project in one virtualised table: 100,000 rows scroll without paging. */
-export function InvoicesTable({ invoices }: { invoices: readonly InvoiceRow[] }) {
+export function InvoicesTable({
+  invoices,
+  project,
+}: {
+  invoices: readonly InvoiceRow[];
+  /** The project and its stored files: attachment names become links that open the viewer. */
+  project?: { batchId: string; projectId: string; paths: readonly string[] };
+}) {
   const [search, setSearch] = useState('');
+  const [viewing, setViewing] = useState<string | null>(null);
+  const attachmentLinks = (written: string[]) => (
+    <Space size={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      {written.map((name) => {
+        const path = project?.paths.find((p) => namesAttachment([name], p));
+        return path === undefined ? (
+          <Typography.Text key={name} type="secondary" title="材料包中没有此文件">
+            {name}
+          </Typography.Text>
+        ) : (
+          <Typography.Link key={name} onClick={() => setViewing(path)}>
+            {name}
+          </Typography.Link>
+        );
+      })}
+    </Space>
+  );
   const shown = useMemo(() => {
     const term = search.trim();
     return term === '' ? invoices : invoices.filter((i) => `${i.key}${i.sellerName}${i.itemName}${i.contractNo}`.includes(term));
@@ -37,9 +63,14 @@ export function InvoicesTable({ invoices }: { invoices: readonly InvoiceRow[] })
           { title: '税额', dataIndex: 'tax', width: 120, align: 'right', render: money },
           { title: '价税合计', dataIndex: 'total', width: 140, align: 'right', render: money },
           { title: '合同编号', dataIndex: 'contractNo', width: 130 },
-          { title: '附件', dataIndex: 'attachments', width: 160, ellipsis: true, render: (a: string[]) => a.join('；') },
+          { title: '附件', dataIndex: 'attachments', width: 220, render: attachmentLinks },
         ]}
       />
+      {project && (
+        <Modal open={viewing !== null} title={viewing} footer={null} width="min(1200px, 94vw)" onCancel={() => setViewing(null)} destroyOnHidden>
+          {viewing && <AttachmentView batchId={project.batchId} projectId={project.projectId} path={viewing} />}
+        </Modal>
+      )}
     </Space>
   );
 }

@@ -90,7 +90,13 @@ export function ProjectWorkspace() {
           {
             key: 'invoices',
             label: `发票（${String(invoices.data?.length ?? '…')}）`,
-            children: invoices.error ? <Alert type="error" message={invoices.error.message} /> : invoices.data ? <InvoicesTable invoices={invoices.data} /> : <Spin />,
+            children: invoices.error ? (
+              <Alert type="error" message={invoices.error.message} />
+            ) : invoices.data ? (
+              <InvoicesTable invoices={invoices.data} project={{ batchId: d.batch.id, projectId: d.project.id, paths: d.attachments.map((a) => a.path) }} />
+            ) : (
+              <Spin />
+            ),
           },
           {
             key: 'payments',

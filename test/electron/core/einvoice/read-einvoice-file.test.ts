@@ -3,7 +3,16 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readEInvoiceFile } from '@core/einvoice/read-einvoice-file';
-import { SHUDIAN_DEFAULTS, shudianOfd, taxControlOfd, zipEntries, zipOfd } from '@test/fixtures/einvoice/make-ofd-fixtures';
+import {
+  SHUDIAN_DEFAULTS,
+  TAX_CONTROL_DEFAULTS,
+  renameOfdParts,
+  shudianOfd,
+  taxControlOfd,
+  xbrlOfd,
+  zipEntries,
+  zipOfd,
+} from '@test/fixtures/einvoice/make-ofd-fixtures';
 import { REPO_ROOT } from '@test/support/temp-dir';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'einvoice');
@@ -124,6 +133,40 @@ describe('readEInvoiceFile: OFD', () => {
     const corrupted = Buffer.from(zip);
     corrupted[at + 11] = 0x5a;
     expect(await failureOf(readEInvoiceFile('a.ofd', corrupted))).toMatch(/CRC/u);
+  });
+});
+
+describe('readEInvoiceFile: OFD parts under the names issuers give them', () => {
+  const expected = { number: TAX_CONTROL_DEFAULTS.number, code: TAX_CONTROL_DEFAULTS.code, amount: '24519.05', tax: '3187.48', total: '27706.53' };
+
+  it('follows OFD.xml → Document.xml → CustomTags.xml to a tag file named Tag_Invoice.xml', async () => {
+    const { originalInvoice: _dropped, ...rest } = { originalInvoice: 1, ...shudianOfd().entries };
+    const fixture = renameOfdParts({ entries: rest as Record<string, string> }, { tagFile: 'Tag_Invoice.xml' });
+    expect(Object.keys(fixture.entries)).toContain('Doc_0/Tags/Tag_Invoice.xml');
+    const result = await readEInvoiceFile('sd.ofd', await zipOfd(fixture));
+    expect(result?.ok && [result.value.buyerName, result.value.sellerName, result.value.total]).toEqual([
+      '示例精密机械制造有限公司',
+      SHUDIAN_DEFAULTS.sellerName,
+      '11300.00',
+    ]);
+  });
+
+  it('follows Attachments.xml to the data attachment whatever its name, in a document folder other than Doc_0', async () => {
+    const fixture = renameOfdParts(taxControlOfd(), { docDir: 'Doc_1', attachmentFile: 'fp_0123.xml', tagFile: 'Tag_e-invoice.xml' });
+    expect(Object.keys(fixture.entries).some((name) => name.startsWith('Doc_0/'))).toBe(false);
+    const result = await readEInvoiceFile('fp.ofd', await zipOfd(fixture));
+    expect(result?.ok && result.value).toMatchObject({ ...expected, lines: [expect.objectContaining({ name: '*计算机配套产品*服务器' })] });
+  });
+
+  it('reads XBRL invoice data from inv_ord_issuer_….xml, 合计税额 taken from the tags when the data lacks it', async () => {
+    const fixture = xbrlOfd({ withoutTax: true });
+    expect(Object.keys(fixture.entries)).toContain('Doc_0/Attachs/inv_ord_issuer_0123456789.xml');
+    const result = await readEInvoiceFile('xbrl.ofd', await zipOfd(fixture));
+    expect(result?.ok && result.value).toMatchObject({
+      ...expected,
+      buyerName: TAX_CONTROL_DEFAULTS.buyerName,
+      lines: [{ name: '*建筑服务*设备基础施工', quantity: '1', amount: '24519.05', taxRate: '9%' }],
+    });
   });
 });
 
