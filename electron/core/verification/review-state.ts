@@ -10,6 +10,7 @@ import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import type { LoadedProject } from './load-project';
 import type { ProjectAward } from './project-award';
+import { verifiedBreakdown } from './verified-breakdown';
 
 /** A project as read and checked: everything a decision does not change. */
 export interface Computation {
@@ -95,6 +96,14 @@ export function createReviewState(
       award: projectAward.award,
       awardIsCeiling: projectAward.ceiling,
       awardMessage: projectAward.message,
+      breakdown: verifiedBreakdown(
+        c.project.invoices.map((invoice) => ({
+          amount: invoice.amount,
+          decided: storedOf(invoice) ? (decisions.get(invoice.rowNo) ?? null) : null,
+          hasError: rows[rowIndex.get(invoice.rowNo) ?? -1]?.severity === 'error',
+        })),
+        verified.total,
+      ),
     };
   }
 
