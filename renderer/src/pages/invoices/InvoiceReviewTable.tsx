@@ -97,11 +97,16 @@ function columns(allColumns: boolean): TableColumnsType<VerifiedInvoiceDto> {
 /** The project's invoices, virtualised; the current row is marked end to end and kept in view. */
 export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, onOpen, height, allColumns }: Props) {
   const table = useRef<GetRef<typeof Table<VerifiedInvoiceDto>>>(null);
+  const lastIndex = useRef(0);
   useEffect(() => {
     if (currentRow === undefined) return;
     const index = invoices.findIndex((i) => i.rowNo === currentRow);
-    // A virtualised list has no element for far rows: scroll it by index, keeping the row off the edges.
-    if (index >= 0) table.current?.scrollTo({ index: Math.max(0, index - 3) });
+    if (index < 0) return;
+    // A virtualised list has no element for far rows: scroll it by index, only as far as needed,
+    // with two rows of context in the direction the reviewer moves.
+    const down = index >= lastIndex.current;
+    lastIndex.current = index;
+    table.current?.scrollTo({ index: down ? Math.min(invoices.length - 1, index + 2) : Math.max(0, index - 2) });
   }, [currentRow, invoices]);
   return (
     <Table<VerifiedInvoiceDto>
@@ -114,8 +119,13 @@ export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, o
       dataSource={invoices}
       data-testid="invoice-table"
       rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as number[]), columnWidth: 32 }}
-      rowClassName={(invoice) => (invoice.rowNo === currentRow ? 'invoice-current' : '')}
-      onRow={(invoice) => ({ onClick: () => onOpen(invoice.rowNo), style: { cursor: 'pointer' }, 'data-row': invoice.rowNo })}
+      // Virtual rows take their class from onRow (rowClassName is not applied to them).
+      onRow={(invoice) => ({
+        onClick: () => onOpen(invoice.rowNo),
+        className: invoice.rowNo === currentRow ? 'invoice-current' : undefined,
+        style: { cursor: 'pointer' },
+        'data-row': invoice.rowNo,
+      })}
       columns={columns(allColumns)}
     />
   );

@@ -10,6 +10,7 @@ import { decisionText } from './decision-text';
 import type { DecisionRequest } from './use-verification';
 
 export type FormMode = 'reduce' | 'reject';
+export type FormRequest = { mode: FormMode; rowNo: number; n: number };
 
 interface Props {
   batchId: string;
@@ -17,8 +18,8 @@ interface Props {
   invoice: VerifiedInvoiceDto | undefined;
   busy: boolean;
   onDecide: (request: DecisionRequest) => void;
-  /** Opens the reason (R) or the reduced amount (H) when the reviewer presses its key; `n` counts presses. */
-  formRequest: { mode: FormMode; n: number } | null;
+  /** Opens the reason (R) or the reduced amount (H) on the invoice where the key was pressed; `n` counts presses. */
+  formRequest: FormRequest | null;
   /** Height of the panel: its body scrolls, the decision buttons stay on top. */
   height: number;
   /** More actions beside the decision buttons (e.g. a correction dialog). */
@@ -33,7 +34,9 @@ export function InvoiceSidePanel({ invoice, formRequest, height, ...rest }: Prop
         <Empty description="选择一张发票查看详情（J/K 或 ↑/↓ 切换，? 查看全部按键）" />
       </Card>
     );
-  return <PanelFor key={`${String(invoice.rowNo)}-${String(formRequest?.n ?? 0)}`} invoice={invoice} startMode={formRequest?.mode ?? null} height={height} {...rest} />;
+  // A form asked for on one invoice does not open again on the next one (the keys must work there).
+  const request = formRequest?.rowNo === invoice.rowNo ? formRequest : null;
+  return <PanelFor key={`${String(invoice.rowNo)}-${String(request?.n ?? 0)}`} invoice={invoice} startMode={request?.mode ?? null} height={height} {...rest} />;
 }
 
 function PanelFor({

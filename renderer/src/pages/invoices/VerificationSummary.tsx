@@ -34,8 +34,8 @@ export function VerificationSummary({ v, compact = false }: { v: ProjectVerifica
       <Col span={span}>
         <Card size="small" styles={{ body: { padding: '6px 12px' } }} data-testid="decision-counts">
           <div style={{ ...small, color: 'rgba(0,0,0,0.45)', fontSize: 14, lineHeight: '22px' }}>认定进度</div>
-          <div style={{ fontSize: 15, lineHeight: '27px' }}>
-            认定 {b.accepted.count} · 核减 {b.reduced.count} · 不予认定 {b.rejected.count} · <Typography.Text type="warning">未决 {b.undecided.count}</Typography.Text>
+          <div style={{ fontSize: 14, lineHeight: '27px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            认定 {b.accepted.count}·核减 {b.reduced.count}·不予认定 {b.rejected.count}·<Typography.Text type="warning">未决 {b.undecided.count}</Typography.Text>
           </div>
           <div style={small}>
             {s.stale > 0 ? `${String(s.stale)} 张材料变更后需复核；` : ''}

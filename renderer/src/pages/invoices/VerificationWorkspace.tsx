@@ -12,7 +12,7 @@ import { BulkRejectDialog } from './BulkRejectDialog';
 import { ContractReconciliation } from './ContractReconciliation';
 import { effectLines } from './decision-question';
 import { InvoiceReviewTable } from './InvoiceReviewTable';
-import { InvoiceSidePanel, type FormMode } from './InvoiceSidePanel';
+import { InvoiceSidePanel, type FormRequest } from './InvoiceSidePanel';
 import { KeyHelp } from './KeyHelp';
 import { PaymentReview } from './PaymentReview';
 import { useFillHeight } from './use-fill-height';
@@ -46,9 +46,14 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [code, setCode] = useState<FindingCode | undefined>(undefined);
   const [tab, setTab] = useState<TabKey>('invoices');
-  const [current, setCurrent] = useState<number | undefined>(undefined);
+  const [current, setCurrentRow] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<number[]>([]);
-  const [formRequest, setFormRequest] = useState<{ mode: FormMode; n: number } | null>(null);
+  const [formRequest, setFormRequest] = useState<FormRequest | null>(null);
+  // A reason or amount form belongs to the visit of one invoice: coming back to it does not reopen it.
+  const setCurrent = (rowNo: number | undefined) => {
+    setFormRequest(null);
+    setCurrentRow(rowNo);
+  };
   const [allColumns, setAllColumns] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [bulkRejecting, setBulkRejecting] = useState(false);
@@ -110,7 +115,7 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
     if (!currentInvoice) return undefined;
     if (action === 'accept') return decideGuarded({ rowNos: [currentInvoice.rowNo], kind: 'accept' }, true);
     if (action === 'clear') return currentInvoice.decision ? decideGuarded({ rowNos: [currentInvoice.rowNo], kind: 'clear' }, false) : undefined;
-    return setFormRequest((r) => ({ mode: action, n: (r?.n ?? 0) + 1 }));
+    return setFormRequest((r) => ({ mode: action, rowNo: currentInvoice.rowNo, n: (r?.n ?? 0) + 1 }));
   };
   // The invoice keys act only on the invoice list: on another tab an A must not accept an invoice out of sight.
   useInvoiceKeys(tab === 'invoices' && !helpOpen && !bulkRejecting, onKey);
@@ -164,7 +169,7 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
         />
         <Typography.Text type="secondary">{shown.length} 张</Typography.Text>
         <Button size="small" onClick={() => setSelected(shown.map((i) => i.rowNo))}>
-          全选筛选结果
+          全选
         </Button>
         <Button size="small" disabled={selected.length === 0 || decide.isPending} onClick={() => decideGuarded({ rowNos: selected, kind: 'accept' }, false)}>
           批量认定（{selected.length}）
@@ -176,11 +181,11 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
           <Switch size="small" checked={allColumns} onChange={(on) => changeFilter(() => setAllColumns(on))} checkedChildren="全部列" unCheckedChildren="更多列" />
         </Tooltip>
         <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportWorkbook()}>
-          导出明细表
+          导出
         </Button>
-        <Button size="small" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)}>
-          按键（?）
-        </Button>
+        <Tooltip title="按键说明（?）">
+          <Button size="small" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} aria-label="按键说明" />
+        </Tooltip>
       </Space>
       <Row gutter={8} ref={fillRef}>
         <Col span={16}>
