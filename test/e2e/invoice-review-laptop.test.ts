@@ -189,7 +189,7 @@ describe('发票核验 on a 1366×768 laptop', () => {
 
   it('lists the keys on ?', async () => {
     await app.page.keyboard.press('?');
-    await app.page.getByText('按键说明').waitFor();
+    await app.page.locator('.ant-modal-title', { hasText: '按键说明' }).waitFor();
     await app.screenshot('laptop-key-help');
     await app.page.keyboard.press('Escape');
   });
