@@ -52,7 +52,7 @@ export function PoliciesPage() {
                       {r.name} {r.origin === 'imported' && <Tag color="blue">已导入</Tag>}
                     </span>
                   }
-                  description={r.id}
+                  description={r.issuer}
                 />
               </List.Item>
             )}
