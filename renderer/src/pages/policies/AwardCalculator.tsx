@@ -26,6 +26,14 @@ function FactInput({ spec, ...control }: { spec: FactSpec } & Record<string, unk
   }
 }
 
+/** The engine names fields for files and the command line; the form's reader gets its labels. */
+function calculatorHint(error: { message: string; field?: string }): string {
+  return error.message
+    .replace(/^第 \d+ 条案例的?/u, '')
+    .replace(/（[A-Za-z][A-Za-z0-9.]*）/gu, '')
+    .replace(/：?应为[^。；]*金额字符串[^。；]*/u, '：请在左侧填写');
+}
+
 /** Type the facts, see the award, its trace and the schedule at once (computed in the page). */
 export function AwardCalculator({ ruleSet }: { ruleSet: RuleSet }) {
   const [values, setValues] = useState<Values>({});
@@ -59,7 +67,7 @@ export function AwardCalculator({ ruleSet }: { ruleSet: RuleSet }) {
       </Col>
       <Col span={16}>
         {isCaseError(outcome) ? (
-          <Alert type="info" showIcon message="请补充项目情况" description={outcome.error.message} data-testid="award-error" />
+          <Alert type="info" showIcon message="请补充项目情况" description={calculatorHint(outcome.error)} data-testid="award-error" />
         ) : (
           <Card size="small" title="测算结果">
             <Descriptions size="small" column={2}>
