@@ -44,7 +44,16 @@ export const importJobSchema = z.object({
   state: importJobStateSchema,
   progress: z.object({ phase: importPhaseSchema, done: z.number(), total: z.number(), message: z.string() }),
   result: importSummarySchema.optional(),
-  error: z.object({ code: apiErrorCodeSchema, message: z.string(), errors: z.array(packageProblemSchema), warnings: z.array(packageProblemSchema) }).optional(),
+  error: z
+    .object({
+      code: apiErrorCodeSchema,
+      message: z.string(),
+      errors: z.array(packageProblemSchema),
+      warnings: z.array(packageProblemSchema),
+      /** PROJECTS_REMOVED: the stored projects the package lacks, for the user to confirm. */
+      removedProjects: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+    })
+    .optional(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 
@@ -111,9 +120,16 @@ export type AttachmentComparison = z.infer<typeof attachmentComparisonSchema>;
 
 const projectRef = z.strictObject({ batchId: id, projectId: id });
 
+/**
+ * `replace`: a newer version of a stored batch that no longer has some of its projects removes them
+ * only when the user confirmed it; otherwise the import stops with PROJECTS_REMOVED naming them.
+ * `displayName`: the file name the user chose (an upload arrives under a temporary name).
+ */
+const importInput = z.strictObject({ path: filePath, replace: z.boolean().optional(), displayName: z.string().min(1).max(255).optional() });
+
 export const batchesContract = {
-  importPackage: { input: z.strictObject({ path: filePath }), output: importSummarySchema },
-  startImport: { input: z.strictObject({ path: filePath }), output: z.object({ jobId: z.string() }) },
+  importPackage: { input: importInput, output: importSummarySchema },
+  startImport: { input: importInput, output: z.object({ jobId: z.string() }) },
   getImportJob: { input: z.strictObject({ jobId: z.string().max(100) }), output: importJobSchema },
   listBatches: { input: z.strictObject({}), output: z.array(batchSummarySchema) },
   listProjects: { input: z.strictObject({ batchId: id.optional() }), output: z.array(projectListItemSchema) },

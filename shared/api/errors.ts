@@ -24,6 +24,8 @@ export const API_ERROR_CODES = [
   'REVIEWER_REQUIRED',
   // The passphrase does not open the reviewer's key.
   'WRONG_PASSPHRASE',
+  // A re-import of a batch would remove projects the user has not agreed to remove.
+  'PROJECTS_REMOVED',
   // `jigai audit verify`: an entry of the 操作记录 was changed or removed.
   'AUDIT_CHAIN_BROKEN',
   // Why a chair's copy refuses an expert file.

@@ -99,6 +99,23 @@ export const disbursementSchema = z.object({
 
 export const awardStepSchema = z.object({ text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
 
+const countedAmount = z.object({ count: z.number().int(), amount: yuanString });
+
+/**
+ * How 核定投资额 comes about, for the cards: 已认定 + 暂计入 − 合同/付款上限扣减 = 核定投资额.
+ * `reduced.amount` is what still counts of the reduced invoices, `reduced.cut` what was taken off.
+ */
+export const verifiedBreakdownSchema = z.object({
+  accepted: countedAmount,
+  reduced: countedAmount.extend({ cut: yuanString }),
+  rejected: countedAmount,
+  /** No decision yet: without an error finding they count for now (`provisional`), with one they do not. */
+  undecided: z.object({ count: z.number().int(), provisional: countedAmount, held: countedAmount }),
+  /** Contract and payment caps: what the accepted amounts exceed and so does not count. */
+  capDeduction: yuanString,
+});
+export type VerifiedBreakdown = z.infer<typeof verifiedBreakdownSchema>;
+
 export const projectVerificationSchema = z.object({
   batchId: z.string(),
   projectId: z.string(),
@@ -122,6 +139,7 @@ export const projectVerificationSchema = z.object({
     awardBasis: awardBasisSchema.optional(),
     /** What is due, already advanced and to be refunded at the batch's stage; null when the policy sets no schedule. */
     disbursement: disbursementSchema.nullable().optional(),
+    breakdown: verifiedBreakdownSchema,
   }),
   invoices: z.array(verifiedInvoiceSchema),
   contracts: z.array(contractReconciliationSchema),

@@ -1,3 +1,4 @@
+import { readableSource } from './readable-source';
 import { INSTALMENT_STAGE_LABEL } from '../codes/labels';
 import { bandRangeLabel } from './bands';
 import { describeCondition } from './conditions';
@@ -64,8 +65,8 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
     section(
       'facts',
       '评审需填写的信息',
-      ['信息项', '字段', '类型', '默认值', '说明'],
-      Object.entries(facts).map(([key, spec]) => row([spec.label, key, factTypeText(spec), factDefaultText(spec), spec.description ?? ''], ruleSet.document.file)),
+      ['信息项', '类型', '默认值', '说明'],
+      Object.values(facts).map((spec) => row([spec.label, factTypeText(spec), factDefaultText(spec), spec.description ?? ''], ruleSet.document.file)),
     ),
   );
 
@@ -195,10 +196,8 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
       section(
         'notices',
         '提示与分类',
-        ['条件', '结论', '代码', '说明'],
-        ruleSet.notices.map((notice) =>
-          row([notice.when ? describeCondition(notice.when, facts) : '所有项目', notice.message, notice.code, notice.description], notice.source),
-        ),
+        ['条件', '结论', '说明'],
+        ruleSet.notices.map((notice) => row([notice.when ? describeCondition(notice.when, facts) : '所有项目', notice.message, notice.description], notice.source)),
       ),
     );
   }
@@ -214,8 +213,8 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
     );
   }
 
+  // Reviewers read titles and 第五条（二）, not the policy file's stored name and §五(二).
   const document = [
-    ruleSet.document.file,
     `《${ruleSet.document.title}》`,
     ruleSet.document.status ? `（${ruleSet.document.status}）` : '',
     ruleSet.document.published ? `，${ruleSet.document.published}` : '',
@@ -232,13 +231,19 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDescription {
     validity,
     summary: ruleSet.summary,
     hasFormula: ruleSet.award.kind !== 'none',
-    sections,
+    sections: sections.map((s) => ({
+      ...s,
+      rows: s.rows.map((r) => {
+        const source = readableSource(r.source, ruleSet);
+        return { cells: [...r.cells.slice(0, -1), source], source };
+      }),
+    })),
   };
 }
 
 function factTypeText(spec: FactSpec): string {
   const base = FACT_TYPE_LABEL[spec.type];
-  if (spec.type === 'enum') return `${base}：${spec.values.map((option) => `${option.value}（${option.label}）`).join('、')}`;
+  if (spec.type === 'enum') return `${base}：${spec.values.map((option) => option.label).join('、')}`;
   if (spec.type === 'number' && spec.unit) return `${base}（${spec.unit}）`;
   return base;
 }

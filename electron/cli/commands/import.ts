@@ -7,13 +7,14 @@ import type { CliCommand } from '../command';
 export const importCommand: CliCommand = {
   name: 'import',
   summary: '导入申报材料包（.zip 或文件夹）；有错误时不导入任何内容',
-  usage: 'jigai import 材料包.zip [--data 数据文件夹] [--json]',
-  options: {},
+  usage: 'jigai import 材料包.zip [--replace] [--data 数据文件夹] [--json]',
+  options: { replace: { type: 'boolean' } },
   positionals: true,
-  async run({ positionals, openCore }) {
+  async run({ positionals, values, openCore }) {
     const [source, ...rest] = positionals;
     if (!source || rest.length > 0) throw new AppError('BAD_INPUT', '请给出一个材料包文件或文件夹，例如：jigai import 材料包.zip');
-    const summary = await openCore().api.importPackage({ path: path.resolve(source) });
+    // A newer version of a batch that drops projects removes them only with --replace (exit 2 otherwise, naming them).
+    const summary = await openCore().api.importPackage({ path: path.resolve(source), ...(values.replace === true ? { replace: true } : {}) });
     const lines = [
       `已导入批次「${summary.batch.name}」（${summary.batch.id}，${STAGE_LABEL[summary.batch.stage]}，政策 ${summary.batch.policy}）`,
       ...summary.projects.map(

@@ -16,6 +16,8 @@ type BatchHandlers = Pick<
   'importPackage' | 'startImport' | 'getImportJob' | 'listBatches' | 'listProjects' | 'getProject' | 'listInvoices' | 'getAttachment'
 >;
 
+type ImportRequest = { path: string; replace?: boolean | undefined; displayName?: string | undefined };
+
 export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogue, einvoices: EInvoiceCache): BatchHandlers {
   const queries = createBatchQueries(ctx.db);
   const blobs = createBlobStore(ctx.dataDir);
@@ -24,9 +26,10 @@ export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogu
   // once at start (files left by an import that was killed) and after each re-import (files the new
   // version no longer has).
   let queue: Promise<unknown> = collectUnreferencedBlobs(ctx, blobs);
-  const runImport = (path: string, onProgress?: (p: ImportProgress) => void) => {
+  const runImport = (request: ImportRequest, onProgress?: (p: ImportProgress) => void) => {
+    const { path, ...choices } = request;
     const next = queue.then(async () => {
-      const summary = await importPackage(ctx, path, { knownPolicies: catalogue.ids(), blobs, ...(onProgress ? { onProgress } : {}) });
+      const summary = await importPackage(ctx, path, { knownPolicies: catalogue.ids(), blobs, ...choices, ...(onProgress ? { onProgress } : {}) });
       if (summary.changes !== null) await collectUnreferencedBlobs(ctx, blobs);
       return summary;
     });
@@ -36,8 +39,8 @@ export function createBatchHandlers(ctx: CoreContext, catalogue: RuleSetCatalogu
   const jobs = createImportJobs(runImport);
 
   return {
-    importPackage: ({ path }) => runImport(path),
-    startImport: ({ path }) => ({ jobId: jobs.start(path) }),
+    importPackage: (request) => runImport(request),
+    startImport: (request) => ({ jobId: jobs.start(request) }),
     getImportJob: ({ jobId }) => {
       const job = jobs.get(jobId);
       if (!job) throw new AppError('NOT_FOUND', '找不到该导入任务（可能已过期），请重新导入');

@@ -19,6 +19,7 @@ import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import type { LoadedProject } from './load-project';
 import type { ProjectAward } from './project-award';
+import { verifiedBreakdown } from './verified-breakdown';
 
 /** A project as read and checked: everything a decision does not change. */
 export interface Computation {
@@ -117,6 +118,14 @@ export function createReviewState(
       awardMessage: projectAward.message,
       awardBasis: projectAward.awardBasis,
       disbursement: projectAward.disbursement,
+      breakdown: verifiedBreakdown(
+        c.project.invoices.map((invoice) => ({
+          amount: invoice.amount,
+          decided: storedOf(invoice) ? (decisions.get(invoice.rowNo) ?? null) : null,
+          heldBack: decisions.get(invoice.rowNo)?.kind !== 'accept',
+        })),
+        verified.total,
+      ),
     };
   }
 

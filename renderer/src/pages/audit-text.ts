@@ -25,6 +25,12 @@ const CODE_TABLES: readonly (readonly EnumOption<string>[])[] = [REVIEWER_ROLES,
 const METHOD_WORDS: Record<string, string> = { phone: '电话核对', paper: '书面核对', 'in-person': '当面核对' };
 
 function valueText(value: unknown): string | null {
+  // Lists (the invoices of a bulk decision): the first few, then how many in all.
+  if (Array.isArray(value)) {
+    const items = value.map(valueText).filter((t): t is string => t !== null);
+    if (items.length === 0) return null;
+    return items.length > 3 ? `${items.slice(0, 3).join('、')} 等 ${String(items.length)} 张` : items.join('、');
+  }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string' || value.trim() === '') return null;
@@ -45,6 +51,12 @@ const KEY_LABEL: Record<string, string> = {
   total: '总分',
   projects: '项目数',
   divergencePoints: '偏离提示分差',
+  rows: '发票张数',
+  invoices: '发票',
+  amount: '认定金额（元）',
+  reason: '理由',
+  sourceName: '材料包文件',
+  warnings: '提示条数',
 };
 
 /** One line of the details (stored as JSON). */

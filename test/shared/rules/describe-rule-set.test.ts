@@ -25,7 +25,7 @@ describe('describeRuleSet', () => {
 
   it('shows the Xiamen bands as a reviewer reads them', () => {
     const description = describeRuleSet(ruleSet('xiamen-2024'));
-    expect(description.document).toBe('000_985b87a7ad46cc56.txt《厦门市制造业新型技术改造城市试点工作方案》（征求意见稿），2024-09-30');
+    expect(description.document).toBe('《厦门市制造业新型技术改造城市试点工作方案》（征求意见稿），2024-09-30');
     expect(description.validity).toBe('至 2027-06-30');
     const bands = sectionRows(description, 'award').map((cells) => cells.slice(1, 5));
     expect(bands).toEqual([
@@ -74,7 +74,10 @@ describe('describeRuleSet', () => {
     const description = describeRuleSet(ruleSet('qingdao-2025'));
     expect(description.hasFormula).toBe(false);
     expect(sectionRows(description, 'award')[0]?.[0]).toContain('未规定奖补计算公式');
-    expect(sectionRows(description, 'notices').map((cells) => cells[2])).toContain('KEY_PROJECT_LIBRARY');
+    // Conclusions in words; codes and the policy file's stored name are not shown to reviewers.
+    const notices = sectionRows(description, 'notices');
+    expect(notices.flat().join('')).not.toContain('KEY_PROJECT_LIBRARY');
+    expect(notices.map((cells) => cells.at(-1)).join('')).not.toMatch(/\.txt|§/);
   });
 
   it('describes caps that shrink with earlier awards and the interest formula', () => {

@@ -49,6 +49,22 @@ export interface ImportOptions {
   /** Where attachments are stored; default: the data folder's blob store. */
   blobs?: BlobStore;
   onProgress?: (progress: ImportProgress) => void;
+  /** Remove the stored projects a newer version of the batch no longer has; without it such an import is refused. */
+  replace?: boolean;
+  /** The name of the file as the user chose it (uploads are stored under a temporary name). */
+  displayName?: string;
+}
+
+/** Projects stored for the batch that the new version lacks are removed only after the user agreed. */
+function refuseRemovals(before: ReadonlyMap<string, { parsed: ParsedProject }>, incoming: readonly { parsed: ParsedProject }[], batchId: string) {
+  const kept = new Set(incoming.map((p) => p.parsed.project.id));
+  const removed = [...before].filter(([id]) => !kept.has(id)).map(([id, old]) => ({ id, name: old.parsed.project.name }));
+  if (removed.length === 0) return;
+  throw new AppError(
+    'PROJECTS_REMOVED',
+    `批次「${batchId}」已导入过；这个材料包没有其中 ${String(removed.length)} 个项目，导入后它们连同核验结论将被删除：${removed.map((p) => `${p.id} ${p.name}`).join('；')}。确认替换后再导入`,
+    { removedProjects: removed },
+  );
 }
 
 /**
@@ -100,8 +116,9 @@ export async function importPackage(ctx: CoreContext, source: string, options: I
   const repository = createBatchRepository(ctx.db);
   const blobs = options.blobs ?? createBlobStore(ctx.dataDir);
   const importedAt = ctx.now().toISOString();
-  const sourceName = path.basename(source);
+  const sourceName = options.displayName ?? path.basename(source);
   const previous = repository.existingPackageSha256(manifest.batch.id);
+  if (previous !== null && !options.replace) refuseRemovals(repository.readBatch(manifest.batch.id), parsedProjects, manifest.batch.id);
 
   // Attachment files go in first (content-addressed, so harmless); the ones this import created are
   // removed again if the database transaction fails, leaving the data folder as it was.

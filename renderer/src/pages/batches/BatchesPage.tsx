@@ -5,9 +5,11 @@ import type { BatchSummary } from '@shared/api/batches-contract';
 import { api } from '../../api/client';
 import { dateTime, stageName } from '../../format';
 import { ImportPanel } from './ImportPanel';
+import { usePolicyName } from '../../components/use-policy-name';
 
 export function BatchesPage() {
   const batches = useQuery({ queryKey: ['batches'], queryFn: () => api.listBatches({}) });
+  const policyName = usePolicyName();
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <ImportPanel />
@@ -24,7 +26,7 @@ export function BatchesPage() {
             { title: '批次编号', dataIndex: 'id', render: (id: string) => <Link to={`/projects?batch=${encodeURIComponent(id)}`}>{id}</Link> },
             { title: '名称', dataIndex: 'name' },
             { title: '评审阶段', dataIndex: 'stage', render: stageName },
-            { title: '政策', dataIndex: 'policy' },
+            { title: '政策', dataIndex: 'policy', render: (id: string) => policyName(id) },
             { title: '下发单位', dataIndex: 'issuer' },
             { title: '项目', dataIndex: 'projects', align: 'right' },
             { title: '发票', dataIndex: 'invoices', align: 'right' },

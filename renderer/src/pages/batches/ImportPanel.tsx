@@ -7,6 +7,7 @@ import { isDesktop } from '../../api/window-api';
 import { ProblemTable } from '../../components/ProblemTable';
 import { stageName } from '../../format';
 import { useImport } from './use-import';
+import { usePolicyName } from '../../components/use-policy-name';
 
 const PHASE_PERCENT: Readonly<Record<ImportPhase, number>> = { reading: 10, parsing: 30, storing: 90, done: 100 };
 
@@ -15,6 +16,7 @@ export function ImportPanel() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const importer = useImport();
+  const policyName = usePolicyName();
   const { state } = importer;
   const busy = state.status === 'uploading' || state.status === 'running';
 
@@ -90,7 +92,33 @@ export function ImportPanel() {
             />
           </div>
         )}
-        {state.status === 'finished' && state.job.state === 'failed' && state.job.error && (
+        {state.status === 'finished' && state.job.error?.code === 'PROJECTS_REMOVED' && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="import-removes-projects"
+            message={`${state.name}：这个材料包会删除已导入的 ${String(state.job.error.removedProjects?.length ?? 0)} 个项目`}
+            description={
+              <>
+                <ul style={{ margin: '4px 0 8px' }}>
+                  {(state.job.error.removedProjects ?? []).map((p) => (
+                    <li key={p.id}>
+                      {p.id} {p.name}
+                    </li>
+                  ))}
+                </ul>
+                <Typography.Paragraph style={{ marginBottom: 8 }}>这些项目的核验结论、评分将一并删除。确认这是主管部门的新版材料包后再替换。</Typography.Paragraph>
+                <Space>
+                  <Button danger onClick={() => void importer.confirmReplace()}>
+                    确认替换并导入
+                  </Button>
+                  <Button onClick={importer.reset}>不导入</Button>
+                </Space>
+              </>
+            }
+          />
+        )}
+        {state.status === 'finished' && state.job.state === 'failed' && state.job.error && state.job.error.code !== 'PROJECTS_REMOVED' && (
           <div data-testid="import-failed">
             <Alert type="error" showIcon message={`${state.name}：${state.job.error.message}`} style={{ marginBottom: 12 }} />
             {state.job.error.errors.length > 0 && (
@@ -122,7 +150,7 @@ export function ImportPanel() {
             <Descriptions size="small" column={3}>
               <Descriptions.Item label="批次编号">{state.job.result.batch.id}</Descriptions.Item>
               <Descriptions.Item label="评审阶段">{stageName(state.job.result.batch.stage)}</Descriptions.Item>
-              <Descriptions.Item label="政策">{state.job.result.batch.policy}</Descriptions.Item>
+              <Descriptions.Item label="政策">{policyName(state.job.result.batch.policy)}</Descriptions.Item>
             </Descriptions>
             {state.job.result.warnings.length > 0 && (
               <>

@@ -9,7 +9,7 @@ export type ImportState =
   | { status: 'running'; job: ImportJob; name: string }
   | { status: 'finished'; job: ImportJob; name: string };
 
-type Phase = { status: 'idle' } | { status: 'uploading'; fraction: number; name: string } | { status: 'started'; jobId: string; name: string };
+type Phase = { status: 'idle' } | { status: 'uploading'; fraction: number; name: string } | { status: 'started'; jobId: string; name: string; path: string };
 
 /** Starts an import job from a local path and polls it until it ends, refreshing lists afterwards. */
 export function useImport() {
@@ -49,9 +49,17 @@ export function useImport() {
   return {
     state,
     setUploading: (fraction: number, name: string) => setPhase({ status: 'uploading', fraction, name }),
-    start: async (path: string, name: string) => {
-      const started = await api.startImport({ path });
-      setPhase({ status: 'started', jobId: started.jobId, name });
+    /** `replace`: the user confirmed that projects missing from the new version are removed. */
+    start: async (path: string, name: string, replace = false) => {
+      // The user's file name, not the temporary name of the upload, goes into messages and the 操作记录.
+      const started = await api.startImport({ path, displayName: name, ...(replace ? { replace: true } : {}) });
+      setPhase({ status: 'started', jobId: started.jobId, name, path });
+    },
+    /** Runs the same package again after the user agreed to the removals it was refused for. */
+    confirmReplace: async () => {
+      if (phase.status !== 'started') return;
+      const started = await api.startImport({ path: phase.path, displayName: phase.name, replace: true });
+      setPhase({ ...phase, jobId: started.jobId });
     },
     reset: () => setPhase({ status: 'idle' }),
   };

@@ -13,7 +13,7 @@ export function ContractReconciliation({ v }: { v: ProjectVerification }) {
         rowKey="contractNo"
         size="small"
         pagination={false}
-        scroll={{ x: 1400 }}
+        tableLayout="fixed"
         dataSource={v.contracts}
         expandable={{
           expandedRowRender: (c) => (
@@ -24,24 +24,59 @@ export function ContractReconciliation({ v }: { v: ProjectVerification }) {
             </ol>
           ),
         }}
+        // Fits 1366 wide without scrolling: 供应商 under the contract number, 未付款 under 已付款,
+        // and 问题 takes the rest, two lines at most (the full text on hover).
         columns={[
-          { title: '合同编号', dataIndex: 'contractNo', width: 120 },
-          { title: '供应商', dataIndex: 'supplierName', width: 200, ellipsis: true },
-          { title: '类别', dataIndex: 'category', render: (c: string, r) => <Tag color={r.eligible ? undefined : 'red'}>{c}</Tag> },
-          { title: '合同金额', dataIndex: 'contractAmount', align: 'right', render: money },
-          { title: '开票（不含税）', dataIndex: 'invoiced', align: 'right', render: money },
-          { title: '认定', dataIndex: 'accepted', align: 'right', render: money },
-          { title: '已付款', dataIndex: 'paid', align: 'right', render: money },
-          { title: '未付款', dataIndex: 'unpaid', align: 'right', render: money },
-          { title: '计入', dataIndex: 'counted', align: 'right', render: (a: string) => <Typography.Text strong>{money(a)}</Typography.Text> },
+          {
+            title: '合同',
+            dataIndex: 'contractNo',
+            width: 170,
+            render: (no: string, c) => (
+              <>
+                <div>{no}</div>
+                <Typography.Text type="secondary" ellipsis={{ tooltip: c.supplierName }} style={{ fontSize: 12, maxWidth: 150 }}>
+                  {c.supplierName}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: '类别', dataIndex: 'category', width: 76, render: (c: string, r) => <Tag color={r.eligible ? undefined : 'red'}>{c}</Tag> },
+          { title: '合同金额', dataIndex: 'contractAmount', width: 112, align: 'right', render: money },
+          { title: '开票（不含税）', dataIndex: 'invoiced', width: 112, align: 'right', render: money },
+          { title: '认定', dataIndex: 'accepted', width: 112, align: 'right', render: money },
+          {
+            title: '已付 / 未付',
+            dataIndex: 'paid',
+            width: 112,
+            align: 'right',
+            render: (paid: string, c) => (
+              <>
+                <div>{money(paid)}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  未付 {yuan(c.unpaid)}
+                </Typography.Text>
+              </>
+            ),
+          },
+          {
+            title: '计入',
+            dataIndex: 'counted',
+            width: 116,
+            align: 'right',
+            render: (a: string) => <Typography.Text strong>{money(a)}</Typography.Text>,
+          },
           {
             title: '问题',
             dataIndex: 'findings',
             render: (f: ProjectVerification['contracts'][number]['findings']) =>
               f.map((x, i) => (
-                <div key={i} style={{ color: x.severity === 'error' ? '#cf1322' : '#d46b08' }}>
+                <Typography.Paragraph
+                  key={i}
+                  ellipsis={{ rows: 2, tooltip: x.message }}
+                  style={{ marginBottom: 0, color: x.severity === 'error' ? '#cf1322' : '#d46b08' }}
+                >
                   {x.message}
-                </div>
+                </Typography.Paragraph>
               )),
           },
         ]}

@@ -13,23 +13,21 @@ export function InvoiceVerificationPage() {
   const value = batchId && projectId ? `${batchId}/${projectId}` : undefined;
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small">
-        <Select
-          showSearch
-          style={{ width: 520 }}
-          placeholder="选择项目"
-          loading={projects.isLoading}
-          value={value}
-          optionFilterProp="label"
-          onChange={(v: string) => {
-            const [batch = '', project = ''] = v.split('/');
-            setParams({ batch, project });
-          }}
-          options={list.map((p) => ({ value: `${p.batchId}/${p.id}`, label: `${p.id} ${p.name}（${p.applicant}）` }))}
-          data-testid="verification-project"
-        />
-      </Card>
+    <Space direction="vertical" style={{ width: '100%' }} size={8}>
+      <Select
+        showSearch
+        style={{ width: 560 }}
+        placeholder="选择项目"
+        loading={projects.isLoading}
+        value={value}
+        optionFilterProp="label"
+        onChange={(v: string) => {
+          const [batch = '', project = ''] = v.split('/');
+          setParams({ batch, project });
+        }}
+        options={list.map((p) => ({ value: `${p.batchId}/${p.id}`, label: `${p.id} ${p.name}（${p.applicant}）` }))}
+        data-testid="verification-project"
+      />
       {batchId && projectId ? (
         <VerificationWorkspace key={value} batchId={batchId} projectId={projectId} />
       ) : (

@@ -1,17 +1,23 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Input, Row, Segmented, Select, Space, Spin, Tabs, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, Row, Segmented, Select, Space, Spin, Switch, Tabs, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import type { VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { SEVERITIES, type FindingCode } from '@shared/codes/codes';
-import { FINDING_LABEL, SEVERITY_LABEL } from '@shared/codes/labels';
+import { DECISION_LABEL, FINDING_LABEL, SEVERITY_LABEL } from '@shared/codes/labels';
+import { decisionEffect, needsConfirmation } from '@shared/verification/decision-effect';
 import { api } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { isDesktop } from '../../api/window-api';
+import { BulkRejectDialog } from './BulkRejectDialog';
 import { ContractReconciliation } from './ContractReconciliation';
+import { effectLines } from './decision-question';
 import { InvoiceReviewTable } from './InvoiceReviewTable';
-import { InvoiceSidePanel } from './InvoiceSidePanel';
+import { InvoiceSidePanel, type FormRequest } from './InvoiceSidePanel';
+import { KeyHelp } from './KeyHelp';
 import { PaymentReview } from './PaymentReview';
-import { useVerification } from './use-verification';
+import { useFillHeight } from './use-fill-height';
+import { useInvoiceKeys, type InvoiceKeyAction } from './use-invoice-keys';
+import { useVerification, type DecisionRequest } from './use-verification';
 import { VerificationSummary } from './VerificationSummary';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info' | 'clean' | 'undecided';
@@ -25,9 +31,14 @@ function matches(invoice: VerifiedInvoiceDto, severity: SeverityFilter, code: Fi
   return invoice.severity === severity;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+/** A clicked filter keeps the focus; hand it back to the page so J/K/A/R work at once. */
+function releaseFocus() {
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 }
+
+// Below the list: the card's padding and the page's bottom padding (no second page scrollbar).
+const BOTTOM_GAP = 28;
+const TABLE_HEADER = 40;
 
 export function VerificationWorkspace({ batchId, projectId }: { batchId: string; projectId: string }) {
   const { modal, message } = App.useApp();
@@ -35,64 +46,85 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [code, setCode] = useState<FindingCode | undefined>(undefined);
   const [tab, setTab] = useState<TabKey>('invoices');
-  const [current, setCurrent] = useState<number | undefined>(undefined);
+  const [current, setCurrentRow] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<number[]>([]);
-  const [rejectRequested, setRejectRequested] = useState(0);
+  const [formRequest, setFormRequest] = useState<FormRequest | null>(null);
+  // A reason or amount form belongs to the visit of one invoice: coming back to it does not reopen it.
+  const setCurrent = (rowNo: number | undefined) => {
+    setFormRequest(null);
+    setCurrentRow(rowNo);
+  };
+  const [allColumns, setAllColumns] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [bulkRejecting, setBulkRejecting] = useState(false);
+  const [fillRef, listHeight] = useFillHeight<HTMLDivElement>(BOTTOM_GAP, 240);
   const v = query.data;
   const shown = useMemo(() => (v ? v.invoices.filter((i) => matches(i, severity, code)) : []), [v, severity, code]);
-  const currentInvoice = v?.invoices.find((i) => i.rowNo === current);
+  const byRow = useMemo(() => new Map((v?.invoices ?? []).map((i) => [i.rowNo, i])), [v]);
   const codes = useMemo(() => [...new Set(v?.invoices.flatMap((i) => i.findings.map((f) => f.code)) ?? [])], [v]);
+  const currentInvoice = current === undefined ? undefined : byRow.get(current);
 
-  useEffect(() => {
-    // The invoice keys act only on the invoice list: on another tab an A must not accept an invoice out of sight.
-    if (tab !== 'invoices') return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || shown.length === 0) return;
-      const index = shown.findIndex((i) => i.rowNo === current);
-      const move = (delta: number) => {
-        const next = shown[Math.min(shown.length - 1, Math.max(0, index < 0 ? 0 : index + delta))];
-        if (next) setCurrent(next.rowNo);
-      };
-      const key = event.key.toLowerCase();
-      if (key === 'arrowdown' || key === 'j') move(1);
-      else if (key === 'arrowup' || key === 'k') move(-1);
-      else if (key === 'a' && current !== undefined) {
-        decide.mutate({ rowNos: [current], kind: 'accept' });
-        move(1);
-      } else if (key === 'r' && current !== undefined) setRejectRequested((n) => n + 1);
-      else return;
-      event.preventDefault();
+  // The place in the list is kept by row number: an invoice that a decision took out of the
+  // filter (待认定) still tells where the next one is.
+  const nextAfter = (rowNo: number | undefined) => (rowNo === undefined ? shown[0] : (shown.find((i) => i.rowNo > rowNo) ?? shown.find((i) => i.rowNo === rowNo)));
+  const previousBefore = (rowNo: number | undefined) =>
+    rowNo === undefined ? shown[0] : (shown.findLast((i) => i.rowNo < rowNo) ?? shown.find((i) => i.rowNo === rowNo));
+
+  const changeFilter = (apply: () => void) => {
+    apply();
+    // A selection made under another filter would act on invoices no longer shown.
+    setSelected([]);
+    releaseFocus();
+  };
+
+  /** Takes a decision, asking first when it goes against an error finding or overturns an earlier one. */
+  const decideGuarded = (request: DecisionRequest, moveOn: boolean) => {
+    const invoices = request.rowNos.map((r) => byRow.get(r)).filter((i) => i !== undefined);
+    const effect = decisionEffect(invoices, request.kind, request.amount);
+    const bulk = request.rowNos.length > 1;
+    const go = () => {
+      decide.mutate(request, { onSuccess: () => bulk && setSelected([]) });
+      if (moveOn && !bulk) setCurrent(nextAfter(request.rowNos[0])?.rowNo);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [tab, shown, current, decide]);
+    if (!needsConfirmation(effect)) return go();
+    const action = request.kind === 'clear' ? '撤销结论' : DECISION_LABEL[request.kind];
+    modal.confirm({
+      title: bulk ? `${action}所选 ${String(request.rowNos.length)} 张发票？` : `${action}这张发票？`,
+      content: (
+        <div data-testid="decision-question">
+          {effectLines(effect, request.kind, request.rowNos.length).map((line) => (
+            <p key={line} style={{ margin: '4px 0' }}>
+              {line}
+            </p>
+          ))}
+        </div>
+      ),
+      okText: `仍然${action}`,
+      cancelText: '取消',
+      okButtonProps: { danger: request.kind !== 'reject' },
+      onOk: go,
+    });
+    return undefined;
+  };
+
+  const onKey = (action: InvoiceKeyAction) => {
+    if (action === 'help') return setHelpOpen(true);
+    if (shown.length === 0) return undefined;
+    if (action === 'next') return setCurrent(nextAfter(current)?.rowNo);
+    if (action === 'previous') return setCurrent(previousBefore(current)?.rowNo);
+    if (!currentInvoice) return undefined;
+    if (action === 'accept') return decideGuarded({ rowNos: [currentInvoice.rowNo], kind: 'accept' }, true);
+    if (action === 'clear') return currentInvoice.decision ? decideGuarded({ rowNos: [currentInvoice.rowNo], kind: 'clear' }, false) : undefined;
+    return setFormRequest((r) => ({ mode: action, rowNo: currentInvoice.rowNo, n: (r?.n ?? 0) + 1 }));
+  };
+  // The invoice keys act only on the invoice list: on another tab an A must not accept an invoice out of sight.
+  useInvoiceKeys(tab === 'invoices' && !helpOpen && !bulkRejecting, onKey);
 
   if (query.error) return <Alert type="error" showIcon message={query.error.message} />;
   if (!v) return <Spin tip="正在核验" />;
 
   const flaggedPayments = v.payments.filter((p) => p.findings.length > 0).length;
-
-  const bulk = (kind: 'accept' | 'reject') => {
-    if (kind === 'accept') {
-      decide.mutate({ rowNos: selected, kind }, { onSuccess: () => setSelected([]) });
-      return;
-    }
-    let reason = '';
-    modal.confirm({
-      title: `不予认定所选 ${String(selected.length)} 张发票`,
-      content: <Input.TextArea rows={3} placeholder="理由（必填）" onChange={(e) => (reason = e.target.value)} />,
-      okText: '不予认定',
-      okButtonProps: { danger: true },
-      onOk: () => {
-        if (!reason.trim()) {
-          void message.error('请填写理由');
-          return Promise.reject(new Error('理由为空'));
-        }
-        decide.mutate({ rowNos: selected, kind, reason }, { onSuccess: () => setSelected([]) });
-        return undefined;
-      },
-    });
-  };
+  const selectedInvoices = selected.map((r) => byRow.get(r)).filter((i) => i !== undefined);
 
   const exportWorkbook = async () => {
     try {
@@ -111,68 +143,99 @@ export function VerificationWorkspace({ batchId, projectId }: { batchId: string;
     }
   };
 
+  const invoicesTab = (
+    <>
+      <Space wrap size={6} style={{ marginBottom: 6 }}>
+        <Segmented<SeverityFilter>
+          size="small"
+          value={severity}
+          onChange={(s) => changeFilter(() => setSeverity(s))}
+          options={[
+            { value: 'all', label: '全部' },
+            ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] })),
+            { value: 'clean', label: '无问题' },
+            { value: 'undecided', label: '待认定' },
+          ]}
+          data-testid="severity-filter"
+        />
+        <Select
+          size="small"
+          allowClear
+          placeholder="按发现类型筛选"
+          style={{ width: 170 }}
+          value={code}
+          onChange={(c) => changeFilter(() => setCode(c))}
+          options={codes.map((c) => ({ value: c, label: FINDING_LABEL[c] }))}
+        />
+        <Typography.Text type="secondary">{shown.length} 张</Typography.Text>
+        <Button size="small" onClick={() => setSelected(shown.map((i) => i.rowNo))}>
+          全选
+        </Button>
+        <Button size="small" disabled={selected.length === 0 || decide.isPending} onClick={() => decideGuarded({ rowNos: selected, kind: 'accept' }, false)}>
+          批量认定（{selected.length}）
+        </Button>
+        <Button size="small" danger disabled={selected.length === 0 || decide.isPending} onClick={() => setBulkRejecting(true)}>
+          批量不予认定（{selected.length}）
+        </Button>
+        <Tooltip title="开票日期、销售方、项目名称、合同">
+          <Switch size="small" checked={allColumns} onChange={(on) => changeFilter(() => setAllColumns(on))} checkedChildren="全部列" unCheckedChildren="更多列" />
+        </Tooltip>
+        <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportWorkbook()}>
+          导出
+        </Button>
+        <Tooltip title="按键说明（?）">
+          <Button size="small" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} aria-label="按键说明" />
+        </Tooltip>
+      </Space>
+      <Row gutter={8} ref={fillRef}>
+        <Col span={16}>
+          <InvoiceReviewTable
+            invoices={shown}
+            currentRow={current}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={setCurrent}
+            height={listHeight - TABLE_HEADER}
+            allColumns={allColumns}
+          />
+        </Col>
+        <Col span={8}>
+          <InvoiceSidePanel
+            batchId={batchId}
+            projectId={projectId}
+            invoice={currentInvoice}
+            busy={decide.isPending}
+            onDecide={(r) => decideGuarded(r, r.kind !== 'clear')}
+            formRequest={formRequest}
+            height={listHeight}
+          />
+        </Col>
+      </Row>
+    </>
+  );
+
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space direction="vertical" style={{ width: '100%' }} size={8}>
       <VerificationSummary v={v} />
+      <KeyHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {bulkRejecting && (
+        <BulkRejectDialog
+          count={selected.length}
+          effect={effectLines(decisionEffect(selectedInvoices, 'reject'), 'reject', selected.length)}
+          onCancel={() => setBulkRejecting(false)}
+          onConfirm={(reason) => {
+            setBulkRejecting(false);
+            decide.mutate({ rowNos: selected, kind: 'reject', reason }, { onSuccess: () => setSelected([]) });
+          }}
+        />
+      )}
       <Tabs
+        size="small"
         activeKey={tab}
         onChange={(key) => setTab(key as TabKey)}
+        tabBarStyle={{ marginBottom: 6 }}
         items={[
-          {
-            key: 'invoices',
-            label: '逐张核验',
-            children: (
-              <Row gutter={12}>
-                <Col span={15}>
-                  <Card size="small">
-                    <Space wrap style={{ marginBottom: 8 }}>
-                      <Segmented<SeverityFilter>
-                        value={severity}
-                        onChange={setSeverity}
-                        options={[
-                          { value: 'all', label: '全部' },
-                          ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] })),
-                          { value: 'clean', label: '无问题' },
-                          { value: 'undecided', label: '待认定' },
-                        ]}
-                      />
-                      <Select
-                        allowClear
-                        placeholder="按发现类型筛选"
-                        style={{ width: 200 }}
-                        value={code}
-                        onChange={setCode}
-                        options={codes.map((c) => ({ value: c, label: FINDING_LABEL[c] }))}
-                      />
-                      <Typography.Text type="secondary">{shown.length} 张</Typography.Text>
-                      <Button onClick={() => setSelected(shown.map((i) => i.rowNo))}>全选筛选结果</Button>
-                      <Button disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('accept')}>
-                        批量认定（{selected.length}）
-                      </Button>
-                      <Button danger disabled={selected.length === 0 || decide.isPending} onClick={() => bulk('reject')}>
-                        批量不予认定
-                      </Button>
-                      <Button icon={<DownloadOutlined />} onClick={() => void exportWorkbook()}>
-                        导出明细表
-                      </Button>
-                    </Space>
-                    <InvoiceReviewTable invoices={shown} currentRow={current} selected={selected} onSelect={setSelected} onOpen={setCurrent} />
-                    <Typography.Text type="secondary">键盘：↑/↓ 或 K/J 切换发票，A 认定并到下一张，R 不予认定（输入理由后 Enter 确定）</Typography.Text>
-                  </Card>
-                </Col>
-                <Col span={9}>
-                  <InvoiceSidePanel
-                    batchId={batchId}
-                    projectId={projectId}
-                    invoice={currentInvoice}
-                    busy={decide.isPending}
-                    onDecide={(r) => decide.mutate(r)}
-                    rejectRequested={rejectRequested}
-                  />
-                </Col>
-              </Row>
-            ),
-          },
+          { key: 'invoices', label: '逐张核验', children: invoicesTab },
           { key: 'contracts', label: '合同对账', children: <ContractReconciliation v={v} /> },
           {
             key: 'payments',

@@ -9,10 +9,7 @@ export function RuleSetTables({ description }: { description: RuleSetDescription
         <Descriptions.Item label="政策">{description.name}</Descriptions.Item>
         <Descriptions.Item label="发布单位">{description.issuer}</Descriptions.Item>
         <Descriptions.Item label="依据文件">{description.document}</Descriptions.Item>
-        <Descriptions.Item label="规则版本">
-          {description.version}
-          {description.validity ? `（有效期 ${description.validity}）` : ''}
-        </Descriptions.Item>
+        <Descriptions.Item label="有效期">{description.validity ?? '未规定'}</Descriptions.Item>
         <Descriptions.Item label="概要" span={2}>
           {description.summary}
         </Descriptions.Item>

@@ -6,12 +6,14 @@ import type { ProjectDetail } from '@shared/api/batches-contract';
 import { enumLabel, parseInvestmentCategory, PROJECT_TYPES } from '@shared/domain/enums';
 import { api } from '../../api/client';
 import { stageName, yuan } from '../../format';
+import { usePolicyName } from '../../components/use-policy-name';
 import { AttachmentsTab } from './AttachmentsTab';
 import { InvoicesTable } from './InvoicesTable';
 import { ConditionChecklistTab } from './ConditionChecklistTab';
 
 function BasicInfo({ detail }: { detail: ProjectDetail }) {
   const p = detail.project;
+  const policyName = usePolicyName();
   return (
     <Descriptions bordered size="small" column={2}>
       <Descriptions.Item label="项目编号">{p.id}</Descriptions.Item>
@@ -27,7 +29,7 @@ function BasicInfo({ detail }: { detail: ProjectDetail }) {
       <Descriptions.Item label="所在区县">{p.district || '—'}</Descriptions.Item>
       <Descriptions.Item label="联系人">{`${p.contact} ${p.phone}`}</Descriptions.Item>
       <Descriptions.Item label="评审批次">{`${detail.batch.name}（${stageName(detail.batch.stage)}）`}</Descriptions.Item>
-      <Descriptions.Item label="政策">{detail.batch.policy}</Descriptions.Item>
+      <Descriptions.Item label="政策">{policyName(detail.batch.policy)}</Descriptions.Item>
       {Object.entries(p.extra).map(([k, v]) => (
         <Descriptions.Item key={k} label={k}>
           {v}
