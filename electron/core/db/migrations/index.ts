@@ -10,7 +10,17 @@ import { migration0008 } from './0008-advances-and-condition-checks';
 import { migration0009 } from './0009-corrections-and-agreed-tail';
 
 /** Every migration in order; versions are 1..n without gaps (checked by a test). */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+];
 
 /** The last version. */
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

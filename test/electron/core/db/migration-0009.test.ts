@@ -31,7 +31,11 @@ const insert =
 describe('0009 corrections and agreed tail', () => {
   it('adds 约定尾款 to contracts, empty for contracts imported before, and the corrections table', () => {
     const db = before0009();
-    applyMigrations(db, migrations.filter((m) => m.version <= 9), 9);
+    applyMigrations(
+      db,
+      migrations.filter((m) => m.version <= 9),
+      9,
+    );
     expect(readSchemaVersion(db)).toBe(9);
     expect(db.prepare('SELECT agreed_tail FROM contracts').get()).toEqual({ agreed_tail: '' });
     db.prepare(insert).run(
@@ -69,7 +73,11 @@ describe('0009 corrections and agreed tail', () => {
 
   it('keeps one correction per reviewer, row and field, and refuses a correction without a reason or target', () => {
     const db = before0009();
-    applyMigrations(db, migrations.filter((m) => m.version <= 9), 9);
+    applyMigrations(
+      db,
+      migrations.filter((m) => m.version <= 9),
+      9,
+    );
     const row = ['B', 'P', 'r1', 'contract', 'HT-1', 1, 'agreedTail', '', '10%', '合同第 8 条', '合同.pdf#5', '陈立新', 't'];
     db.prepare(insert).run(...row);
     expect(() => db.prepare(insert).run(...row)).toThrow(/UNIQUE/u);
