@@ -22,6 +22,7 @@ import { LEGACY_REVIEWER_ID } from '../db/migrations/0006-reviewers-and-audit-ch
 import { createActingReviewer } from '../reviewers/acting-reviewer';
 import type { CoreContext } from '../core-context';
 import type { RuleSetCatalogue } from '../rules/rule-set-catalogue';
+import { citeFindings } from '@shared/verification/cite-findings';
 import { createDecisionStore, type StoredDecision } from './decision-store';
 import type { EInvoiceCache } from './einvoice-cache';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
@@ -157,7 +158,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     };
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
     const index = indexProject(project);
-    const findings = verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index);
+    const findings = citeFindings(verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index), ruleSet);
     return { loaded, ruleSet, project, index, findings, batch, corrections: correctionDtos(loaded, corrections) };
   }
 

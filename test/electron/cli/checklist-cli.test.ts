@@ -30,7 +30,7 @@ describe('jigai checklist', () => {
     const dir = await imported('acceptance');
     const shown = await jigai('checklist', 'show', ...ref, '--data', dir);
     expect(shown.stdout).toContain('[key-project] 列入市级新技改重点项目：待确认');
-    expect(shown.stdout).toContain('§五(一)、§五(四)(一)');
+    expect(shown.stdout).toContain('第五条（一）、第五条（四）（一）');
     const confirmed = await jigai(
       'checklist',
       'confirm',

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, readSchemaVersion } from '@core/db/migrate';
 import { migrations } from '@core/db/migrations';
-import { migration0009 } from '@core/db/migrations/0009-corrections-and-agreed-tail';
 
 /** A database at 0007 with a contract imported before 约定尾款 existed. */
 function before0009(): Database.Database {

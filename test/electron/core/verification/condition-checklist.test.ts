@@ -48,7 +48,7 @@ describe('资格条件核查表 per rule set and stage', () => {
     const ids = checklist.items.map((i) => i.id);
     expect(ids).toContain('key-project');
     expect(ids).toContain('exit-mechanism');
-    expect(checklist.items.find((i) => i.id === 'key-project')?.source).toBe('《厦门市制造业新型技术改造城市试点工作方案》 §五(一)、§五(四)(一)');
+    expect(checklist.items.find((i) => i.id === 'key-project')?.source).toBe('《厦门市制造业新型技术改造城市试点工作方案》第五条（一）、第五条（四）（一）');
     expect(checklist.items.every((i) => i.status === null && !i.source.includes('.txt'))).toBe(true);
   });
 

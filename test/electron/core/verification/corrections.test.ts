@@ -10,7 +10,8 @@ import { RESOURCES_DIR, makeTempDir } from '@test/support/temp-dir';
 import { createTestReviewer } from '@test/support/reviewer';
 
 const BATCH = 'XM-CORRECTIONS';
-const SOURCE = '000_985b87a7ad46cc56.txt §五';
+// Findings cite the policy by its title and paragraph (shared/verification/cite-findings.ts).
+const SOURCE = '《厦门市制造业新型技术改造城市试点工作方案》第五条';
 
 /**
  * Statutory findings (000 §五(一)(二)) cannot be accepted away; a correction (更正) with the attachment
