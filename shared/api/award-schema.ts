@@ -46,7 +46,8 @@ const scheduleEntrySchema = z.object({
   source: z.string(),
 });
 
-const disbursementSchema = z.object({
+/** What is due at a stage, advanced before and to be refunded: one shape for awards and project verifications. */
+export const disbursementSchema = z.object({
   stage: stageSchema,
   dueAtStage: yuanString,
   paidBefore: yuanString,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invoiceRowSchema } from './batches-contract';
 import { decisionActionSchema, decisionKindSchema, findingCodeSchema, severitySchema, stageSchema, suggestionKindSchema } from './code-schemas';
 import { yuanString } from './money-schema';
+import { disbursementSchema } from './award-schema';
 
 const id = z.string().min(1).max(100);
 const projectRef = z.strictObject({ batchId: id, projectId: id });
@@ -86,16 +87,6 @@ export const correctionSchema = z.object({
 });
 export type CorrectionDto = z.infer<typeof correctionSchema>;
 export const awardBasisSchema = z.enum(['planned', 'verified']);
-
-export const disbursementSchema = z.object({
-  stage: stageSchema,
-  dueAtStage: yuanString,
-  paidBefore: yuanString,
-  paidThroughStage: yuanString,
-  remaining: yuanString,
-  refund: yuanString,
-  refundIfAcceptanceFails: yuanString,
-});
 
 export const awardStepSchema = z.object({ text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
 

@@ -32,7 +32,7 @@ describe('奖补测算 in browser mode at 1366×768', () => {
     // 150,000,000.00 × 8% = 12,000,000.00, capped at 10,000,000.00 (000 §五(三)2(1)).
     await page.getByTestId('award-amount').filter({ hasText: '10,000,000.00 元' }).waitFor();
     await page.getByText('即 150,000,000.00 元').waitFor();
-    await page.getByTestId('award-trace').getByText('§五(三)', { exact: false }).first().waitFor();
+    await page.getByTestId('award-trace').getByText('第五条（三）', { exact: false }).first().waitFor();
     expect(await page.getByTestId('award-trace').textContent()).not.toContain('.txt');
     await app.screenshot('award-calculator-xiamen-1366');
 

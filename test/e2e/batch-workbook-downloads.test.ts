@@ -23,6 +23,8 @@ describe('导出 Excel on the 汇总 page', () => {
   it('downloads 评分矩阵, 汇总结果 and 评审结果汇总表 that open as workbooks with the panel’s projects', async () => {
     const { page } = app;
     await page.goto(page.url().replace(/#.*$/u, `#/summary?batch=${encodeURIComponent(panel.batchId)}`));
+    // The panel was built through the core after the page opened: open the window afresh, as a chair would.
+    await page.reload();
     await page.getByTestId('batch-workbook-exports').waitFor();
     await app.screenshot('summary-export-buttons');
     for (const [kind, sheetName] of [

@@ -37,7 +37,7 @@ describe('更正 in browser mode', () => {
     const panel = page.getByTestId('invoice-panel').filter({ hasText: target.key });
     await panel.waitFor();
     await panel.getByText('依政策规定不得认定，评审决定不能改变').waitFor();
-    expect(await panel.getByRole('button', { name: '认定（A）' }).isDisabled()).toBe(true);
+    expect(await panel.getByRole('button', { name: '认定 A' }).isDisabled()).toBe(true);
     await app.screenshot('correction-statutory');
 
     await panel.getByTestId('open-correction').click();
@@ -48,7 +48,7 @@ describe('更正 in browser mode', () => {
     await panel.getByText('已登记的更正').waitFor();
     await panel.getByText(`「${target.issuedOn}」→「2024-01-03」`, { exact: false }).waitFor();
     expect(await panel.getByText('依政策规定不得认定，评审决定不能改变').count()).toBe(0);
-    expect(await panel.getByRole('button', { name: '认定（A）' }).isDisabled()).toBe(false);
+    expect(await panel.getByRole('button', { name: '认定 A' }).isDisabled()).toBe(false);
     await app.screenshot('correction-recorded');
 
     const after = await app.core.api.getProjectVerification({ batchId, projectId });

@@ -5,7 +5,7 @@
  */
 export const ASAR_ALLOWED: readonly RegExp[] = [
   /^package\.json$/,
-  /^dist\/electron\/(main\.js|preload\.cjs|core-worker\.mjs)$/,
+  /^dist\/electron\/(main\.js|preload\.cjs|core-worker\.mjs|zxing_reader\.wasm)$/,
   /^dist\/renderer\/index\.html$/,
   /^dist\/renderer\/assets\/[\w.-]+\.(js|mjs|css|woff2?|png|svg|ico)$/,
   /^node_modules\/better-sqlite3\/(package\.json|LICENSE)$/,
@@ -25,12 +25,17 @@ export const ASAR_REQUIRED = [
 
 /** Files the core worker thread starts from, outside the archive (see coreWorkerFileOf). */
 export const UNPACKED_ALLOWED: readonly RegExp[] = [
-  /^dist\/electron\/core-worker\.mjs$/,
+  /^dist\/electron\/(core-worker\.mjs|zxing_reader\.wasm)$/,
   /^node_modules\/better-sqlite3\/(package\.json|LICENSE)$/,
   /^node_modules\/better-sqlite3\/lib\/[\w/-]+\.js$/,
 ];
 
-export const UNPACKED_REQUIRED = ['dist/electron/core-worker.mjs', 'node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js'];
+export const UNPACKED_REQUIRED = [
+  'dist/electron/core-worker.mjs',
+  'dist/electron/zxing_reader.wasm',
+  'node_modules/better-sqlite3/package.json',
+  'node_modules/better-sqlite3/lib/index.js',
+];
 
 /**
  * The font files added to resources/fonts at packaging time: the two weights the reports use

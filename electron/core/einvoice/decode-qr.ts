@@ -1,19 +1,28 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { PdfImage } from './pdf-pages';
 
 /**
- * QR codes in images, with the zxing-wasm reader. The WebAssembly file is read from the installed
- * package (node_modules is beside the bundles in dist/ and inside the packaged app), never fetched:
- * the program runs offline. Prepared once per process, on first use.
+ * QR codes in images, with the zxing-wasm reader. The WebAssembly file is read from disk, never
+ * fetched (the program runs offline): beside the bundled core worker (scripts/build.mjs copies it
+ * there; the packaged app has no node_modules), else from the installed package (tests, the CLI).
+ * Prepared once per process, on first use.
  */
+export const ZXING_WASM_FILE = 'zxing_reader.wasm';
+
+function wasmFile(): string {
+  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), ZXING_WASM_FILE);
+  return fs.existsSync(beside) ? beside : createRequire(import.meta.url).resolve(`zxing-wasm/reader/${ZXING_WASM_FILE}`);
+}
+
 let ready: Promise<unknown> | undefined;
 
 function prepare(): Promise<unknown> {
   ready ??= (async () => {
-    const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-    const bytes = await fs.promises.readFile(wasmPath);
+    const bytes = await fs.promises.readFile(wasmFile());
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     return prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
   })();

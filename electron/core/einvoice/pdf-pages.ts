@@ -1,3 +1,4 @@
+import './dom-matrix-shim';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**

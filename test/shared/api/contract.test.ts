@@ -12,6 +12,7 @@ import { reviewersContract } from '@shared/api/reviewers-contract';
 import { panelContract } from '@shared/api/panel-contract';
 import { reportsContract } from '@shared/api/reports-contract';
 import { exportsContract } from '@shared/api/exports-contract';
+import { checklistContract } from '@shared/api/checklist-contract';
 import { REPO_ROOT } from '../../support/temp-dir';
 
 function sourcesUnder(folder: string, extension: RegExp): { file: string; text: string }[] {
@@ -40,6 +41,7 @@ describe('the API contract', () => {
       panelContract,
       reportsContract,
       exportsContract,
+      checklistContract,
     ];
     expect(methodNames).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
     expect(Object.keys(apiContract).sort()).toEqual(parts.flatMap((part) => Object.keys(part)).sort());

@@ -172,8 +172,14 @@ describe('readEInvoiceFile: OFD parts under the names issuers give them', () => 
 
 describe('readEInvoiceFile: other files', () => {
   it('returns null for files that are not e-invoice files', async () => {
-    for (const name of ['发票.pdf', 'scan.jpg', 'contract.docx', 'noextension', 'xml', 'a.xml.zip', 'folder.ofd/readme']) {
+    for (const name of ['scan.jpg', 'contract.docx', 'noextension', 'xml', 'a.xml.zip', 'folder.ofd/readme']) {
       expect(await readEInvoiceFile(name, Buffer.from('x'))).toBeNull();
     }
+  });
+
+  it('says why a .pdf that is no PDF cannot be read', async () => {
+    const read = await readEInvoiceFile('发票.pdf', Buffer.from('x'));
+    expect(read).toMatchObject({ ok: false });
+    expect(read && !read.ok ? read.message : '').toMatch(/[\u4e00-\u9fff]/u);
   });
 });

@@ -372,7 +372,7 @@ describe('jigai export', () => {
     expect((await jigai('export', '--batch', panel.batchId, '--kind', 'invoices', '--project', panel.projectIds[0] ?? '', '--out', invoices, ...data)).code).toBe(
       EXIT_OK,
     );
-    expect((await open(fs.readFileSync(invoices))).worksheets.map((s) => s.name)).toEqual(['发票核验明细', '合同对账', '付款核验', '项目合计', '计算过程']);
+    expect((await open(fs.readFileSync(invoices))).worksheets.map((s) => s.name)).toEqual(['发票核验明细', '合同对账', '付款核验', '项目合计', '计算过程', '更正记录']);
 
     const wrongKind = await jigai('export', '--batch', panel.batchId, '--kind', 'pdf', '--out', invoices, ...data);
     expect(wrongKind.code).toBe(EXIT_BAD_INPUT);

@@ -69,7 +69,7 @@ describe('rubric catalogue', () => {
     expect(adjusted.rubric.version).toBe(2);
     expect(adjusted.rubric.derivedFrom).toEqual({ id: 'huanggang-2021', version: 1, hash: base.hash });
     expect(adjusted.hash).not.toBe(base.hash);
-    expect(() => catalogue.derive(base, { edit: { tax: { max: '10' } } })).toThrow(/调整后的评分标准无效（\d 处错误）[\s\S]*实际为 90 分/u);
+    expect(() => catalogue.derive(base, { edit: { tax: { max: '10' } } })).toThrow(/调整后的评分标准有 \d 处问题[\s\S]*满分之和应为 100 分，实际为 90 分/u);
   });
 
   it('refuses at start a broken shipped file, naming it, and two rubrics for the same rule set and stage', () => {
