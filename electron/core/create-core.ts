@@ -73,13 +73,14 @@ export function createCore(options: CoreOptions): Core {
     createPanelReportSource(context),
   );
   const batchHandlers = createBatchHandlers(context, catalogue, einvoices);
+  const actingReviewer = createActingReviewer(db);
   const workbooks = createBatchWorkbooks({
     batches: async () => batchHandlers.listBatches({}),
     projects: async (batchId) => batchHandlers.listProjects({ batchId }),
     verify: async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }),
     consolidation: createPanelServices(context).consolidation.consolidation,
     ruleSet: (policy) => catalogue.all().get(policy)?.ruleSet,
-    reviewerName: () => createActingReviewer(db).own()?.name,
+    reviewerName: () => actingReviewer.own()?.name,
     now,
   });
   const handlers: ApiHandlers = {

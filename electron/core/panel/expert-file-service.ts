@@ -24,7 +24,6 @@ import { unlockSigningKey } from '../identity/reviewer-identity';
 import type { ActingReviewer } from '../reviewers/acting-reviewer';
 import { createCorrectionStore } from '../verification/correction-store';
 import { createDecisionStore } from '../verification/decision-store';
-import { writeFileAtomic } from '../write-file-atomic';
 import type { BatchRubrics } from './batch-rubric';
 import { createInvoiceDecisionMerge } from './merge-invoice-decisions';
 import type { ScoreStore, StoredSheet } from './score-store';
@@ -233,9 +232,6 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         audit.record({ action: 'expert-file-export', subject: `batch:${batchId}`, details: { version } });
         return { bytes, version, fileName: `专家评审文件-${batchId}-${own.name}-第${String(version)}版.json` };
       })();
-    },
-    writeExport(file: string, bytes: Buffer): void {
-      writeFileAtomic(file, bytes);
     },
     preview(file: string): ExpertFilePreviewDto {
       acting.requireChair('导入专家评审文件');

@@ -10,6 +10,7 @@ import { createConsolidationService } from './consolidation-service';
 import { createExpertFileService } from './expert-file-service';
 import { createScoreStore } from './score-store';
 import { createScoringService } from './scoring-service';
+import { deliverFile } from '../deliver-file';
 
 type PanelHandlers = Pick<
   ApiHandlers,
@@ -68,9 +69,7 @@ export function createPanelHandlers(ctx: CoreContext): PanelHandlers {
     saveVerdict: ({ batchId, projectId, verdict, opinion }) => scoring.saveVerdict(batchId, projectId, verdict, opinion),
     exportExpertFile: ({ batchId, passphrase, path }) => {
       const { bytes, version, fileName } = expertFiles.export(batchId, passphrase);
-      if (path === undefined) return { fileName, path: null, base64: bytes.toString('base64'), version };
-      expertFiles.writeExport(path, bytes);
-      return { fileName, path, base64: null, version };
+      return { ...deliverFile(bytes, fileName, path), version };
     },
     previewExpertFileImport: ({ path }) => expertFiles.preview(path),
     applyExpertFileImport: ({ importId }) => expertFiles.applyPending(importId),

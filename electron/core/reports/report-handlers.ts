@@ -1,19 +1,12 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { AppError } from '@shared/api/errors';
 import type { CoreContext } from '../core-context';
-import { writeFileAtomic } from '../write-file-atomic';
+import { deliverFile } from '../deliver-file';
 import type { ReportService } from './report-service';
 import { signPdf } from './signing/sign-pdf';
 import { verifyPdfSignatures } from './signing/verify-pdf';
 
 type ReportHandlers = Pick<ApiHandlers, 'makeReport' | 'countersignReport' | 'verifyReport'>;
-
-/** Writes the file where the user chose (desktop), or hands it back for download (browser mode). */
-function deliver(bytes: Buffer, fileName: string, path: string | undefined) {
-  if (path === undefined) return { fileName, path: null, base64: bytes.toString('base64') };
-  writeFileAtomic(path, bytes);
-  return { fileName, path, base64: null };
-}
 
 export function createReportHandlers(ctx: CoreContext, reports: ReportService): ReportHandlers {
   const unlock = (passphrase: string) => {
@@ -27,7 +20,7 @@ export function createReportHandlers(ctx: CoreContext, reports: ReportService): 
       const made = await reports.make({ kind, batchId, projectId, final, key });
       const fileName = `${made.title}${made.draft ? '（草稿）' : ''}-${made.reportId}.pdf`;
       return {
-        ...deliver(made.bytes, fileName, path),
+        ...deliverFile(made.bytes, fileName, path),
         reportId: made.reportId,
         contentSha256: made.contentSha256,
         draft: made.draft,
@@ -42,7 +35,7 @@ export function createReportHandlers(ctx: CoreContext, reports: ReportService): 
       if (!before.valid) throw new AppError('CONFLICT', `「${fileName}」中已有签名无效（文件在签名后被改动），不能会签`);
       const signed = await signPdf(pdf, unlock(passphrase), ctx.now());
       const check = await verifyPdfSignatures(signed);
-      return { ...deliver(signed, fileName.replace(/(\.pdf)?$/iu, '-会签.pdf'), path), check };
+      return { ...deliverFile(signed, fileName.replace(/(\.pdf)?$/iu, '-会签.pdf'), path), check };
     },
     verifyReport: ({ base64 }) => verifyPdfSignatures(Buffer.from(base64, 'base64')),
   };

@@ -37,7 +37,8 @@ export function InvoiceCorrections({ batchId, projectId, invoice }: Props) {
           showIcon
           style={{ marginBottom: 8 }}
           message="依政策规定不得认定，评审决定不能改变"
-          description={`${statutory.map((f) => f.message).join('；')}。如申报表所填与附件不符，请登记更正并注明附件页码。`}
+          // The findings above already say what is wrong; the notice names the paragraph and what can be done.
+          description={`依据：${[...new Set(statutory.map((f) => f.statutory))].join('；')}。如申报表所填与附件不符，请登记更正并注明附件页码。`}
         />
       )}
       {mine.length > 0 && (
