@@ -6,6 +6,9 @@ export default defineConfig({
   // as in tsc and esbuild; each project `extends` this root config to get it.
   resolve: { tsconfigPaths: true },
   test: {
+    // Vitest's default is one worker less than the cores: a single worker on the 2-core machines the
+    // suite runs on. Two let the unit files run beside the (serial) end-to-end files.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

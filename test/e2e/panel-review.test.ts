@@ -281,7 +281,9 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
     const page = chair.page;
     const first = projects[0] as { id: string; name: string };
     await page.getByTestId('ranking').getByText(first.name).click();
-    const opinion = page.getByTestId('panel-opinion');
+    // The selection travels through the address (a router transition): wait for this project's box,
+    // not the one still on screen from the project shown before.
+    const opinion = page.locator(`[data-testid="panel-opinion"][data-project="${first.id}"]`);
     await opinion.waitFor();
     await opinion.click();
     await page.keyboard.press('End');

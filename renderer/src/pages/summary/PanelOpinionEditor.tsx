@@ -53,6 +53,7 @@ function Editor({ opinion }: { opinion: PanelOpinion }) {
         onChange={(e) => change(verdict, e.target.value)}
         onBlur={() => void autosave.flush('opinion')}
         data-testid="panel-opinion"
+        data-project={opinion.projectId}
       />
       {(!verdict || !text.trim()) && <Typography.Text type="warning">请选择专家组结论并填写意见，填好后自动保存。</Typography.Text>}
       {!saved && verdict && text.trim() && (
@@ -66,10 +67,10 @@ function Editor({ opinion }: { opinion: PanelOpinion }) {
 }
 
 /** 专家组意见: drafted from the experts' verdicts and opinions, edited by the chair, saved as typed. */
-export function PanelOpinionEditor({ batchId, projectId }: { batchId: string; projectId: string }) {
+export function PanelOpinionEditor({ batchId, projectId, projectName }: { batchId: string; projectId: string; projectName: string }) {
   const opinion = useQuery({ queryKey: ['getPanelOpinion', batchId, projectId], queryFn: () => api.getPanelOpinion({ batchId, projectId }), staleTime: Infinity });
   return (
-    <Card size="small" title="专家组意见">
+    <Card size="small" title={`专家组意见：${projectName}`}>
       {opinion.error && <Alert type="error" showIcon message={opinion.error.message} />}
       {opinion.data ? <Editor key={`${batchId}/${projectId}`} opinion={opinion.data} /> : !opinion.error && <Spin />}
     </Card>

@@ -36,7 +36,7 @@ function Consolidation({ batchId, projectId, onProject }: { batchId: string; pro
         </Card>
       )}
       <Row gutter={12}>
-        <Col span={14}>{selected && !selected.hidden && <PanelOpinionEditor batchId={batchId} projectId={selected.projectId} />}</Col>
+        <Col span={14}>{selected && !selected.hidden && <PanelOpinionEditor batchId={batchId} projectId={selected.projectId} projectName={selected.projectName} />}</Col>
         <Col span={10}>
           <Card size="small" title="各项目得分分布">
             <ScoreDistributionChart
