@@ -6,6 +6,8 @@ import {
   FINDING_CODES,
   IMPORT_JOB_STATES,
   IMPORT_PHASES,
+  INSPECTION_LINE_SOURCES,
+  INSPECTION_STATUSES,
   REVIEW_STATES,
   SEVERITIES,
   STAGES,
@@ -24,4 +26,6 @@ export const reviewStateSchema = z.enum(REVIEW_STATES);
 export const importJobStateSchema = z.enum(IMPORT_JOB_STATES);
 export const importPhaseSchema = z.enum(IMPORT_PHASES);
 export const caseErrorCodeSchema = z.enum(CASE_ERROR_CODES);
+export const inspectionStatusSchema = z.enum(INSPECTION_STATUSES);
+export const inspectionLineSourceSchema = z.enum(INSPECTION_LINE_SOURCES);
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);

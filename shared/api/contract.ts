@@ -10,6 +10,7 @@ import { panelContract } from './panel-contract';
 import { reportsContract } from './reports-contract';
 import { exportsContract } from './exports-contract';
 import { checklistContract } from './checklist-contract';
+import { inspectionContract } from './inspection-contract';
 
 /**
  * The one declaration of the application API. The core implements it, IPC and the HTTP bridge
@@ -28,6 +29,7 @@ export const apiContract = mergeContracts(
   reportsContract,
   exportsContract,
   checklistContract,
+  inspectionContract,
 );
 
 export type ApiContract = typeof apiContract;

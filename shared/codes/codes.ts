@@ -42,6 +42,9 @@ export const FINDING_CODES = [
   'NO_PAYMENT',
   'CATEGORY_TO_CONFIRM',
   'TAIL_NOT_STIPULATED',
+  'INSPECTION_NOT_FOUND',
+  'INSPECTION_DIFFERENT',
+  'INDICATOR_BELOW_TARGET',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -72,3 +75,11 @@ export type ImportPhase = (typeof IMPORT_PHASES)[number];
 /** Why one case of an award computation has no result. */
 export const CASE_ERROR_CODES = ['INVALID_CASE', 'UNKNOWN_POLICY', 'MISSING_FIELD', 'INVALID_FIELD', 'INTERNAL'] as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
+
+/** What an expert saw of one equipment line on site (现场核查). */
+export const INSPECTION_STATUSES = ['seen-running', 'seen-idle', 'not-found', 'different'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+/** Where an equipment line of the on-site checklist was read from: the e-invoices' own line items, or the invoice sheet's rows. */
+export const INSPECTION_LINE_SOURCES = ['einvoice-lines', 'invoice-rows'] as const;
+export type InspectionLineSource = (typeof INSPECTION_LINE_SOURCES)[number];

@@ -1,4 +1,4 @@
-import type { DecisionKind, FindingCode, ReviewState, Severity, Stage, SuggestionKind } from './codes';
+import type { DecisionKind, FindingCode, InspectionLineSource, InspectionStatus, ReviewState, Severity, Stage, SuggestionKind } from './codes';
 
 /**
  * The one table from code to what a reviewer reads, used by the UI, the xlsx exports and the
@@ -52,6 +52,21 @@ export const FINDING_LABEL: Readonly<Record<FindingCode, string>> = {
   CATEGORY_TO_CONFIRM: '类别待确认',
   TAIL_NOT_STIPULATED: '尾款约定待确认',
   DUPLICATE_PAYMENT: '重复付款记录',
+  INSPECTION_NOT_FOUND: '现场未见设备',
+  INSPECTION_DIFFERENT: '现场型号或数量不符',
+  INDICATOR_BELOW_TARGET: '现场指标低于目标',
+};
+
+export const INSPECTION_STATUS_LABEL: Readonly<Record<InspectionStatus, string>> = {
+  'seen-running': '已见且运行',
+  'seen-idle': '已见未运行',
+  'not-found': '未见',
+  different: '型号或数量不符',
+};
+
+export const INSPECTION_LINE_SOURCE_LABEL: Readonly<Record<InspectionLineSource, string>> = {
+  'einvoice-lines': '电子发票明细',
+  'invoice-rows': '发票登记表',
 };
 
 export const DECISION_LABEL: Readonly<Record<DecisionKind, string>> = { accept: '认定', reduce: '核减', reject: '不予认定' };
