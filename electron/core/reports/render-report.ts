@@ -1,4 +1,5 @@
 import { drawConditionChecklist } from './condition-checklist-section';
+import { drawInspection, type PhotoThumbnails } from './inspection-section';
 import { formatAmountInWords } from '@shared/domain/amount-in-words';
 import { formatYuan } from '@shared/domain/money';
 import {
@@ -33,6 +34,8 @@ export interface RenderedReport {
 export interface RenderOptions {
   createdAt: Date;
   resourcesDir?: string;
+  /** The photos' downscaled copies for 现场核查记录, by the SHA-256 of the original. */
+  thumbnails?: PhotoThumbnails;
 }
 
 /** Draws a report from its content; a report with open items is a draft and says what is open on its first page. */
@@ -50,7 +53,7 @@ export async function renderReport(content: ReportContent, options: RenderOption
     w.paragraph('本报告为草稿，不能作为正式评审结论。尚未完成的事项：', { bold: true, color: '#c00000' });
     for (const item of open) w.paragraph(`· ${item}`, { color: '#c00000', indent: 12 });
   }
-  if (content.kind === 'acceptance') drawAcceptance(w, content);
+  if (content.kind === 'acceptance') drawAcceptance(w, content, options.thumbnails ?? (() => undefined));
   else if (content.kind === 'expert') drawExpert(w, content);
   else drawSummary(w, content);
   colophon(w, reportId, sha, options.createdAt);
@@ -95,7 +98,7 @@ const INVOICE_COLUMNS: TableColumn[] = [
   { title: '认定金额', width: 0.105, align: 'right' },
 ];
 
-function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
+function drawAcceptance(w: ReportWriter, c: AcceptanceContent, thumbnails: PhotoThumbnails): void {
   projectFacts(w, c);
   w.heading('二、专家组');
   if (c.panel) {
@@ -171,6 +174,7 @@ function drawAcceptance(w: ReportWriter, c: AcceptanceContent): void {
   w.paragraph(c.corrections.heading, { bold: true });
   for (const line of c.corrections.lines) w.paragraph(`· ${line}`, { indent: 12 });
   drawConditionChecklist(w, c.checklist);
+  drawInspection(w, c.inspection, thumbnails);
   w.heading('八、签署');
   w.paragraph('本报告以电子签名签署；签署人、签署时间与证书指纹可用“技改评审”的报告核验功能或任何 PDF 签名验证工具查看。');
   w.signatureLines(c.panel ? c.panel.members.filter((m) => !m.recused).map((m) => `${m.role === 'chair' ? '组长' : '专家'} ${m.name}`) : ['专家组组长', '专家组成员']);

@@ -1,4 +1,5 @@
 import type { ProjectChecklist } from '@shared/api/checklist-contract';
+import type { InspectionRecord } from './inspection-record';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@shared/domain/canonical-json';
 
@@ -134,6 +135,8 @@ export interface AcceptanceContent {
   invoices: InvoiceLine[];
   panel: PanelOutcome | null;
   checklist?: ProjectChecklist;
+  /** 现场核查记录 (inspection-record.ts); absent when nobody observed anything on site. */
+  inspection?: InspectionRecord;
 }
 
 export interface ExpertContent {

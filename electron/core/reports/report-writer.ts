@@ -226,6 +226,46 @@ export class ReportWriter {
     doc.moveDown(0.6);
   }
 
+  /**
+   * Photos in a row of four, each fitted into its cell with its caption (who, when) under it; a
+   * photo whose stored copy cannot be read is drawn as an empty frame saying so, never left out.
+   */
+  photoStrip(photos: readonly { image: Buffer | undefined; caption: string }[]): void {
+    const perRow = 4;
+    const gap = 8;
+    const cell = (this.width - gap * (perRow - 1)) / perRow;
+    const imageHeight = cell * 0.75;
+    const captionSize = 7;
+    for (let start = 0; start < photos.length; start += perRow) {
+      const row = photos.slice(start, start + perRow);
+      for (const photo of row) this.check(`${photo.caption}照片未找到`, '照片说明');
+      const captionHeight = Math.max(...row.map((p) => this.doc.font('regular').fontSize(captionSize).heightOfString(p.caption, { width: cell })));
+      this.ensureSpace(imageHeight + captionHeight + 8);
+      const top = this.doc.y;
+      row.forEach((photo, i) => {
+        const left = MARGIN.left + i * (cell + gap);
+        if (photo.image) {
+          this.doc.image(photo.image, left, top, { fit: [cell, imageHeight], align: 'center', valign: 'center' });
+        } else {
+          this.doc.rect(left, top, cell, imageHeight).lineWidth(0.5).strokeColor(RULE).stroke();
+          this.doc
+            .font('regular')
+            .fontSize(captionSize)
+            .fillColor(GREY)
+            .text('照片未找到', left, top + imageHeight / 2 - 4, { width: cell, align: 'center' });
+        }
+        this.doc
+          .font('regular')
+          .fontSize(captionSize)
+          .fillColor(GREY)
+          .text(photo.caption, left, top + imageHeight + 2, { width: cell, align: 'center' });
+      });
+      this.doc.x = MARGIN.left;
+      this.doc.y = top + imageHeight + captionHeight + 8;
+    }
+    this.doc.fillColor('black');
+  }
+
   /** Space for a handwritten or digital signature: a line per signer with name and date. */
   signatureLines(names: readonly string[]): void {
     for (const name of names) {
