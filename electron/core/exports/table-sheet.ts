@@ -24,7 +24,9 @@ export type ColumnKind =
   /** Consolidated figures, rounded to 0.01. */
   | 'figure'
   /** A fraction shown as a percentage: 0.13 → 13%. */
-  | 'percent';
+  | 'percent'
+  /** Counted or invoiced quantities (2, 2.5, 0.8333): shown with the digits they have. */
+  | 'quantity';
 
 export interface TableColumn {
   header: string;
@@ -55,9 +57,11 @@ export const NUMBER_FORMAT: Readonly<Record<Exclude<ColumnKind, 'text' | 'longTe
   count: '0',
   score: '0.0',
   figure: '0.00',
+  // General shows 2 as 2 and 2.5 as 2.5; a fixed pattern like 0.#### would show 2 as "2.".
+  quantity: 'General',
 };
 
-const MAX_WIDTH: Readonly<Record<ColumnKind, number>> = { text: 36, longText: 60, money: 20, count: 10, score: 12, figure: 12, percent: 10 };
+const MAX_WIDTH: Readonly<Record<ColumnKind, number>> = { text: 36, longText: 60, money: 20, count: 10, score: 12, figure: 12, percent: 10, quantity: 12 };
 const MIN_WIDTH = 6;
 
 /** 13% as 0%, 1.5% as 0.0%: a rate shows the digits it has. */

@@ -108,8 +108,7 @@ function lineRecord(line: InspectionLine, invoiceByKey: ReadonlyMap<string, Veri
 
 /** The record for the report, or undefined when nobody has observed anything on site (the section is then left out). */
 export function inspectionRecord(inspection: ProjectInspection, invoices: readonly VerifiedInvoiceDto[]): InspectionRecord | undefined {
-  const observed = inspection.lines.some((l) => l.observations.length > 0) || inspection.indicators.some((i) => i.observations.length > 0);
-  if (!observed) return undefined;
+  if (!hasObservations(inspection)) return undefined;
   const invoiceByKey = new Map(invoices.map((i) => [i.key, i]));
   return {
     lines: inspection.lines.map((line) => lineRecord(line, invoiceByKey)),
@@ -121,4 +120,9 @@ export function inspectionRecord(inspection: ProjectInspection, invoices: readon
       observed: i.observations.map((o) => `${o.reviewerName}：${o.value}${o.note ? `（${o.note}）` : ''}，${formatLocalDateTime(o.observedAt)}`),
     })),
   };
+}
+
+/** Someone recorded something on site: only then do the report and the workbook carry 现场核查. */
+export function hasObservations(inspection: Pick<ProjectInspection, 'lines' | 'indicators'>): boolean {
+  return inspection.lines.some((l) => l.observations.length > 0) || inspection.indicators.some((i) => i.observations.length > 0);
 }

@@ -10,6 +10,9 @@ import { policyName } from '../exports/policy-name';
 import { addTableSheet } from '../exports/table-sheet';
 import { statutoryFinding } from '@shared/verification/effective-decision';
 import { addCorrectionSheet } from './correction-sheet';
+import type { ProjectInspection } from '@shared/api/inspection-contract';
+import { addInspectionSheets } from '../exports/inspection-sheets';
+import { hasObservations } from '../reports/inspection-record';
 
 export interface VerificationWorkbookOptions {
   /** The batch's policy rule set: its name heads the sheets and its title replaces file names in citations. */
@@ -17,6 +20,8 @@ export interface VerificationWorkbookOptions {
   /** 核验人: the reviewer whose decisions these are. */
   reviewer: string;
   exportedAt: string;
+  /** 现场核查: its sheets are added when anyone recorded an observation. */
+  inspection?: ProjectInspection;
 }
 
 /**
@@ -153,6 +158,7 @@ export async function buildVerificationWorkbook(v: ProjectVerification, options:
 
   addTotalsSheets(workbook, v, title, cite);
   addCorrectionSheet(workbook, v, title('更正记录'));
+  if (options.inspection && hasObservations(options.inspection)) addInspectionSheets(workbook, options.inspection, title);
   return workbookBytes(workbook);
 }
 
