@@ -100,8 +100,8 @@ export const scoreSavedSchema = z.object({
 
 const changeValue = z.string().nullable();
 export const expertFileChangeSchema = z.object({
-  kind: z.enum(['recusal', 'score', 'comment', 'verdict', 'opinion', 'invoice-decision', 'correction']),
-  /** The rubric item (score, comment) or invoice (invoice decision) concerned. */
+  kind: z.enum(['recusal', 'score', 'comment', 'verdict', 'opinion', 'invoice-decision', 'correction', 'inspection-line', 'inspection-indicator']),
+  /** The rubric item (score, comment), invoice (invoice decision) or checklist line / indicator (现场核查) concerned. */
   itemId: z.string().nullable(),
   /** What the change is about, in Chinese (item title, 评审结论, 回避声明, 发票 …). */
   what: z.string(),

@@ -1,5 +1,13 @@
 import type { Verdict } from '../scoring/verdict';
-import type { CorrectionEntry, ExpertFileContent, ExpertProject, InvoiceDecisionEntry, Recusal } from './expert-file-schema';
+import type {
+  CorrectionEntry,
+  ExpertFileContent,
+  ExpertProject,
+  IndicatorObservationEntry,
+  InvoiceDecisionEntry,
+  LineObservationEntry,
+  Recusal,
+} from './expert-file-schema';
 
 /** What a newer expert file changes, for the chair to approve before it is applied. `null`: absent on that side. */
 export type ExpertFileChange =
@@ -15,7 +23,14 @@ export type ExpertFileChange =
       readonly old: InvoiceDecisionEntry | null;
       readonly new: InvoiceDecisionEntry | null;
     }
-  | { readonly kind: 'correction'; readonly key: string; readonly old: CorrectionEntry | null; readonly new: CorrectionEntry | null };
+  | { readonly kind: 'correction'; readonly key: string; readonly old: CorrectionEntry | null; readonly new: CorrectionEntry | null }
+  | { readonly kind: 'inspection-line'; readonly lineId: string; readonly old: LineObservationEntry | null; readonly new: LineObservationEntry | null }
+  | {
+      readonly kind: 'inspection-indicator';
+      readonly indicatorId: string;
+      readonly old: IndicatorObservationEntry | null;
+      readonly new: IndicatorObservationEntry | null;
+    };
 
 export interface ProjectChanges {
   readonly projectId: string;
@@ -31,9 +46,21 @@ interface ProjectView {
   readonly opinion: string;
   readonly decisions: ReadonlyMap<string, InvoiceDecisionEntry>;
   readonly corrections: ReadonlyMap<string, CorrectionEntry>;
+  readonly lines: ReadonlyMap<string, LineObservationEntry>;
+  readonly indicators: ReadonlyMap<string, IndicatorObservationEntry>;
 }
 
-const EMPTY: ProjectView = { recusal: null, scores: {}, comments: {}, verdict: null, opinion: '', decisions: new Map(), corrections: new Map() };
+const EMPTY: ProjectView = {
+  recusal: null,
+  scores: {},
+  comments: {},
+  verdict: null,
+  opinion: '',
+  decisions: new Map(),
+  corrections: new Map(),
+  lines: new Map(),
+  indicators: new Map(),
+};
 
 const decisionKey = (d: Pick<InvoiceDecisionEntry, 'invoiceKey' | 'occurrence'>) => `${d.invoiceKey}#${String(d.occurrence)}`;
 
@@ -53,6 +80,8 @@ function view(project: ExpertProject | undefined): ProjectView {
     opinion: project.opinion,
     decisions: new Map(project.invoiceDecisions.map((d) => [decisionKey(d), d])),
     corrections: new Map((project.corrections ?? []).map((c) => [correctionKey(c), c])),
+    lines: new Map((project.inspection?.lines ?? []).map((o) => [o.lineId, o])),
+    indicators: new Map((project.inspection?.indicators ?? []).map((o) => [o.indicatorId, o])),
   };
 }
 
@@ -66,6 +95,16 @@ const sameRecusal = (a: Recusal | null, b: Recusal | null) => a?.kind === b?.kin
 // When a decision was re-saved unchanged only its time moves; that is not a change to approve.
 const sameDecision = (a: InvoiceDecisionEntry | undefined, b: InvoiceDecisionEntry | undefined) =>
   a?.kind === b?.kind && a?.amount === b?.amount && a?.reason === b?.reason;
+
+// As with decisions, an observation saved again unchanged only moves its time.
+const sameLineObservation = (a: LineObservationEntry | undefined, b: LineObservationEntry | undefined) =>
+  a?.status === b?.status &&
+  a?.quantitySeen === b?.quantitySeen &&
+  a?.modelSeen === b?.modelSeen &&
+  a?.serialNumber === b?.serialNumber &&
+  a?.note === b?.note &&
+  (a?.photos ?? []).map((p) => p.sha256).join() === (b?.photos ?? []).map((p) => p.sha256).join();
+const sameIndicatorObservation = (a: IndicatorObservationEntry | undefined, b: IndicatorObservationEntry | undefined) => a?.value === b?.value && a?.note === b?.note;
 
 function diffProject(old: ProjectView, next: ProjectView): ExpertFileChange[] {
   const changes: ExpertFileChange[] = [];
@@ -89,6 +128,14 @@ function diffProject(old: ProjectView, next: ProjectView): ExpertFileChange[] {
   for (const key of unionKeys(next.corrections.keys(), old.corrections.keys())) {
     const [before, after] = [old.corrections.get(key), next.corrections.get(key)];
     if (!sameCorrection(before, after)) changes.push({ kind: 'correction', key, old: before ?? null, new: after ?? null });
+  }
+  for (const lineId of unionKeys(next.lines.keys(), old.lines.keys())) {
+    const [before, after] = [old.lines.get(lineId), next.lines.get(lineId)];
+    if (!sameLineObservation(before, after)) changes.push({ kind: 'inspection-line', lineId, old: before ?? null, new: after ?? null });
+  }
+  for (const indicatorId of unionKeys(next.indicators.keys(), old.indicators.keys())) {
+    const [before, after] = [old.indicators.get(indicatorId), next.indicators.get(indicatorId)];
+    if (!sameIndicatorObservation(before, after)) changes.push({ kind: 'inspection-indicator', indicatorId, old: before ?? null, new: after ?? null });
   }
   return changes;
 }

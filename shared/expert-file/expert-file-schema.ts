@@ -5,6 +5,8 @@ import { publicReviewerProfileSchema } from '../identity/reviewer-profile';
 import type { EnumOption } from '../domain/enums';
 import { RECUSAL_KIND_IDS, RECUSAL_KINDS } from '../scoring/recusal';
 import { VERDICT_IDS, VERDICTS } from '../scoring/verdict';
+import { INSPECTION_STATUSES } from '../codes/codes';
+import { INSPECTION_STATUS_LABEL } from '../codes/labels';
 
 /**
  * The expert file (专家评审文件, docs/expert-file.md): one expert's work on one batch, handed to the
@@ -14,6 +16,12 @@ import { VERDICT_IDS, VERDICTS } from '../scoring/verdict';
  */
 export const EXPERT_FILE_FORMAT = 'jigai-expert-file';
 export const EXPERT_FILE_FORMAT_VERSION = 1;
+/**
+ * A file that carries 现场核查 (observations and photos) is written as version 2, so a chair's older
+ * copy of the product says "use a newer version" instead of listing unknown fields; a file without
+ * them stays version 1, byte for byte what older versions wrote and read.
+ */
+export const EXPERT_FILE_FORMAT_VERSION_WITH_INSPECTION = 2;
 export const EXPERT_FILE_SIGNATURE_ALGORITHM = 'RSASSA-PKCS1-v1_5-SHA256';
 export const EXPERT_FILE_CANONICALIZATION = 'RFC8785';
 
@@ -59,6 +67,61 @@ export const correctionEntrySchema = z.strictObject({
   correctedAt: z.iso.datetime({ message: '更正时间应为 ISO 8601 时间' }),
 });
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/u, { message: '照片校验值应为 64 位小写十六进制数字（SHA-256）' });
+const instant = (what: string) => z.iso.datetime({ message: `${what}应为 ISO 8601 时间` });
+
+/** A photo as the observation refers to it; its bytes travel in the file's `photos`, bound by this SHA-256. */
+export const inspectionPhotoEntrySchema = z.strictObject({
+  sha256,
+  fileName: text(255, '照片文件名'),
+  mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic'], { message: '照片类型应为 image/jpeg、image/png、image/webp 或 image/heic' }),
+  /** The camera's capture time (EXIF or the app's camera), local time; null when unknown. */
+  takenAt: text(40, '拍摄时间').nullable(),
+  addedAt: instant('照片添加时间'),
+  width: z.int({ message: '照片宽度应为整数' }).min(1, { message: '照片宽度应大于 0' }),
+  height: z.int({ message: '照片高度应为整数' }).min(1, { message: '照片高度应大于 0' }),
+});
+
+const statusCodes = INSPECTION_STATUSES.map((s) => `${s}（${INSPECTION_STATUS_LABEL[s]}）`).join('、');
+
+/** What the expert saw of one equipment line of the checklist (the line id is the package's, same on every copy). */
+export const lineObservationEntrySchema = z.strictObject({
+  lineId: id('设备清单条目编号'),
+  status: z.enum(INSPECTION_STATUSES, { message: `现场状态应为 ${statusCodes} 之一` }),
+  quantitySeen: z
+    .string()
+    .regex(/^\d{1,12}(\.\d{1,4})?$/u, { message: '清点数量应为数字，如 2 或 2.5' })
+    .nullable(),
+  modelSeen: text(200, '现场型号').nullable(),
+  serialNumber: text(200, '铭牌编号').nullable(),
+  note: text(2000, '核查说明'),
+  photos: z.array(inspectionPhotoEntrySchema).max(50, { message: '每台设备最多 50 张照片' }),
+  observedAt: instant('核查时间'),
+});
+
+export const indicatorObservationEntrySchema = z.strictObject({
+  indicatorId: id('绩效指标编号'),
+  value: text(100, '现场核查值'),
+  note: text(2000, '核查说明'),
+  observedAt: instant('核查时间'),
+});
+
+/** 现场核查: the expert's observations of the project's checklist. */
+export const inspectionEntrySchema = z.strictObject({
+  lines: z.array(lineObservationEntrySchema),
+  indicators: z.array(indicatorObservationEntrySchema),
+});
+
+/**
+ * A photo's bytes (the original, never altered: it is the evidence and the chair has no other copy).
+ * Outside the signed content, bound to it by the SHA-256 the content lists; the chair's copy checks
+ * every photo's hash before anything is stored.
+ */
+export const photoBytesSchema = z.strictObject({
+  sha256,
+  base64: z.string().min(1, { message: '照片内容为空' }).max(34_000_000, { message: '照片超过 25 MB' }),
+});
+
 const recusedProjectSchema = z.strictObject({
   projectId: id('项目编号'),
   recusal: recusalSchema,
@@ -75,6 +138,8 @@ const scoredProjectSchema = z.strictObject({
   invoiceDecisions: z.array(invoiceDecisionEntrySchema),
   /** Absent when there are none, so a file without corrections reads as before. */
   corrections: z.array(correctionEntrySchema).optional(),
+  /** Absent when the expert recorded nothing on site (and in every file of format version 1). */
+  inspection: inspectionEntrySchema.optional(),
 });
 
 export const expertProjectSchema = z.union([recusedProjectSchema, scoredProjectSchema], { message: '项目条目应为回避声明（仅含 projectId 与 recusal）或评分结果' });
@@ -91,7 +156,9 @@ export function intendedProjectForm(entry: unknown): 0 | 1 {
 export const expertFileContentSchema = z
   .strictObject({
     format: z.literal(EXPERT_FILE_FORMAT, { message: `不是专家评审文件（format 应为 "${EXPERT_FILE_FORMAT}"）` }),
-    formatVersion: z.literal(EXPERT_FILE_FORMAT_VERSION, { message: `文件格式版本应为 ${String(EXPERT_FILE_FORMAT_VERSION)}；请使用更新版本的技改评审打开` }),
+    formatVersion: z.union([z.literal(EXPERT_FILE_FORMAT_VERSION), z.literal(EXPERT_FILE_FORMAT_VERSION_WITH_INSPECTION)], {
+      message: `文件格式版本应为 ${String(EXPERT_FILE_FORMAT_VERSION)} 或 ${String(EXPERT_FILE_FORMAT_VERSION_WITH_INSPECTION)}；请使用更新版本的技改评审打开`,
+    }),
     batch: z.strictObject({
       id: id('批次编号'),
       packageSha256: z.string().regex(/^[0-9a-f]{64}$/u, { message: '材料包校验值应为 64 位小写十六进制数字' }),
@@ -108,6 +175,12 @@ export const expertFileContentSchema = z
     content.projects.forEach((project, index) => {
       if (seen.has(project.projectId)) ctx.addIssue({ code: 'custom', path: ['projects', index, 'projectId'], message: `项目「${project.projectId}」出现了两次` });
       seen.add(project.projectId);
+      if (project.recusal === null && project.inspection !== undefined && content.formatVersion === EXPERT_FILE_FORMAT_VERSION)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', index, 'inspection'],
+          message: `现场核查记录只能出现在第 ${String(EXPERT_FILE_FORMAT_VERSION_WITH_INSPECTION)} 版格式的文件中`,
+        });
     });
   });
 
@@ -119,6 +192,8 @@ export const expertFileSchema = z.strictObject({
     certificateFingerprint: z.string().regex(FINGERPRINT_PATTERN, { message: '证书指纹应为 64 位小写十六进制数字' }),
     value: z.base64({ message: '签名值应为 Base64 编码' }),
   }),
+  /** The photos of the 现场核查 observations, each once; absent when there are none. */
+  photos: z.array(photoBytesSchema).optional(),
 });
 
 export type ExpertFileContent = z.infer<typeof expertFileContentSchema>;
@@ -127,3 +202,7 @@ export type ExpertProject = z.infer<typeof expertProjectSchema>;
 export type InvoiceDecisionEntry = z.infer<typeof invoiceDecisionEntrySchema>;
 export type CorrectionEntry = z.infer<typeof correctionEntrySchema>;
 export type Recusal = z.infer<typeof recusalSchema>;
+export type InspectionEntry = z.infer<typeof inspectionEntrySchema>;
+export type LineObservationEntry = z.infer<typeof lineObservationEntrySchema>;
+export type IndicatorObservationEntry = z.infer<typeof indicatorObservationEntrySchema>;
+export type PhotoBytes = z.infer<typeof photoBytesSchema>;

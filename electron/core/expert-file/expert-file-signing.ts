@@ -8,12 +8,14 @@ import {
   expertFileContentSchema,
   type ExpertFile,
   type ExpertFileContent,
+  type PhotoBytes,
 } from '@shared/expert-file/expert-file-schema';
 import { parseExpertFileText } from '@shared/expert-file/parse-expert-file';
 import { translateZodIssues } from '@shared/rules/zod-errors-zh';
 import { certificateFingerprint, readCertificateSubject } from '../identity/certificate';
 import { signDetached, verifyDetached } from '../identity/detached-signature';
 import type { SigningKey } from '../identity/reviewer-identity';
+import { checkedPhotos } from './expert-file-photos';
 
 /** The bytes a signature covers: the UTF-8 of the content's RFC 8785 canonical form. */
 function signedBytes(content: ExpertFileContent): Buffer {
@@ -22,9 +24,10 @@ function signedBytes(content: ExpertFileContent): Buffer {
 
 /**
  * Signs an expert's work with their opened key. The file is indented JSON so a chair can read it in
- * any editor; the signature does not depend on that layout.
+ * any editor; the signature does not depend on that layout. The photos' bytes, when there are any,
+ * follow the signature: the content lists their SHA-256.
  */
-export function buildExpertFile(content: ExpertFileContent, key: SigningKey): Buffer {
+export function buildExpertFile(content: ExpertFileContent, key: SigningKey, photos: readonly PhotoBytes[] = []): Buffer {
   const parsed = expertFileContentSchema.safeParse(content);
   if (!parsed.success) {
     const problems = translateZodIssues(parsed.error.issues, content).map((issue) => issue.message);
@@ -42,7 +45,8 @@ export function buildExpertFile(content: ExpertFileContent, key: SigningKey): Bu
       value: signDetached(signedBytes(parsed.data), key.privateKey).toString('base64'),
     },
   };
-  return Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
+  // Without photos the file is what format version 1 always was: no empty `photos` field.
+  return Buffer.from(`${JSON.stringify(photos.length > 0 ? { ...file, photos } : file, null, 2)}\n`, 'utf8');
 }
 
 /**
@@ -86,6 +90,11 @@ export function readExpertFile(bytes: Uint8Array, expectations: ExpertFileExpect
   }
   const parsed = parseExpertFileText(text);
   if (!parsed.ok) return parsed;
-  const refusal = checkSignature(parsed.file) ?? checkExpertFileAcceptance(parsed.file.content, expectations);
+  const refusal = checkSignature(parsed.file) ?? photoRefusal(parsed.file) ?? checkExpertFileAcceptance(parsed.file.content, expectations);
   return refusal ?? { ok: true, file: parsed.file };
+}
+
+function photoRefusal(file: ExpertFile): ExpertFileRefusal | null {
+  const checked = checkedPhotos(file);
+  return checked.ok ? null : checked;
 }
