@@ -1,3 +1,4 @@
+import type { ProjectInspection } from '@shared/api/inspection-contract';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import { AppError } from '@shared/api/errors';
 import type { Stage } from '@shared/codes/codes';
@@ -11,6 +12,7 @@ import { computeProjectAward, type ProjectAward } from '../verification/project-
 import { createPanelRecords } from '../verification/panel-records';
 import { createProjectChecklists } from '../verification/checklist-handlers';
 import { acceptanceContent, batchFacts, expertContent, projectFacts } from './report-data';
+import { inspectionRecord } from './inspection-record';
 import { openItems, type ExpertForm, type PanelOutcome, type ReportContent, type ReportKind, type SummaryContent } from './report-model';
 import { renderReport, type RenderedReport } from './render-report';
 import { signPdf } from './signing/sign-pdf';
@@ -24,6 +26,10 @@ export interface PanelSource {
   panelOutcome(batchId: string, projectId: string): PanelOutcome | null;
   /** The data folder's own reviewer's form on the project. */
   expertForm(batchId: string, projectId: string): ExpertForm | null;
+  /** 现场核查: the checklist with every reviewer's observations (the experts' from their files). */
+  inspection?(batchId: string, projectId: string): ProjectInspection | null;
+  /** A photo's stored downscaled copy, by the SHA-256 of its original. */
+  photoThumbnail?(sha256: string): Buffer | undefined;
 }
 
 export const PANEL_NOT_SCORED: PanelSource = { panelOutcome: () => null, expertForm: () => null };
@@ -88,7 +94,10 @@ export function createReportService(
   async function acceptance(batchId: string, projectId: string) {
     const sources = await projectSources(batchId, projectId);
     const content = acceptanceContent({ ...sources, panel: panel.panelOutcome(batchId, projectId) });
-    return sources.ruleSet ? { ...content, checklist: checklists.of(batchId, projectId) } : content;
+    const observed = panel.inspection?.(batchId, projectId);
+    const inspection = observed ? inspectionRecord(observed, sources.verification.invoices) : undefined;
+    const withInspection = inspection ? { ...content, inspection } : content;
+    return sources.ruleSet ? { ...withInspection, checklist: checklists.of(batchId, projectId) } : withInspection;
   }
 
   async function summary(batchId: string): Promise<SummaryContent> {
@@ -132,7 +141,8 @@ export function createReportService(
       throw new AppError('CONFLICT', `报告还有未完成的事项，不能作为正式报告生成：\n${open.map((o) => `  - ${o}`).join('\n')}`);
     }
     const createdAt = ctx.now();
-    const rendered = await renderReport(c, { createdAt, resourcesDir: ctx.resourcesDir });
+    const thumbnails = panel.photoThumbnail?.bind(panel);
+    const rendered = await renderReport(c, { createdAt, resourcesDir: ctx.resourcesDir, ...(thumbnails ? { thumbnails } : {}) });
     if (!request.key) return { ...rendered, signed: false };
     return { ...rendered, bytes: await signPdf(rendered.bytes, request.key, createdAt), signed: true };
   }
