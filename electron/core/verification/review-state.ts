@@ -80,7 +80,7 @@ export function createReviewState(
   const rows: VerifiedInvoiceDto[] = c.project.invoices.map((invoice, i) => {
     rowIndex.set(invoice.rowNo, i);
     const findings = findingsOf(invoice.rowNo);
-    return { ...invoice, findings, severity: worstSeverity(findings), decision: decisionDto(invoice), suggested: suggestDecision(findings) };
+    return { ...invoice, findings, severity: worstSeverity(findings), decision: decisionDto(invoice), suggested: suggestDecision(findings, invoice.amount) };
   });
   const errors = rows.filter((r) => r.severity === 'error').length;
   const warnings = rows.filter((r) => r.severity === 'warning').length;

@@ -6,7 +6,7 @@ import { sumMoney } from '@shared/domain/money';
 import type { Stage } from '@shared/codes/codes';
 import type { RuleSet } from '@shared/rules';
 import { createInvestmentCalculator, effectiveDecision, indexProject, statutoryFinding, verifyProject } from '@shared/verification';
-import type { EInvoiceData, InvoiceDecision, VProject } from '@shared/verification/types';
+import type { InvoiceDecision, VProject } from '@shared/verification/types';
 import {
   applyCorrections,
   fieldLabel,
@@ -32,8 +32,6 @@ import { createPanelRecords, panelRecordsRevision } from './panel-records';
 import { computeProjectAward } from './project-award';
 import { createReviewState, type Computation, type ReviewState } from './review-state';
 
-/** PDFs too: most enterprises attach the PDF of an e-invoice (its text layer is read). */
-const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd', '.pdf']);
 /** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
 const CACHED_PROJECTS = 4;
 
@@ -136,14 +134,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const occurrenceOf = (rowNo: number) => loaded.occurrences.get(rowNo) ?? 1;
     const corrected = applyCorrections(loaded, corrections, occurrenceOf);
     const ruleSet = catalogue.all().get(batch.policy)?.ruleSet;
-    const parsed = new Map<string, EInvoiceData>();
-    const unreadable = new Map<string, string>();
-    for (const attachment of loaded.attachments) {
-      if (!E_INVOICE_EXTENSIONS.has(path.extname(attachment.path).toLowerCase())) continue;
-      const data = await einvoices.read(attachment.path, attachment.sha256);
-      if (data?.ok) parsed.set(attachment.path, data.value);
-      else if (data) unreadable.set(attachment.path, data.message);
-    }
+    const { parsed, unreadable } = await einvoices.readAll(loaded.attachments);
     const project: VProject = {
       batchId,
       projectId,
