@@ -71,7 +71,7 @@ export function createCore(options: CoreOptions): Core {
     context,
     catalogue,
     async (batchId, projectId) => verificationHandlers.getProjectVerification({ batchId, projectId }),
-    createPanelReportSource(context),
+    createPanelReportSource(context, einvoices),
   );
   const batchHandlers = createBatchHandlers(context, catalogue, einvoices);
   const actingReviewer = createActingReviewer(db);

@@ -74,7 +74,7 @@ const instant = (what: string) => z.iso.datetime({ message: `${what}应为 ISO 8
 export const inspectionPhotoEntrySchema = z.strictObject({
   sha256,
   fileName: text(255, '照片文件名'),
-  mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic'], { message: '照片类型应为 image/jpeg、image/png、image/webp 或 image/heic' }),
+  mime: z.enum(['image/jpeg', 'image/png'], { message: '照片类型应为 image/jpeg 或 image/png' }),
   /** The camera's capture time (EXIF or the app's camera), local time; null when unknown. */
   takenAt: text(40, '拍摄时间').nullable(),
   addedAt: instant('照片添加时间'),

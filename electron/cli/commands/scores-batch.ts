@@ -122,10 +122,10 @@ export const importFile: CliSubcommand = {
         return parsed.value;
       });
     const core = openCore();
-    const result = createPanelServices(core.context).expertFiles.importFile(file, trust);
+    const result = await createPanelServices(core.context).expertFiles.importFile(file, trust);
     return {
       json: result,
-      text: `已合并专家「${result.expertName}」第 ${String(result.version)} 版评审文件（${String(result.projects)} 个项目，${String(result.invoiceDecisions)} 条发票认定）`,
+      text: `已合并专家「${result.expertName}」第 ${String(result.version)} 版评审文件（${String(result.projects)} 个项目，${String(result.invoiceDecisions)} 条发票认定${result.inspectionLines + result.inspectionIndicators > 0 ? `，${String(result.inspectionLines + result.inspectionIndicators)} 条现场核查记录` : ''}）`,
     };
   },
 };

@@ -8,7 +8,12 @@ import { fenToMoney } from '@shared/domain/fen';
 import { fieldLabel } from '@shared/verification/corrections';
 import { diffExpertFiles, type ExpertFileChange } from '@shared/expert-file/diff-expert-files';
 import type { ExpertFileRefusal } from '@shared/expert-file/expert-file-refusal';
-import type { ExpertFileContent, ExpertProject } from '@shared/expert-file/expert-file-schema';
+import {
+  EXPERT_FILE_FORMAT_VERSION,
+  EXPERT_FILE_FORMAT_VERSION_WITH_INSPECTION,
+  type ExpertFileContent,
+  type ExpertProject,
+} from '@shared/expert-file/expert-file-schema';
 import { parseExpertFileText } from '@shared/expert-file/parse-expert-file';
 import { formatFingerprintForReading } from '@shared/identity/fingerprint-text';
 import { publicProfileOf } from '@shared/identity/reviewer-profile';
@@ -26,6 +31,8 @@ import { createCorrectionStore } from '../verification/correction-store';
 import { createDecisionStore } from '../verification/decision-store';
 import type { BatchRubrics } from './batch-rubric';
 import { createInvoiceDecisionMerge } from './merge-invoice-decisions';
+import { createInspectionCarry, type PreparedInspection } from './inspection-carry';
+import { describeInspectionChange, type ChecklistNames } from './inspection-change-text';
 import type { ScoreStore, StoredSheet } from './score-store';
 
 /** A refusal as the error the CLI and API answer (exit 2 with the refusal's code). */
@@ -33,7 +40,13 @@ export function refusalError(refusal: ExpertFileRefusal): AppError {
   return new AppError(refusal.code, refusal.message, refusal.problems.length > 0 ? { problems: refusal.problems } : undefined);
 }
 
-const describe = (rubric: Rubric | undefined, change: ExpertFileChange): { itemId: string | null; what: string; old: string | null; new: string | null } => {
+const NO_NAMES: ChecklistNames = { line: () => undefined, indicator: () => undefined };
+
+const describe = (
+  rubric: Rubric | undefined,
+  change: ExpertFileChange,
+  checklist: ChecklistNames = NO_NAMES,
+): { itemId: string | null; what: string; old: string | null; new: string | null } => {
   const title = (id: string) => rubric?.items.find((i) => i.id === id)?.title ?? id;
   switch (change.kind) {
     case 'recusal': {
@@ -58,6 +71,9 @@ const describe = (rubric: Rubric | undefined, change: ExpertFileChange): { itemI
       const where = `${entry.target === 'invoice' ? '发票' : '合同'} ${entry.targetKey}`;
       return { itemId: entry.targetKey, what: `${where} 的${fieldLabel(entry.target, entry.field)}（更正）`, old: text(change.old), new: text(change.new) };
     }
+    case 'inspection-line':
+    case 'inspection-indicator':
+      return describeInspectionChange(change, checklist);
   }
 };
 
@@ -70,6 +86,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
   const decisions = createDecisionStore(db);
   const correctionStore = createCorrectionStore(db);
   const mergeInvoiceDecisions = createInvoiceDecisionMerge(db);
+  const inspection = createInspectionCarry(ctx);
   const batchOf = db.prepare<[string], { sha: string }>('SELECT package_sha256 AS sha FROM batches WHERE id = ?');
   const projects = db.prepare<[string], { id: string; name: string }>('SELECT project_id AS id, name FROM projects WHERE batch_id = ? ORDER BY project_id');
   const lastExport = prepareSelect<typeof expertFileExportsTable, [string]>(db, expertFileExportsTable, 'WHERE batch_id = ?');
@@ -110,7 +127,8 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       }
       const begun = sheet !== undefined && (sheet.items.size > 0 || sheet.verdict !== null || sheet.opinion !== '');
       const corrections = correctionStore.forProject(batchId, projectId, own.id).map(({ reviewer: _reviewer, ...c }) => c);
-      if (!begun && invoiceDecisions.length === 0 && corrections.length === 0) continue;
+      const observed = inspection.entryOf(batchId, projectId, own.id);
+      if (!begun && invoiceDecisions.length === 0 && corrections.length === 0 && !observed) continue;
       const items = Object.fromEntries([...(sheet?.items ?? [])].flatMap(([id, item]) => (item.score === null ? [] : [[id, item.score]])));
       const comments = Object.fromEntries([...(sheet?.items ?? [])].flatMap(([id, item]) => (item.comment === '' ? [] : [[id, item.comment]])));
       if (begun) {
@@ -126,13 +144,15 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         opinion: sheet?.opinion ?? '',
         invoiceDecisions,
         ...(corrections.length > 0 ? { corrections } : {}),
+        ...(observed ? { inspection: observed } : {}),
       });
     }
     if (problems.length > 0)
       throw new AppError('BAD_INPUT', `评审结果尚不完整，无法导出（${String(problems.length)} 处）：${problems.slice(0, 8).join('；')}`, { problems });
+    const withInspection = entries.some((e) => e.recusal === null && e.inspection !== undefined);
     return {
       format: 'jigai-expert-file',
-      formatVersion: 1,
+      formatVersion: withInspection ? EXPERT_FILE_FORMAT_VERSION_WITH_INSPECTION : EXPERT_FILE_FORMAT_VERSION,
       batch: { id: batchId, packageSha256 },
       expert: publicProfileOf(own),
       rubric: { id: rubric.id, version: rubric.version },
@@ -143,12 +163,12 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
   }
 
   /** Reads and checks a file against this folder; answers the refusal or the file with its batch. */
-  function check(text: string) {
+  function check(text: string, alsoTrusted: readonly string[] = []) {
     const parsed = parseExpertFileText(text);
     if (!parsed.ok) return parsed;
     const claimed = parsed.file.content.batch.id;
     const local = batchOf.get(claimed);
-    const trustedFingerprints = acting.store.trustedSigners().map((s) => s.fingerprint);
+    const trustedFingerprints = [...acting.store.trustedSigners().map((s) => s.fingerprint), ...alsoTrusted];
     return readExpertFile(Buffer.from(text, 'utf8'), {
       trustedFingerprints,
       // A batch this folder does not hold is "another batch" whatever the signature says.
@@ -169,7 +189,17 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
     return rubric;
   }
 
-  function apply(text: string): { batchId: string; expertName: string; version: number; projects: number; invoiceDecisions: number } {
+  /** What takes time outside the transaction: the file checked, its 现场核查 photos downscaled. */
+  async function prepare(text: string, alsoTrusted: readonly string[] = []): Promise<PreparedInspection> {
+    const result = check(text, alsoTrusted);
+    if (!result.ok) throw refusalError(result);
+    return inspection.prepare(result.file);
+  }
+
+  function apply(
+    text: string,
+    prepared: PreparedInspection,
+  ): { batchId: string; expertName: string; version: number; projects: number; invoiceDecisions: number; inspectionLines: number; inspectionIndicators: number } {
     return db.transaction(() => {
       const result = check(text);
       if (!result.ok) throw refusalError(result);
@@ -200,6 +230,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         at,
       );
       const invoiceDecisions = mergeInvoiceDecisions(content);
+      const observed = inspection.merge(content, prepared);
       recordImport.run(
         { batch_id: batchId },
         {
@@ -215,9 +246,26 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       audit.record({
         action: 'expert-file-merge',
         subject: `batch:${batchId}`,
-        details: { expert: content.expert.id, name: content.expert.name, version: content.version, fingerprint: content.expert.fingerprint, invoiceDecisions },
+        details: {
+          expert: content.expert.id,
+          name: content.expert.name,
+          version: content.version,
+          fingerprint: content.expert.fingerprint,
+          invoiceDecisions,
+          inspectionLines: observed.lines,
+          inspectionIndicators: observed.indicators,
+          inspectionPhotos: observed.photos,
+        },
       });
-      return { batchId, expertName: content.expert.name, version: content.version, projects: content.projects.length, invoiceDecisions };
+      return {
+        batchId,
+        expertName: content.expert.name,
+        version: content.version,
+        projects: content.projects.length,
+        invoiceDecisions,
+        inspectionLines: observed.lines,
+        inspectionIndicators: observed.indicators,
+      };
     })();
   }
 
@@ -227,13 +275,14 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       const key = unlockSigningKey(own, passphrase);
       return db.transaction(() => {
         const version = (lastExport.get(batchId)?.version ?? 0) + 1;
-        const bytes = buildExpertFile(contentOf(batchId, version), key);
+        const content = contentOf(batchId, version);
+        const bytes = buildExpertFile(content, key, inspection.photosOf(content));
         recordExport.run({ batch_id: batchId }, { version, exportedAt: ctx.now().toISOString() });
         audit.record({ action: 'expert-file-export', subject: `batch:${batchId}`, details: { version } });
         return { bytes, version, fileName: `专家评审文件-${batchId}-${own.name}-第${String(version)}版.json` };
       })();
     },
-    preview(file: string): ExpertFilePreviewDto {
+    async preview(file: string): Promise<ExpertFilePreviewDto> {
       acting.requireChair('导入专家评审文件');
       const text = readText(file);
       const result = check(text);
@@ -252,6 +301,12 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
       const rubric = checkRubric(content);
       const previous = lastImport.get(content.batch.id, content.expert.id);
       const names = new Map(projects.all(content.batch.id).map((p) => [p.id, p.name]));
+      const changed = diffExpertFiles(previous ? (JSON.parse(previous.content) as ExpertFileContent) : null, content);
+      const inspected = changed.filter((p) => p.changes.some((c) => c.kind === 'inspection-line' || c.kind === 'inspection-indicator')).map((p) => p.projectId);
+      const checklistNames = await inspection.names(
+        content.batch.id,
+        inspected.filter((id) => names.has(id)),
+      );
       const importId = randomUUID();
       insertPending.run(
         {},
@@ -270,19 +325,20 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
         version: content.version,
         previousVersion: previous?.version ?? null,
         exportedAt: content.exportedAt,
-        projects: diffExpertFiles(previous ? (JSON.parse(previous.content) as ExpertFileContent) : null, content).map((p) => ({
+        projects: changed.map((p) => ({
           projectId: p.projectId,
           projectName: names.get(p.projectId) ?? p.projectId,
-          changes: p.changes.map((c) => ({ kind: c.kind, ...describe(rubric, c) })),
+          changes: p.changes.map((c) => ({ kind: c.kind, ...describe(rubric, c, checklistNames.get(p.projectId)) })),
         })),
       };
     },
-    applyPending(importId: string) {
+    async applyPending(importId: string) {
       acting.requireChair('导入专家评审文件');
       const pending = pendingById.get(importId);
       if (!pending) throw new AppError('NOT_FOUND', '没有待确认的专家评审文件（可能已合并或已放弃），请重新选择文件');
+      const prepared = await prepare(pending.file);
       return db.transaction(() => {
-        const applied = apply(pending.file);
+        const applied = apply(pending.file, prepared);
         deletePending.run(importId);
         return applied;
       })();
@@ -293,9 +349,11 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
      * line are trusted with the file's signer's name, and the file is checked and applied without
      * the approval step — all in one transaction, so a refused file leaves nothing behind.
      */
-    importFile(file: string, trust: readonly string[]) {
+    async importFile(file: string, trust: readonly string[]) {
       const chair = acting.requireChair('导入专家评审文件');
       const text = readText(file);
+      // Checked with the fingerprints given as if trusted already; nothing is stored unless the whole file is applied.
+      const prepared = await prepare(text, trust);
       return db.transaction(() => {
         const parsed = parseExpertFileText(text);
         const expert = parsed.ok ? parsed.file.content.expert : null;
@@ -316,7 +374,7 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
             details: { name: expert.name, organization: expert.organization, method: 'paper' },
           });
         }
-        return apply(text);
+        return apply(text, prepared);
       })();
     },
   };

@@ -3,6 +3,7 @@ import type { VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { DECISION_LABEL, INSPECTION_STATUS_LABEL } from '@shared/codes/labels';
 import { formatLocalDateTime } from '@shared/domain/local-time';
 import { formatYuan } from '@shared/domain/money';
+import { proposeReduction } from '@shared/inspection/proposed-reduction';
 
 /**
  * 现场核查记录 as the acceptance report prints it: per equipment line what the contracts and
@@ -38,8 +39,8 @@ export interface InspectionLineRecord {
   amount: string;
   invoices: string;
   observations: InspectionObservationRecord[];
-  /** 建议核减 …（算式）, or empty when nothing is proposed. */
-  proposal: string;
+  /** Per expert whose observation proposes one: 李秀英：建议核减 …（算式）. */
+  proposals: string[];
   /** What has been decided on the line's invoices (核减 / 不予认定 / 认定, by whom), or 尚未认定. */
   decision: string;
 }
@@ -90,6 +91,11 @@ function decisionText(line: InspectionLine, invoiceByKey: ReadonlyMap<string, Ve
 
 function lineRecord(line: InspectionLine, invoiceByKey: ReadonlyMap<string, VerifiedInvoiceDto>): InspectionLineRecord {
   const unit = line.unit ?? '';
+  // Each expert's observation proposes its own 核减 (the API's proposal is only the acting reviewer's).
+  const proposals = line.observations.flatMap((o) => {
+    const proposal = proposeReduction(line, o);
+    return proposal ? [`${o.reviewerName}：建议核减 ${formatYuan(proposal.cut)} 元（${proposal.explanation}）`] : [];
+  });
   return {
     name: line.name,
     model: line.model ?? '',
@@ -99,10 +105,8 @@ function lineRecord(line: InspectionLine, invoiceByKey: ReadonlyMap<string, Veri
     amount: line.amount,
     invoices: line.invoices.map((i) => i.number).join('、'),
     observations: line.observations.map((o) => observationRecord(o, unit)),
-    proposal:
-      line.proposedReduction === null ? '' : `建议核减 ${formatYuan(line.proposedReduction)} 元${line.proposalExplanation ? `（${line.proposalExplanation}）` : ''}`,
-    decision:
-      line.proposedReduction === null && line.observations.every((o) => o.status === 'seen-running' || o.status === 'seen-idle') ? '' : decisionText(line, invoiceByKey),
+    proposals,
+    decision: proposals.length === 0 ? '' : decisionText(line, invoiceByKey),
   };
 }
 

@@ -37,7 +37,7 @@ export function drawInspection(w: ReportWriter, record: InspectionRecord | undef
     );
     const photos = line.observations.flatMap((o) => o.photos.map((p) => ({ image: thumbnails(p.sha256), caption: `${o.expert} ${p.caption}` })));
     if (photos.length > 0) w.photoStrip(photos);
-    if (line.proposal) w.paragraph(line.proposal, { size: 9, indent: 12 });
+    for (const proposal of line.proposals) w.paragraph(proposal, { size: 9, indent: 12 });
     if (line.decision) w.paragraph(`认定情况：${line.decision}`, { size: 9, indent: 12 });
   });
   if (record.indicators.length === 0) return;

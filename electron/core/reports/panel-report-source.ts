@@ -9,6 +9,9 @@ import { VERDICTS } from '@shared/scoring/verdict';
 import type { CoreContext } from '../core-context';
 import { createReviewerStore } from '../identity/reviewer-store';
 import { createPanelServices } from '../panel/panel-handlers';
+import { createInspectionService } from '../inspection/inspection-service';
+import { createBlobStore } from '../package/import/blob-store';
+import { createEInvoiceCache, type EInvoiceCache } from '../verification/einvoice-cache';
 import type { ExpertForm, PanelMember, PanelOutcome } from './report-model';
 import type { PanelSource } from './report-service';
 
@@ -79,8 +82,10 @@ function expertFormOf(sheet: ScoringSheetDto, expert: ExpertForm['expert']): Exp
   };
 }
 
-export function createPanelReportSource(ctx: CoreContext): PanelSource {
+export function createPanelReportSource(ctx: CoreContext, einvoices?: EInvoiceCache): PanelSource {
   const { scoring, consolidation } = createPanelServices(ctx);
+  const blobs = createBlobStore(ctx.dataDir);
+  const inspection = createInspectionService(ctx, einvoices ?? createEInvoiceCache(blobs));
   const reviewers = createReviewerStore(ctx.db);
   const roleOf = (id: string) => reviewers.find(id)?.role ?? 'expert';
   return {
@@ -95,6 +100,11 @@ export function createPanelReportSource(ctx: CoreContext): PanelSource {
       const own = reviewers.own();
       if (!own) return null;
       return expertFormOf(scoring.sheet(batchId, projectId), { name: own.name, organization: own.organization, field: own.field });
+    },
+    inspection: (batchId, projectId) => inspection.getInspection(batchId, projectId),
+    photoThumbnail(sha256) {
+      const thumbnail = inspection.store.photo(sha256)?.thumbnailSha256;
+      return thumbnail !== undefined && blobs.has(thumbnail) ? blobs.read(thumbnail) : undefined;
     },
   };
 }

@@ -27,7 +27,7 @@ export interface PanelSource {
   /** The data folder's own reviewer's form on the project. */
   expertForm(batchId: string, projectId: string): ExpertForm | null;
   /** 现场核查: the checklist with every reviewer's observations (the experts' from their files). */
-  inspection?(batchId: string, projectId: string): ProjectInspection | null;
+  inspection?(batchId: string, projectId: string): Promise<ProjectInspection | null>;
   /** A photo's stored downscaled copy, by the SHA-256 of its original. */
   photoThumbnail?(sha256: string): Buffer | undefined;
 }
@@ -94,7 +94,7 @@ export function createReportService(
   async function acceptance(batchId: string, projectId: string) {
     const sources = await projectSources(batchId, projectId);
     const content = acceptanceContent({ ...sources, panel: panel.panelOutcome(batchId, projectId) });
-    const observed = panel.inspection?.(batchId, projectId);
+    const observed = await panel.inspection?.(batchId, projectId);
     const inspection = observed ? inspectionRecord(observed, sources.verification.invoices) : undefined;
     const withInspection = inspection ? { ...content, inspection } : content;
     return sources.ruleSet ? { ...withInspection, checklist: checklists.of(batchId, projectId) } : withInspection;

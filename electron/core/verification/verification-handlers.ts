@@ -8,6 +8,7 @@ import type { EInvoiceCache } from './einvoice-cache';
 import { buildVerificationWorkbook } from './export-workbook';
 import { deliverFile } from '../deliver-file';
 import { createVerificationService } from './verification-service';
+import { createInspectionService } from '../inspection/inspection-service';
 
 type VerificationHandlers = Pick<ApiHandlers, 'getProjectVerification' | 'decideInvoices' | 'exportVerificationWorkbook' | 'verifyBatch' | 'correctRecord'>;
 
@@ -15,6 +16,7 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
   const service = createVerificationService(ctx, catalogue, einvoices);
   const settings = createSettingsStore(ctx.db);
   const acting = createActingReviewer(ctx.db);
+  const inspection = createInspectionService(ctx, einvoices);
   /** 核验人: this folder's reviewer; before an identity exists, whoever took the decisions shown. */
   const reviewerName = (v: ProjectVerification) => {
     const deciders = [...new Set(v.invoices.flatMap((i) => (i.decision ? [i.decision.reviewer] : [])))].filter((name) => name !== '');
@@ -31,6 +33,7 @@ export function createVerificationHandlers(ctx: CoreContext, catalogue: RuleSetC
         ruleSet: catalogue.all().get(verification.policy)?.ruleSet,
         reviewer: reviewerName(verification),
         exportedAt: ctx.now().toISOString(),
+        inspection: await inspection.getInspection(batchId, projectId),
       });
       return deliverFile(content, `发票核验明细表-${projectId}.xlsx`, path);
     },

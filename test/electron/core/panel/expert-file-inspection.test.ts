@@ -121,7 +121,7 @@ describe('现场核查 in the expert file, at the chair’s, in the report and t
       expect(change).toEqual({
         kind: 'inspection-line',
         itemId: line.id,
-        what: `现场核查：${line.name}`,
+        what: `现场核查：${line.name}${line.model ? `（${line.model}）` : ''}`,
         old: null,
         new: '未见；清点 0；车间内未见该设备，企业称已移至二期厂房；照片 2 张',
       });
@@ -169,17 +169,19 @@ describe('现场核查 in the expert file, at the chair’s, in the report and t
       const file = dir('acceptance.pdf');
       const pdf = Buffer.from(made.base64 ?? '', 'base64');
       fs.writeFileSync(file, pdf);
+      if (process.env.KEEP_REPORT) fs.copyFileSync(file, process.env.KEEP_REPORT);
       console.info(`signed acceptance report with 现场核查记录: ${String(Math.round(pdf.length / 1024))} KB in ${String(Date.now() - started)} ms`);
       expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
       expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid');
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       expect(text).toContain('现场核查记录');
       expect(text).toContain(lines[0]?.name);
-      expect(text).toContain('车间内未见该设备，企业称已移至二期厂房');
+      // The note wraps inside its table cell: read in drawing order, its lines follow each other.
+      const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
+      expect(raw).toContain('车间内未见该设备，企业称已移至二期厂房');
       expect(text).toContain('王立 拍摄 2026-11-26 10:31');
       const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
       expect(images.filter((row) => /\sjpeg\s/u.test(row))).toHaveLength(2);
-      if (process.env.KEEP_REPORT) fs.copyFileSync(file, process.env.KEEP_REPORT);
 
       const workbook = await chair.api.exportVerificationWorkbook({ batchId, projectId: p1 });
       const read = new ExcelJS.Workbook();

@@ -46,7 +46,7 @@ const RECORD: InspectionRecord = {
         },
         { expert: '欧阳明', status: '已见且运行', quantitySeen: '', modelSeen: '', serialNumber: '', note: '', observedAt: '2026-11-26 10:40', photos: [] },
       ],
-      proposal: '建议核减 351,774.00 元（未见 2 台 × 单价 175,887.00 元 = 351,774.00 元）',
+      proposals: ['李秀英：建议核减 351,774.00 元（发票数量 3台，现场清点 1台，未见 2台 × 单价 175,887.00 元 = 351,774.00 元）'],
       decision: '发票 25352000001000000001 尚未认定',
     },
   ],
@@ -67,7 +67,7 @@ describe('现场核查记录 in the acceptance report', { timeout: 60_000 }, () 
     expect(text).toContain('SN-65-0042');
     expect(text).toContain('李秀英 拍摄 2026-11-26 10:31');
     expect(text).toContain('照片未找到');
-    expect(text).toContain('建议核减 351,774.00 元');
+    expect(text).toContain('李秀英：建议核减 351,774.00 元');
     expect(text).toContain('认定情况：发票 25352000001000000001 尚未认定');
     expect(text).toContain('李秀英：10（两台在外协厂）');
     // The stored thumbnail is embedded as the one image (the missing one is a frame, not an image).
