@@ -8,7 +8,7 @@ async function readBack(): Promise<ExcelJS.Workbook> {
   const workbook = newWorkbook('2026-11-26T08:00:00.000Z');
   addInspectionSheets(workbook, SAMPLE_INSPECTION, (what) => [`高端数控机床智能化改造项目（P001）${what}`, '申报单位：厦门鹭岛精工科技有限公司']);
   const read = new ExcelJS.Workbook();
-  await read.xlsx.load(await workbookBytes(workbook));
+  await read.xlsx.load((await workbookBytes(workbook)) as unknown as ArrayBuffer);
   return read;
 }
 

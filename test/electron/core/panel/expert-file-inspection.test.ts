@@ -185,9 +185,9 @@ describe('现场核查 in the expert file, at the chair’s, in the report and t
 
       const workbook = await chair.api.exportVerificationWorkbook({ batchId, projectId: p1 });
       const read = new ExcelJS.Workbook();
-      await read.xlsx.load(Buffer.from(workbook.base64 ?? '', 'base64'));
+      await read.xlsx.load(Buffer.from(workbook.base64 ?? '', 'base64') as unknown as ArrayBuffer);
       const sheet = read.getWorksheet('现场核查');
-      const rows = (sheet?.getSheetValues() ?? []).filter((r): r is unknown[] => Array.isArray(r) && r.includes('王立'));
+      const rows = (sheet?.getSheetValues() ?? []).filter((r) => Array.isArray(r) && r.includes('王立'));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toEqual(expect.arrayContaining([lines[0]?.name, '王立', '未见', 0, 2]));
     });
