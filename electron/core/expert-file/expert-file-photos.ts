@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { refuse, type ExpertFileRefusal } from '@shared/expert-file/expert-file-refusal';
-import type { ExpertFile, ExpertFileContent, PhotoBytes } from '@shared/expert-file/expert-file-schema';
+import type { ExpertFile, ExpertFileContent } from '@shared/expert-file/expert-file-schema';
 
 /**
  * The photos of an expert file's 现场核查. The signed content lists each photo by its SHA-256; the
@@ -51,7 +51,13 @@ export function checkedPhotos(file: ExpertFile): { ok: true; photos: Map<string,
   return { ok: true, photos };
 }
 
-/** The bytes entries for a file being written, in the order the observations list the photos. */
-export function photoEntries(content: ExpertFileContent, original: (sha256: string) => Buffer): PhotoBytes[] {
-  return [...listedPhotos(content).keys()].map((sha) => ({ sha256: sha, base64: original(sha).toString('base64') }));
+/** A photo's original as the expert's folder holds it, for the file being written. */
+export interface PhotoOriginal {
+  sha256: string;
+  bytes: Buffer;
+}
+
+/** The originals of every photo the content lists, each once, in the order the observations list them. */
+export function photoEntries(content: ExpertFileContent, original: (sha256: string) => Buffer): PhotoOriginal[] {
+  return [...listedPhotos(content).keys()].map((sha256) => ({ sha256, bytes: original(sha256) }));
 }

@@ -8,14 +8,13 @@ import {
   expertFileContentSchema,
   type ExpertFile,
   type ExpertFileContent,
-  type PhotoBytes,
 } from '@shared/expert-file/expert-file-schema';
 import { parseExpertFileText } from '@shared/expert-file/parse-expert-file';
 import { translateZodIssues } from '@shared/rules/zod-errors-zh';
 import { certificateFingerprint, readCertificateSubject } from '../identity/certificate';
 import { signDetached, verifyDetached } from '../identity/detached-signature';
 import type { SigningKey } from '../identity/reviewer-identity';
-import { checkedPhotos } from './expert-file-photos';
+import { checkedPhotos, type PhotoOriginal } from './expert-file-photos';
 
 /** The bytes a signature covers: the UTF-8 of the content's RFC 8785 canonical form. */
 function signedBytes(content: ExpertFileContent): Buffer {
@@ -27,7 +26,7 @@ function signedBytes(content: ExpertFileContent): Buffer {
  * any editor; the signature does not depend on that layout. The photos' bytes, when there are any,
  * follow the signature: the content lists their SHA-256.
  */
-export function buildExpertFile(content: ExpertFileContent, key: SigningKey, photos: readonly PhotoBytes[] = []): Buffer {
+export function buildExpertFile(content: ExpertFileContent, key: SigningKey, photos: readonly PhotoOriginal[] = []): Buffer {
   const parsed = expertFileContentSchema.safeParse(content);
   if (!parsed.success) {
     const problems = translateZodIssues(parsed.error.issues, content).map((issue) => issue.message);
@@ -45,8 +44,18 @@ export function buildExpertFile(content: ExpertFileContent, key: SigningKey, pho
       value: signDetached(signedBytes(parsed.data), key.privateKey).toString('base64'),
     },
   };
+  const readable = JSON.stringify(file, null, 2);
   // Without photos the file is what format version 1 always was: no empty `photos` field.
-  return Buffer.from(`${JSON.stringify(photos.length > 0 ? { ...file, photos } : file, null, 2)}\n`, 'utf8');
+  if (photos.length === 0) return Buffer.from(`${readable}\n`, 'utf8');
+  // Tens of megabytes of Base64 are written as bytes, not through JSON.stringify (several copies of
+  // each photo as strings); Base64 needs no escaping in JSON, so the result is the same JSON.
+  const parts = [Buffer.from(`${readable.replace(/\n\}$/u, '')},\n  "photos": [\n`, 'utf8')];
+  photos.forEach((photo, index) => {
+    parts.push(Buffer.from(`    { "sha256": "${photo.sha256}", "base64": "`, 'utf8'));
+    parts.push(Buffer.from(photo.bytes.toString('base64'), 'latin1'));
+    parts.push(Buffer.from(index < photos.length - 1 ? '" },\n' : '" }\n  ]\n}\n', 'utf8'));
+  });
+  return Buffer.concat(parts);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { AppError } from '@shared/api/errors';
-import type { ExpertFile, ExpertFileContent, InspectionEntry, PhotoBytes } from '@shared/expert-file/expert-file-schema';
+import type { ExpertFile, ExpertFileContent, InspectionEntry } from '@shared/expert-file/expert-file-schema';
 import type { InspectionPhotoRecord } from '@shared/records/inspection-records';
 import type { CoreContext } from '../core-context';
-import { checkedPhotos, photoEntries } from '../expert-file/expert-file-photos';
+import { checkedPhotos, photoEntries, type PhotoOriginal } from '../expert-file/expert-file-photos';
 import { createChecklistSource } from '../inspection/inspection-checklist';
 import { createInspectionStore } from '../inspection/inspection-store';
 import { processPhoto } from '../inspection/photo-processing';
@@ -57,7 +57,7 @@ export function createInspectionCarry(ctx: CoreContext) {
   }
 
   /** The original bytes of every photo the content lists, for the file. */
-  function photosOf(content: ExpertFileContent): PhotoBytes[] {
+  function photosOf(content: ExpertFileContent): PhotoOriginal[] {
     return photoEntries(content, (sha256) => {
       if (!blobs.has(sha256)) throw new AppError('CONFLICT', '现场照片的原件已不在本机数据文件夹中，无法导出；请在现场核查页重新添加该照片');
       return blobs.read(sha256);
