@@ -10,15 +10,8 @@ import { createBlobStore } from '../../core/package/import/blob-store';
 import { createEInvoiceCache } from '../../core/verification/einvoice-cache';
 import type { Core } from '../../core/create-core';
 import { readJsonFile } from '../read-json-file';
+import { projectOptions, projectRef } from '../project-ref';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';
-
-const OPTIONS = { batch: { type: 'string' }, project: { type: 'string' } } as const;
-
-function projectRef(values: Record<string, string | boolean | undefined>, usage: string) {
-  if (typeof values.batch !== 'string' || values.batch === '') throw new AppError('BAD_INPUT', `请用 --batch 指定评审批次编号\n用法：${usage}`);
-  if (typeof values.project !== 'string' || values.project === '') throw new AppError('BAD_INPUT', `请用 --project 指定项目编号\n用法：${usage}`);
-  return { batchId: values.batch, projectId: values.project };
-}
 
 const serviceOf = (core: Core) => createInspectionService(core.context, createEInvoiceCache(createBlobStore(core.context.dataDir)));
 
@@ -26,7 +19,7 @@ const list: CliSubcommand = {
   name: 'list',
   summary: '列出项目的现场核查清单：设备（合同、数量、对应发票）与绩效指标，及本机评审人的核查记录',
   usage: 'jigai inspection list --batch 批次编号 --project 项目编号 [--data 目录] [--json]',
-  options: OPTIONS,
+  options: projectOptions,
   async run({ values, openCore }) {
     const inspection = await openCore().api.getInspection(projectRef(values, this.usage));
     const lines = inspection.lines.map((l) => ({
@@ -96,7 +89,7 @@ const record: CliSubcommand = {
   name: 'record',
   summary: '以本机评审人的身份记录现场核查结果（含照片），全部校验通过后一次保存',
   usage: 'jigai inspection record --batch 批次编号 --project 项目编号 --input 核查记录.json [--data 目录] [--json]',
-  options: { ...OPTIONS, input: { type: 'string' } },
+  options: { ...projectOptions, input: { type: 'string' } },
   async run({ values, openCore }) {
     const ref = projectRef(values, this.usage);
     if (typeof values.input !== 'string') {
