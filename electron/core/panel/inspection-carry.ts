@@ -1,35 +1,26 @@
 import { AppError } from '@shared/api/errors';
 import type { ExpertFile, ExpertFileContent, InspectionEntry } from '@shared/expert-file/expert-file-schema';
-import type { InspectionPhotoRecord } from '@shared/records/inspection-records';
 import type { CoreContext } from '../core-context';
 import { checkedPhotos, photoEntries, type PhotoOriginal } from '../expert-file/expert-file-photos';
-import { createChecklistSource } from '../inspection/inspection-checklist';
-import { createInspectionStore } from '../inspection/inspection-store';
-import { processPhoto } from '../inspection/photo-processing';
+import { createInspectionService } from '../inspection/inspection-service';
 import { createBlobStore } from '../package/import/blob-store';
 import { createEInvoiceCache } from '../verification/einvoice-cache';
 import type { ChecklistNames } from './inspection-change-text';
 
-/** A photo of an approved file, made ready outside the database transaction (decoding and downscaling take a while). */
-interface ArrivingPhoto {
-  bytes: Buffer;
-  record: InspectionPhotoRecord;
-  thumbnail: Buffer | null;
-}
-
+/** What an approved file needs stored before its transaction: the photos (decoding and downscaling take a while). */
 export interface PreparedInspection {
-  readonly photos: readonly ArrivingPhoto[];
+  readonly photos: number;
 }
 
 /**
  * 现场核查 in the expert file: the own reviewer's observations and original photos on export, and at
  * the chair's the merge of an approved file as that expert's observations (replacing the previous
- * file's), photos checked by SHA-256 and stored once with a downscaled copy made here.
+ * file's), photos checked by SHA-256 and stored once, their downscaled copy made here.
  */
 export function createInspectionCarry(ctx: CoreContext) {
-  const store = createInspectionStore(ctx.db);
   const blobs = createBlobStore(ctx.dataDir);
-  const source = createChecklistSource(ctx.db, createEInvoiceCache(blobs));
+  const service = createInspectionService(ctx, createEInvoiceCache(blobs));
+  const { store, source } = service;
 
   /** The reviewer's observations of one project as the file carries them; undefined when there are none. */
   function entryOf(batchId: string, projectId: string, reviewerId: string): InspectionEntry | undefined {
@@ -58,10 +49,7 @@ export function createInspectionCarry(ctx: CoreContext) {
 
   /** The original bytes of every photo the content lists, for the file. */
   function photosOf(content: ExpertFileContent): PhotoOriginal[] {
-    return photoEntries(content, (sha256) => {
-      if (!blobs.has(sha256)) throw new AppError('CONFLICT', '现场照片的原件已不在本机数据文件夹中，无法导出；请在现场核查页重新添加该照片');
-      return blobs.read(sha256);
-    });
+    return photoEntries(content, (sha256) => service.photoBytes(sha256, 'original').bytes);
   }
 
   /** The chair's names of each project's checklist entries, for the change list. */
@@ -103,30 +91,14 @@ export function createInspectionCarry(ctx: CoreContext) {
     const listed = new Map(
       content.projects.flatMap((p) => (p.recusal === null ? (p.inspection?.lines ?? []).flatMap((l) => l.photos.map((photo) => [photo.sha256, photo] as const)) : [])),
     );
-    const photos: ArrivingPhoto[] = [];
+    let photos = 0;
     for (const [sha256, bytes] of checked.photos) {
       const meta = listed.get(sha256);
-      if (!meta) continue;
       const held = store.photo(sha256);
-      if (held && blobs.has(sha256) && blobs.has(held.thumbnailSha256)) continue;
-      const processed = await processPhoto(meta.fileName, bytes);
-      photos.push({
-        bytes,
-        thumbnail: processed.thumbnail,
-        record: {
-          sha256,
-          fileName: meta.fileName,
-          mime: processed.mime,
-          size: bytes.length,
-          width: processed.width,
-          height: processed.height,
-          // The expert's capture time: a photo from the in-app camera has it from the camera's clock, not EXIF.
-          takenAt: meta.takenAt,
-          addedAt: meta.addedAt,
-          addedBy: content.expert.id,
-          thumbnailSha256: processed.thumbnailSha256,
-        },
-      });
+      if (!meta || (held && blobs.has(sha256) && blobs.has(held.thumbnailSha256))) continue;
+      // Stored before the merge's transaction (the file is genuine by now); the expert's capture time goes with it.
+      await service.importPhoto({ fileName: meta.fileName, bytes, capturedAt: meta.takenAt ?? undefined }, content.expert.id);
+      photos += 1;
     }
     return { photos };
   }
@@ -135,13 +107,8 @@ export function createInspectionCarry(ctx: CoreContext) {
   function merge(content: ExpertFileContent, prepared: PreparedInspection): { lines: number; indicators: number; photos: number } {
     const batchId = content.batch.id;
     const expert = content.expert;
-    for (const photo of prepared.photos) {
-      blobs.put(photo.bytes, photo.record.sha256);
-      if (photo.thumbnail) blobs.put(photo.thumbnail, photo.record.thumbnailSha256);
-      store.savePhoto(photo.record);
-    }
     store.clearReviewer(batchId, expert.id);
-    const counts = { lines: 0, indicators: 0, photos: prepared.photos.length };
+    const counts = { lines: 0, indicators: 0, photos: prepared.photos };
     for (const project of content.projects) {
       if (project.recusal !== null || project.inspection === undefined) continue;
       for (const o of project.inspection.lines) {

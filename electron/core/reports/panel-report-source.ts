@@ -84,8 +84,7 @@ function expertFormOf(sheet: ScoringSheetDto, expert: ExpertForm['expert']): Exp
 
 export function createPanelReportSource(ctx: CoreContext, einvoices?: EInvoiceCache): PanelSource {
   const { scoring, consolidation } = createPanelServices(ctx);
-  const blobs = createBlobStore(ctx.dataDir);
-  const inspection = createInspectionService(ctx, einvoices ?? createEInvoiceCache(blobs));
+  const inspection = createInspectionService(ctx, einvoices ?? createEInvoiceCache(createBlobStore(ctx.dataDir)));
   const reviewers = createReviewerStore(ctx.db);
   const roleOf = (id: string) => reviewers.find(id)?.role ?? 'expert';
   return {
@@ -103,8 +102,11 @@ export function createPanelReportSource(ctx: CoreContext, einvoices?: EInvoiceCa
     },
     inspection: (batchId, projectId) => inspection.getInspection(batchId, projectId),
     photoThumbnail(sha256) {
-      const thumbnail = inspection.store.photo(sha256)?.thumbnailSha256;
-      return thumbnail !== undefined && blobs.has(thumbnail) ? blobs.read(thumbnail) : undefined;
+      try {
+        return inspection.photoBytes(sha256, 'thumbnail').bytes;
+      } catch {
+        return undefined; // drawn as 照片未找到, never left out
+      }
     },
   };
 }
