@@ -38,7 +38,9 @@ export interface BridgeServer {
 
 export const API_PATH_PREFIX = '/api/';
 export const UPLOAD_PATH = '/upload';
-const DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+// An API request carries at most one site photo (25 MB, 34 MB as base64) or one PDF to verify; packages
+// and expert files go through the upload path instead.
+const DEFAULT_MAX_REQUEST_BYTES = 48 * 1024 * 1024;
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**

@@ -108,6 +108,7 @@ export const expertFileChangeSchema = z.object({
   old: changeValue,
   new: changeValue,
 });
+export type ExpertFileChange = z.infer<typeof expertFileChangeSchema>;
 
 export const expertFilePreviewSchema = z.discriminatedUnion('accepted', [
   z.object({

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { ExpertFilePreviewDto } from '@shared/api/panel-contract';
+import type { ExpertFileChange, ExpertFilePreviewDto } from '@shared/api/panel-contract';
 import { uploadToLocalService } from '../../api/http-bridge';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/use-api-mutation';
@@ -13,7 +13,8 @@ import { ConfirmSignerDialog, type SignerToConfirm } from '../identity/ConfirmSi
 type Accepted = Extract<ExpertFilePreviewDto, { accepted: true }>;
 type Refused = Extract<ExpertFilePreviewDto, { accepted: false }>;
 
-const KIND_LABEL: Record<string, string> = {
+// Typed by the contract's change kinds: a kind added there without a label here does not compile.
+const KIND_LABEL: Record<ExpertFileChange['kind'], string> = {
   recusal: '回避声明',
   score: '得分',
   comment: '评语',
@@ -21,6 +22,8 @@ const KIND_LABEL: Record<string, string> = {
   opinion: '评审意见',
   'invoice-decision': '发票认定',
   correction: '更正',
+  'inspection-line': '现场核查',
+  'inspection-indicator': '现场核查指标',
 };
 
 const shown = (value: string | null) => (value === null || value === '' ? <Typography.Text type="secondary">（无）</Typography.Text> : value);
@@ -59,11 +62,11 @@ function ChangeList({ preview, onDone }: { preview: Accepted; onDone: () => void
             title: '变化',
             width: 260,
             render: (_: unknown, r) =>
-              r.what.includes(KIND_LABEL[r.kind] ?? r.kind) ? (
+              r.what.includes(KIND_LABEL[r.kind]) ? (
                 r.what
               ) : (
                 <Space size={4}>
-                  <Tag>{KIND_LABEL[r.kind] ?? r.kind}</Tag>
+                  <Tag>{KIND_LABEL[r.kind]}</Tag>
                   {r.what}
                 </Space>
               ),
