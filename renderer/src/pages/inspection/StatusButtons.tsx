@@ -1,0 +1,31 @@
+import { Button } from 'antd';
+import { INSPECTION_STATUSES, type InspectionStatus } from '@shared/codes/codes';
+import { INSPECTION_STATUS_LABEL } from '@shared/codes/labels';
+import { STATUS_COLOR, STATUS_KEY } from './status-style';
+
+/** The four findings on site as large targets for a finger (and keys 1–4); the chosen one filled. */
+export function StatusButtons({ value, disabled, onChoose }: { value: InspectionStatus | null; disabled: boolean; onChoose: (status: InspectionStatus) => void }) {
+  return (
+    <div role="radiogroup" aria-label="核查结果" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 10 }}>
+      {INSPECTION_STATUSES.map((status) => {
+        const chosen = value === status;
+        return (
+          <Button
+            key={status}
+            role="radio"
+            aria-checked={chosen}
+            color={STATUS_COLOR[status]}
+            variant={chosen ? 'solid' : 'outlined'}
+            disabled={disabled}
+            onClick={() => onChoose(status)}
+            style={{ height: 64, fontSize: 18, fontWeight: chosen ? 600 : 400, whiteSpace: 'normal', lineHeight: 1.2 }}
+            data-testid={`status-${status}`}
+          >
+            {INSPECTION_STATUS_LABEL[status]}
+            <span style={{ fontSize: 12, opacity: 0.7, marginLeft: 6 }}>{STATUS_KEY[status]}</span>
+          </Button>
+        );
+      })}
+    </div>
+  );
+}
