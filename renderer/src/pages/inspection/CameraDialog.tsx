@@ -49,7 +49,7 @@ function CameraView({ onCapture, onClose }: Pick<Props, 'onCapture' | 'onClose'>
       {cameraError ? (
         <Alert type="error" showIcon message={cameraError} />
       ) : (
-        <div style={{ position: 'relative', background: '#000', borderRadius: 6, overflow: 'hidden', aspectRatio: '4 / 3', maxHeight: '58vh', margin: '0 auto' }}>
+        <div style={{ position: 'relative', background: '#000', borderRadius: 6, overflow: 'hidden', aspectRatio: '16 / 9', maxHeight: '58vh', margin: '0 auto' }}>
           <video
             ref={attach}
             autoPlay

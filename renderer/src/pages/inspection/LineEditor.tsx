@@ -60,7 +60,7 @@ export function LineEditor({ batchId, projectId, line, position, draft, myReview
     >
       <LineFacts line={line} />
       <Divider style={{ margin: '8px 0 12px' }} />
-      <StatusButtons value={draft?.status ?? null} disabled={false} onChoose={onStatus} />
+      <StatusButtons value={draft?.status ?? null} onChoose={onStatus} />
       <div style={{ marginTop: 12 }}>
         <ObservationFields line={line} draft={draft} onChange={(change) => onChange((d) => ({ ...d, ...change }), false)} onLeave={onLeaveField} />
       </div>

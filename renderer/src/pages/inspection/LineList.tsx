@@ -17,7 +17,9 @@ interface Props {
 /** Every line with its status, to see what is left and jump to it. */
 export function LineList({ lines, statusOf, current, height, onJump }: Props) {
   const currentRow = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => currentRow.current?.scrollIntoView({ block: 'nearest' }), [current]);
+  useEffect(() => {
+    currentRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   return (
     <nav aria-label="设备清单" style={{ height, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }} data-testid="line-list">
       {lines.map((line, index) => {

@@ -24,16 +24,22 @@ export function PhotoStrip({ batchId, projectId, lineName, photos, disabled, onA
 
   return (
     <div data-testid="line-photos">
-      <Space wrap size={12} align="start">
+      <Space wrap size={12} align="center">
+        <Button size="large" icon={<CameraOutlined />} disabled={disabled} onClick={() => setCameraOpen(true)} style={{ height: 56, minWidth: 120 }}>
+          拍照
+        </Button>
+        <Button size="large" icon={<PictureOutlined />} disabled={disabled} onClick={() => fileInput.current?.click()} style={{ height: 56, minWidth: 120 }}>
+          从文件添加
+        </Button>
         {photos.map((photo, index) => (
-          <PhotoThumb key={photo.sha256} photo={photo} index={index} onRemove={disabled ? undefined : () => onRemove(photo.sha256)} />
+          <PhotoThumb key={photo.sha256} photo={photo} index={index} size={72} onRemove={disabled ? undefined : () => onRemove(photo.sha256)} />
         ))}
         {uploading.map((u) => (
           <div
             key={u.id}
             style={{
-              width: 96,
-              height: 96,
+              width: 72,
+              height: 72,
               border: '1px dashed #d9d9d9',
               borderRadius: 6,
               display: 'flex',
@@ -46,18 +52,12 @@ export function PhotoStrip({ batchId, projectId, lineName, photos, disabled, onA
           >
             <Spin size="small" />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              正在保存 {sizeText(u.bytes)}
+              {sizeText(u.bytes)}
             </Typography.Text>
           </div>
         ))}
-        <Space orientation="vertical" size={8}>
-          <Button size="large" icon={<CameraOutlined />} disabled={disabled} onClick={() => setCameraOpen(true)} style={{ minWidth: 150 }}>
-            拍照
-          </Button>
-          <Button size="large" icon={<PictureOutlined />} disabled={disabled} onClick={() => fileInput.current?.click()} style={{ minWidth: 150 }}>
-            从文件添加
-          </Button>
-        </Space>
+        {uploading.length > 0 && <Typography.Text type="secondary">正在保存照片…</Typography.Text>}
+        {photos.length === 0 && uploading.length === 0 && <Typography.Text type="secondary">{disabled ? '选择核查结果后可拍照' : '尚无照片'}</Typography.Text>}
       </Space>
       <input
         ref={fileInput}

@@ -1,10 +1,11 @@
+import { CheckOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { INSPECTION_STATUSES, type InspectionStatus } from '@shared/codes/codes';
 import { INSPECTION_STATUS_LABEL } from '@shared/codes/labels';
 import { STATUS_COLOR, STATUS_KEY } from './status-style';
 
 /** The four findings on site as large targets for a finger (and keys 1–4); the chosen one filled. */
-export function StatusButtons({ value, disabled, onChoose }: { value: InspectionStatus | null; disabled: boolean; onChoose: (status: InspectionStatus) => void }) {
+export function StatusButtons({ value, onChoose }: { value: InspectionStatus | null; onChoose: (status: InspectionStatus) => void }) {
   return (
     <div role="radiogroup" aria-label="核查结果" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 10 }}>
       {INSPECTION_STATUSES.map((status) => {
@@ -16,7 +17,7 @@ export function StatusButtons({ value, disabled, onChoose }: { value: Inspection
             aria-checked={chosen}
             color={STATUS_COLOR[status]}
             variant={chosen ? 'solid' : 'outlined'}
-            disabled={disabled}
+            icon={chosen ? <CheckOutlined /> : undefined}
             onClick={() => onChoose(status)}
             style={{ height: 64, fontSize: 18, fontWeight: chosen ? 600 : 400, whiteSpace: 'normal', lineHeight: 1.2 }}
             data-testid={`status-${status}`}
