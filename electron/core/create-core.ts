@@ -22,6 +22,7 @@ import { createPanelHandlers, createPanelServices } from './panel/panel-handlers
 import { createBatchWorkbooks } from './exports/batch-workbooks';
 import { createExportHandlers } from './exports/export-handlers';
 import { createActingReviewer } from './reviewers/acting-reviewer';
+import { createInspectionHandlers } from './inspection/inspection-handlers';
 
 export interface CoreOptions {
   /** Folder holding the database and stored attachments. */
@@ -94,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
     ...createPanelHandlers(context),
     ...createExportHandlers(workbooks),
     ...createChecklistHandlers(context, catalogue),
+    ...createInspectionHandlers(context, einvoices),
   };
   return {
     handlers,

@@ -52,6 +52,8 @@ export const inspectionLineInvoiceSchema = z.object({
   number: z.string(),
   /** This line's amount on that invoice (excluding tax, as counted). */
   amount: yuanString,
+  /** The invoice's row on the 发票 sheet, as 发票核验 lists it. */
+  rowNo: z.number().int().optional(),
 });
 
 export const inspectionLineSchema = z.object({

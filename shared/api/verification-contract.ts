@@ -15,6 +15,8 @@ export const findingSchema = z.object({
   statutory: z.string().optional(),
   /** The row counts only after a reviewer's explicit 认定. */
   needsConfirmation: z.boolean().optional(),
+  /** A 核减 proposed for the reviewer to decide (现场核查): the amount to take off this invoice, excluding tax. */
+  proposedCut: yuanString.optional(),
 });
 export type FindingDto = z.infer<typeof findingSchema>;
 
@@ -34,7 +36,12 @@ export const verifiedInvoiceSchema = invoiceRowSchema.extend({
   /** Worst severity among the findings, or null when there are none. */
   severity: severitySchema.nullable(),
   decision: decisionSchema.nullable(),
-  suggested: z.object({ kind: suggestionKindSchema, reason: z.string() }),
+  suggested: z.object({
+    kind: suggestionKindSchema,
+    reason: z.string(),
+    /** With findings that propose a 核减: the amount that would count (the 核减 decision's amount), for the reviewer to take or change. */
+    reduceTo: yuanString.optional(),
+  }),
 });
 export type VerifiedInvoiceDto = z.infer<typeof verifiedInvoiceSchema>;
 
@@ -140,6 +147,8 @@ export const projectVerificationSchema = z.object({
   awardTrace: z.array(awardStepSchema),
   /** The deciding reviewer's corrections, applied before the checks ran. */
   corrections: z.array(correctionSchema),
+  /** Findings on the project as a whole rather than on a row (现场核查: an indicator observed below its target). */
+  findings: z.array(findingSchema).optional(),
 });
 export type ProjectVerification = z.infer<typeof projectVerificationSchema>;
 
@@ -168,6 +177,8 @@ export const batchVerificationSchema = z.object({
       payments: z.array(z.object({ voucher: z.string(), rowNo: z.number().int(), findings: z.array(findingSchema) })),
       /** The acting reviewer's corrections, applied before the checks ran. */
       corrections: z.array(correctionSchema),
+      /** Findings on the project as a whole (现场核查: an indicator observed below its target). */
+      findings: z.array(findingSchema).optional(),
     }),
   ),
 });

@@ -32,6 +32,10 @@ export const AUDIT_ACTION_IDS = [
   'condition-confirm',
   'advance-record',
   'signing-certificate-import',
+  'inspection-record',
+  'inspection-clear',
+  'inspection-indicator',
+  'inspection-photo',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTION_IDS)[number];
@@ -64,6 +68,10 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'condition-confirm', label: '确认资格条件' },
   { id: 'advance-record', label: '登记预拨资金' },
   { id: 'signing-certificate-import', label: '导入单位签名证书' },
+  { id: 'inspection-record', label: '现场核查记录' },
+  { id: 'inspection-clear', label: '撤销现场核查记录' },
+  { id: 'inspection-indicator', label: '现场核查指标' },
+  { id: 'inspection-photo', label: '添加现场照片' },
 ];
 
 /** The label for a stored code; an entry written before codes existed keeps its own wording. */

@@ -22,7 +22,11 @@ export interface VerificationFinding {
    */
   statutory?: string;
   /** The row counts only after a reviewer's explicit 认定 (an open category, an unstipulated tail). */
-  needsConfirmation?: boolean;
+  needsConfirmation?: boolean; /**
+   * A 核减 the finding proposes for the reviewer to decide (现场核查: the part of the equipment not
+   * seen on site), the amount to take off this row excluding tax. Never applied by itself.
+   */
+  proposedCut?: string;
 }
 
 /** An invoice row as the checks see it (money as yuan strings); declared with its table. */

@@ -1,3 +1,4 @@
+import { formatYuan, maxMoney, minMoney, subtractMoney, sumMoney } from '../domain/money';
 import { checkAmountInWords } from './check-amount-in-words';
 import { checkArithmetic } from './check-arithmetic';
 import { checkAttachments } from './check-attachments';
@@ -51,6 +52,8 @@ export function verifyProject(project: VProject, context: VerificationContext, i
 export interface SuggestedDecision {
   kind: 'accept' | 'reject' | 'review';
   reason: string;
+  /** With findings proposing a 核减 (现场核查): what would count after it, for the reviewer to decide. */
+  reduceTo?: string;
 }
 
 const SHOWN = 3;
@@ -67,11 +70,17 @@ function summarise(findings: readonly VerificationFinding[]): string {
  * What the findings of one invoice suggest: any error → reject (不予认定), else
  * any warning → review (需人工核实), else accept. Notices (info) never stand in
  * the way: a red invoice and its original are accepted and net out. Only a
- * suggestion — the reviewer decides and may 核减 instead.
+ * suggestion — the reviewer decides and may 核减 instead. Given the invoice's amount, findings that
+ * propose a 核减 (现场核查) suggest it: review, with the amount that would count.
  */
-export function suggestDecision(findings: readonly VerificationFinding[]): SuggestedDecision {
+export function suggestDecision(findings: readonly VerificationFinding[], amount?: string): SuggestedDecision {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) return { kind: 'reject', reason: `不予认定：${summarise(errors)}` };
+  const proposals = findings.filter((f) => f.proposedCut !== undefined);
+  if (proposals.length > 0 && amount !== undefined) {
+    const cut = minMoney(sumMoney(proposals.map((f) => f.proposedCut ?? '0.00')), maxMoney(amount, '0.00'));
+    return { kind: 'review', reason: `建议核减 ${formatYuan(cut)} 元：${summarise(proposals)}`, reduceTo: subtractMoney(maxMoney(amount, '0.00'), cut) };
+  }
   const warnings = findings.filter((f) => f.severity === 'warning');
   if (warnings.length > 0) return { kind: 'review', reason: `需人工核实：${summarise(warnings)}` };
   const infos = findings.filter((f) => f.severity === 'info');

@@ -31,6 +31,7 @@ export const verifyCommand: CliCommand = {
             (c) =>
               `  更正 ${c.target === 'invoice' ? `发票 ${c.targetKey}` : `合同 ${c.targetKey}`} ${c.fieldLabel}：${c.oldValue} → ${c.newValue}（${c.reason}${c.evidence === '' ? '' : `；${c.evidence}`}）`,
           ),
+          ...(p.findings ?? []).map((f) => `  项目 ${findingLine(f)}`),
           ...flagged.slice(0, 100).flatMap((i) => i.findings.map((f) => `  发票 ${i.key} ${findingLine(f)}`)),
           ...(flagged.length > 100 ? [`  ……其余 ${String(flagged.length - 100)} 张有发现的发票请用 --json 查看`] : []),
           ...flaggedPayments.slice(0, 100).flatMap((p) => p.findings.map((f) => `  付款凭证 ${p.voucher}（第 ${String(p.rowNo)} 行）${findingLine(f)}`)),

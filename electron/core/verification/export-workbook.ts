@@ -151,6 +151,20 @@ export async function buildVerificationWorkbook(v: ProjectVerification, options:
     ]),
   });
 
+  // Findings on the project as a whole (现场核查: an indicator below its target); the sheet only when there are some.
+  const projectFindings = v.findings ?? [];
+  if (projectFindings.length > 0) {
+    addTableSheet(workbook, {
+      name: '项目核验发现',
+      title: title('项目核验发现'),
+      columns: [
+        { header: '核验发现', kind: 'longText' },
+        { header: '级别', kind: 'text' },
+      ],
+      rows: projectFindings.map((f) => [findingLine(f), SEVERITY_LABEL[f.severity]]),
+    });
+  }
+
   addTotalsSheets(workbook, v, title, cite);
   addCorrectionSheet(workbook, v, title('更正记录'));
   return workbookBytes(workbook);

@@ -13,7 +13,7 @@ import {
   type ProjectIndex,
   type verifyProject,
 } from '@shared/verification';
-import type { InvoiceDecision, VInvoice, VProject } from '@shared/verification/types';
+import type { InvoiceDecision, VerificationFinding, VInvoice, VProject } from '@shared/verification/types';
 import { correctionTraceLine } from '@shared/verification/corrections';
 import { decisionKey, type StoredDecision } from './decision-store';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
@@ -29,6 +29,8 @@ export interface Computation {
   /** Amounts parsed and contracts resolved once, for the checks and the verified investment. */
   index: ProjectIndex;
   findings: ReturnType<typeof verifyProject>;
+  /** Findings on the project as a whole (现场核查: indicators below target). */
+  projectFindings: VerificationFinding[];
   batch: { policy: string; stage: Stage };
   /** The deciding reviewer's corrections, already applied to `project`. */
   corrections: CorrectionDto[];
@@ -80,7 +82,7 @@ export function createReviewState(
   const rows: VerifiedInvoiceDto[] = c.project.invoices.map((invoice, i) => {
     rowIndex.set(invoice.rowNo, i);
     const findings = findingsOf(invoice.rowNo);
-    return { ...invoice, findings, severity: worstSeverity(findings), decision: decisionDto(invoice), suggested: suggestDecision(findings) };
+    return { ...invoice, findings, severity: worstSeverity(findings), decision: decisionDto(invoice), suggested: suggestDecision(findings, invoice.amount) };
   });
   const errors = rows.filter((r) => r.severity === 'error').length;
   const warnings = rows.filter((r) => r.severity === 'warning').length;
@@ -153,6 +155,7 @@ export function createReviewState(
         trace: traceOf(verified.trace),
         awardTrace: projectAward.trace.map((step) => ({ ...step, source: cite(step.source) })),
         corrections: [...c.corrections],
+        findings: [...c.projectFindings],
       };
     },
 

@@ -6,7 +6,7 @@ import { sumMoney } from '@shared/domain/money';
 import type { Stage } from '@shared/codes/codes';
 import type { RuleSet } from '@shared/rules';
 import { createInvestmentCalculator, effectiveDecision, indexProject, statutoryFinding, verifyProject } from '@shared/verification';
-import type { EInvoiceData, InvoiceDecision, VProject } from '@shared/verification/types';
+import type { InvoiceDecision, VProject } from '@shared/verification/types';
 import {
   applyCorrections,
   fieldLabel,
@@ -29,11 +29,11 @@ import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import { createCorrectionStore } from './correction-store';
 import { createProjectLoader, type LoadedProject } from './load-project';
 import { createPanelRecords, panelRecordsRevision } from './panel-records';
+import { createChecklistSource, findingsOfReviewer } from '../inspection/inspection-checklist';
+import { createInspectionStore, inspectionRevision } from '../inspection/inspection-store';
 import { computeProjectAward } from './project-award';
 import { createReviewState, type Computation, type ReviewState } from './review-state';
 
-/** PDFs too: most enterprises attach the PDF of an e-invoice (its text layer is read). */
-const E_INVOICE_EXTENSIONS = new Set(['.xml', '.ofd', '.pdf']);
 /** Projects whose computed state is kept; a reviewer works on one at a time, rarely more than a few. */
 const CACHED_PROJECTS = 4;
 
@@ -111,6 +111,8 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   const decisions = createDecisionStore(ctx.db);
   const correctionStore = createCorrectionStore(ctx.db);
   const panelRecords = createPanelRecords(ctx.db);
+  const inspections = createInspectionStore(ctx.db);
+  const checklists = createChecklistSource(ctx.db, einvoices);
   const audit = createAuditTrail(ctx.db, ctx.now);
   const acting = createActingReviewer(ctx.db);
   /** Whose decisions a project shows: the own reviewer's, or before an identity exists the work from before identities. */
@@ -123,9 +125,10 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
   /**
    * Anything that can change a project's findings: an import in this process (import_log), a
    * commit by another connection (data_version) — duplicates are searched across all batches —, an
-   * advance or a condition confirmed (they change the award).
+   * advance or a condition confirmed (they change the award), an on-site observation (it raises findings).
    */
-  const dataVersion = () => `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(lastImport.get()?.id ?? 0)}:${String(panelRecordsRevision(ctx.db))}`;
+  const dataVersion = () =>
+    `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(lastImport.get()?.id ?? 0)}:${String(panelRecordsRevision(ctx.db))}:${String(inspectionRevision(ctx.db))}`;
 
   async function compute(batchId: string, projectId: string, reviewerId: string): Promise<Computation> {
     const loaded = loader.load(batchId, projectId);
@@ -136,14 +139,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const occurrenceOf = (rowNo: number) => loaded.occurrences.get(rowNo) ?? 1;
     const corrected = applyCorrections(loaded, corrections, occurrenceOf);
     const ruleSet = catalogue.all().get(batch.policy)?.ruleSet;
-    const parsed = new Map<string, EInvoiceData>();
-    const unreadable = new Map<string, string>();
-    for (const attachment of loaded.attachments) {
-      if (!E_INVOICE_EXTENSIONS.has(path.extname(attachment.path).toLowerCase())) continue;
-      const data = await einvoices.read(attachment.path, attachment.sha256);
-      if (data?.ok) parsed.set(attachment.path, data.value);
-      else if (data) unreadable.set(attachment.path, data.message);
-    }
+    const { parsed, unreadable } = await einvoices.readAll(loaded.attachments);
     const project: VProject = {
       batchId,
       projectId,
@@ -159,7 +155,10 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
     const index = indexProject(project);
     const findings = citeFindings(verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index), ruleSet);
-    return { loaded, ruleSet, project, index, findings, batch, corrections: correctionDtos(loaded, corrections) };
+    // What the reviewer saw on site (现场核查) adds findings on the invoices behind each line and on the project.
+    const inspection = findingsOfReviewer(inspections, checklists.fromProject(loaded, project), batchId, projectId, reviewerId);
+    for (const [rowNo, list] of inspection.invoices) findings.invoices.get(rowNo)?.push(...list);
+    return { loaded, ruleSet, project, index, findings, projectFindings: inspection.project, batch, corrections: correctionDtos(loaded, corrections) };
   }
 
   function award(c: Computation, investment: string) {
@@ -288,6 +287,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
         invoices: c.project.invoices.map((i) => ({ key: i.key, findings: c.findings.invoices.get(i.rowNo) ?? [] })),
         payments: c.project.payments.map((p) => ({ voucher: p.voucherNo, rowNo: p.rowNo, findings: c.findings.payments.get(p.rowNo) ?? [] })),
         corrections: c.corrections,
+        findings: c.projectFindings,
       });
     }
     return { projects };

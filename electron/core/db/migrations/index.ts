@@ -8,6 +8,7 @@ import { migration0006 } from './0006-reviewers-and-audit-chain';
 import { migration0007 } from './0007-scores-and-recusals';
 import { migration0008 } from './0008-advances-and-condition-checks';
 import { migration0009 } from './0009-corrections-and-agreed-tail';
+import { migration0010 } from './0010-site-inspection';
 
 /** Every migration in order; versions are 1..n without gaps (checked by a test). */
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 /** The last version. */

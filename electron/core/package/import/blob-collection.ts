@@ -12,7 +12,7 @@ export const BLOB_GRACE_MS = 10 * 60 * 1000;
  * Every table whose rows reference stored files by hash. A table added later that keeps files in the
  * blob store must be listed here, or its files would be collected as garbage.
  */
-const REFERENCES = ['SELECT sha256 FROM attachments'] as const;
+const REFERENCES = ['SELECT sha256 FROM attachments', 'SELECT sha256 FROM inspection_photos', 'SELECT thumbnail_sha256 FROM inspection_photos'] as const;
 
 /** Removes stored files no row references; run only when no import of this process is storing. */
 export async function collectUnreferencedBlobs(ctx: CoreContext, blobs: BlobStore, graceMs = BLOB_GRACE_MS): Promise<void> {
