@@ -37,7 +37,7 @@ export function LineFacts({ line }: { line: InspectionLine }) {
             <Space wrap size={[16, 0]} data-testid="line-invoices">
               {line.invoices.map((invoice) => (
                 <span key={invoice.key}>
-                  {invoice.number} <span className="money">{yuan(invoice.amount)}</span> 元
+                  {invoice.number}：<span className="money">{yuan(invoice.amount)}</span> 元
                 </span>
               ))}
             </Space>

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import type { InspectionLine } from '@shared/api/inspection-contract';
 import type { InspectionStatus } from '@shared/codes/codes';
 import { INSPECTION_STATUS_LABEL } from '@shared/codes/labels';
+import { yuan } from '../../format';
+import { quantityText } from './LineFacts';
 import { STATUS_COLOR } from './status-style';
 
 interface Props {
@@ -16,12 +18,23 @@ interface Props {
 
 /** Every line with its status, to see what is left and jump to it. */
 export function LineList({ lines, statusOf, current, height, onJump }: Props) {
+  const list = useRef<HTMLElement | null>(null);
   const currentRow = useRef<HTMLButtonElement | null>(null);
+  // Keeps the current line in view inside the list only (scrollIntoView would scroll the page too).
   useEffect(() => {
-    currentRow.current?.scrollIntoView({ block: 'nearest' });
+    const nav = list.current;
+    const row = currentRow.current;
+    if (!nav || !row) return;
+    if (row.offsetTop < nav.scrollTop) nav.scrollTop = row.offsetTop;
+    else if (row.offsetTop + row.offsetHeight > nav.scrollTop + nav.clientHeight) nav.scrollTop = row.offsetTop + row.offsetHeight - nav.clientHeight;
   }, [current]);
   return (
-    <nav aria-label="设备清单" style={{ height, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }} data-testid="line-list">
+    <nav
+      ref={list}
+      aria-label="设备清单"
+      style={{ position: 'relative', height, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }}
+      data-testid="line-list"
+    >
       {lines.map((line, index) => {
         const status = statusOf(line);
         const isCurrent = index === current;
@@ -51,9 +64,15 @@ export function LineList({ lines, statusOf, current, height, onJump }: Props) {
             <Typography.Text type="secondary" style={{ width: 24, flex: 'none' }}>
               {index + 1}
             </Typography.Text>
-            <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
-              {line.name}
-            </Typography.Text>
+            {/* The same equipment may be bought on several contracts: quantity and amount tell the lines apart. */}
+            <span style={{ flex: 1, minWidth: 0 }}>
+              <Typography.Text ellipsis style={{ display: 'block' }}>
+                {line.name}
+              </Typography.Text>
+              <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+                {quantityText(line)} · <span className="money">{yuan(line.amount)}</span> 元
+              </Typography.Text>
+            </span>
             {status ? (
               <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
                 {INSPECTION_STATUS_LABEL[status]}

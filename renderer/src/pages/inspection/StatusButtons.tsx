@@ -19,11 +19,14 @@ export function StatusButtons({ value, onChoose }: { value: InspectionStatus | n
             variant={chosen ? 'solid' : 'outlined'}
             icon={chosen ? <CheckOutlined /> : undefined}
             onClick={() => onChoose(status)}
-            style={{ height: 64, fontSize: 18, fontWeight: chosen ? 600 : 400, whiteSpace: 'normal', lineHeight: 1.2 }}
+            style={{ position: 'relative', height: 64, fontSize: 17, fontWeight: chosen ? 600 : 400, whiteSpace: 'normal', lineHeight: 1.2, paddingInline: 8 }}
             data-testid={`status-${status}`}
           >
             {INSPECTION_STATUS_LABEL[status]}
-            <span style={{ fontSize: 12, opacity: 0.7, marginLeft: 6 }}>{STATUS_KEY[status]}</span>
+            {/* The key in the corner, out of the label's way on a narrow screen. */}
+            <span aria-hidden style={{ position: 'absolute', top: 4, right: 8, fontSize: 12, opacity: 0.7 }}>
+              {STATUS_KEY[status]}
+            </span>
           </Button>
         );
       })}
