@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionLine, ProjectInspection } from '@shared/api/inspection-contract';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import { subtractMoney } from '@shared/domain/money';
+import { createInspectionStore } from '@core/inspection/inspection-store';
 import { generateSamplePackage } from '../../electron/cli/sample';
 import { jpegWithExifDate } from '../support/jpeg-with-exif';
 import { createTestReviewer } from '../support/reviewer';
@@ -183,6 +184,38 @@ describe('现场核查 in browser mode', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('inspection-tablet-1280x800');
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('shows another expert’s observation of a line under the expert’s name, photo included', async () => {
+    const page = app.page;
+    // As the chair's merge of an expert file stores it: the expert's own observation, named.
+    const photo = (await inspection()).lines.find((l) => l.id === target.id)?.mine?.photos[0]?.sha256 ?? '';
+    const otherIndex = checklist.lines.findIndex((l) => l.id !== target.id);
+    const seenByOther = checklist.lines[otherIndex];
+    if (!seenByOther) throw new Error('no line');
+    createInspectionStore(app.core.context.db).saveLineObservation(batchId, projectId, {
+      lineId: seenByOther.id,
+      reviewerId: 'expert-wang-jianguo',
+      reviewerName: '王建国',
+      status: 'seen-idle',
+      quantitySeen: null,
+      modelSeen: null,
+      serialNumber: 'XK-2025-0187',
+      note: '设备已安装，尚未接电',
+      observedAt: '2026-11-26T02:15:00.000Z',
+      photos: [photo],
+    });
+    // Written beside the window, as another program would: the page reads it when opened afresh.
+    await page.reload();
+    await page.getByTestId('line-list').locator('button').nth(otherIndex).click();
+    await eventually(lineIndexShown).toBe(String(otherIndex + 1));
+    const others = page.getByTestId('other-observations');
+    await others.getByText('王建国').waitFor();
+    await others.getByText('已见未运行').waitFor();
+    await others.getByText('铭牌编号 XK-2025-0187').waitFor();
+    await others.getByText('设备已安装，尚未接电').waitFor();
+    await others.getByTestId('photo-thumb').locator('img').waitFor();
+    await app.screenshot('inspection-other-expert');
   });
 
   it('records an indicator’s observed value as typed, marks it below target, and loses nothing when leaving at once', async () => {
