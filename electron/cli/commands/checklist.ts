@@ -2,15 +2,8 @@ import { AppError } from '@shared/api/errors';
 import type { ProjectChecklist } from '@shared/api/checklist-contract';
 import { STAGE_LABEL } from '@shared/codes/labels';
 import { parseMoney } from '@shared/domain/money';
+import { projectOptions, projectRef } from '../project-ref';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';
-
-const projectOptions = { batch: { type: 'string' }, project: { type: 'string' } } as const;
-
-function projectRef(values: Record<string, unknown>): { batchId: string; projectId: string } {
-  if (typeof values.batch !== 'string') throw new AppError('BAD_INPUT', '请用 --batch 指定批次编号');
-  if (typeof values.project !== 'string') throw new AppError('BAD_INPUT', '请用 --project 指定项目编号');
-  return { batchId: values.batch, projectId: values.project };
-}
 
 const STATUS_TEXT = { met: '满足', 'not-met': '不满足' } as const;
 

@@ -13,6 +13,7 @@ import { templateCommand } from './template';
 import { verifyCommand } from './verify';
 import { correctCommand } from './correct';
 import { checklistCommand } from './checklist';
+import { inspectionCommand } from './inspection';
 
 export const commands: readonly CliCommand[] = [
   infoCommand,
@@ -29,4 +30,5 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   auditCommand,
   checklistCommand,
+  inspectionCommand,
 ];

@@ -8,7 +8,7 @@ import type { VProject } from '@shared/verification/types';
 import { sha256Hex } from '../audit/audit-hash';
 import { prepareSelect } from '../db/table-statements';
 import type { EInvoiceCache } from '../verification/einvoice-cache';
-import { createProjectLoader, type LoadedProject } from '../verification/load-project';
+import { checkedProject, createProjectLoader, type LoadedProject } from '../verification/load-project';
 import type { InspectionStore } from './inspection-store';
 
 export interface ProjectChecklist {
@@ -37,19 +37,7 @@ export function createChecklistSource(db: Database.Database, einvoices: EInvoice
       const loaded = loader.load(batchId, projectId);
       const stage = stageOf.get(batchId);
       if (!loaded || stage === undefined) throw new AppError('NOT_FOUND', `批次「${batchId}」中没有项目「${projectId}」`);
-      const { parsed, unreadable } = await einvoices.readAll(loaded.attachments);
-      const project: VProject = {
-        batchId,
-        projectId,
-        applicant: loaded.project.applicant,
-        applicantCode: loaded.project.creditCode,
-        invoices: loaded.invoices,
-        contracts: loaded.contracts,
-        payments: loaded.payments,
-        attachmentNames: new Set(loaded.attachments.map((a) => a.path)),
-        einvoices: parsed,
-        einvoiceErrors: unreadable,
-      };
+      const project = checkedProject(loaded, { batchId, projectId }, await einvoices.readAll(loaded.attachments));
       return { loaded, stage, checklist: fromProject(loaded, project) };
     },
   };

@@ -5,6 +5,7 @@ import { INSPECTION_STATUS_LABEL } from '@shared/codes/labels';
 import { formatYuan } from '@shared/domain/money';
 import { lineTitle } from '@shared/inspection/inspection-findings';
 import { proposeReduction } from '@shared/inspection/proposed-reduction';
+import type { InspectionPhotoRecord } from '@shared/records/inspection-records';
 import { createAuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import { createBlobStore } from '../package/import/blob-store';
@@ -210,12 +211,29 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
     return photoDto(stored);
   }
 
-  function getPhoto(sha256: string, size: 'thumbnail' | 'original'): { mime: string; base64: string } {
+  /** A photo's bytes: the stored original, or the downscaled JPEG (for the report and the expert file). */
+  function photoBytes(sha256: string, size: 'thumbnail' | 'original'): { mime: string; bytes: Buffer; photo: InspectionPhotoRecord } {
     const photo = store.photo(sha256);
     if (!photo) throw new AppError('NOT_FOUND', '照片不存在');
     const hash = size === 'original' ? photo.sha256 : photo.thumbnailSha256;
     if (!blobs.has(hash)) throw new AppError('NOT_FOUND', `照片「${photo.fileName}」的文件已不在数据文件夹中`);
-    return { mime: size === 'original' ? photo.mime : 'image/jpeg', base64: blobs.read(hash).toString('base64') };
+    return { mime: size === 'original' ? photo.mime : 'image/jpeg', bytes: blobs.read(hash), photo };
+  }
+
+  function getPhoto(sha256: string, size: 'thumbnail' | 'original'): { mime: string; base64: string } {
+    const { mime, bytes } = photoBytes(sha256, size);
+    return { mime, base64: bytes.toString('base64') };
+  }
+
+  /**
+   * Stores a photo that comes with someone else's work (an expert file merged by the chair): checked
+   * and stored like one added here, without an entry of its own. Asynchronous (the image is decoded),
+   * so call it before the transaction that links the photo to observations.
+   */
+  async function importPhoto(file: PhotoFile, addedBy: string): Promise<InspectionPhotoRecord> {
+    const { record } = await storePhotoFile(file, addedBy);
+    store.savePhoto(record);
+    return store.photo(record.sha256) ?? record;
   }
 
   /**
@@ -268,7 +286,7 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
     return entries.map((entry) => lineOf(after, entry.lineId));
   }
 
-  return { store, source, getInspection, recordLine, clearLine, recordIndicator, addPhoto, getPhoto, recordMany };
+  return { store, source, getInspection, recordLine, clearLine, recordIndicator, addPhoto, getPhoto, photoBytes, importPhoto, recordMany };
 }
 
 export type InspectionService = ReturnType<typeof createInspectionService>;

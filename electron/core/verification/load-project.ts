@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { attachmentsTable, contractsTable, invoicesTable, paymentsTable, projectsTable, type ProjectRecord } from '@shared/records/stored-records';
-import type { DuplicateLocation, VContract, VInvoice, VPayment } from '@shared/verification/types';
+import type { DuplicateLocation, EInvoiceData, VContract, VInvoice, VPayment, VProject } from '@shared/verification/types';
 import { prepareSelect } from '../db/table-statements';
 import { INVOICE_FINGERPRINT_COLUMNS, INVOICE_FINGERPRINT_VERSION, invoiceFingerprint } from './invoice-fingerprint';
 
@@ -13,6 +13,29 @@ export interface LoadedProject {
   attachments: { path: string; sha256: string }[];
   /** Occurrence number of each invoice's key within the project (1 for the first), by row. */
   occurrences: Map<number, number>;
+}
+
+/**
+ * The project as the checks take it: its rows — the corrected ones where given (更正) — and its
+ * e-invoice attachments as read (einvoice-cache.ts `readAll`).
+ */
+export function checkedProject(
+  loaded: LoadedProject,
+  ref: { batchId: string; projectId: string },
+  einvoices: { parsed: ReadonlyMap<string, EInvoiceData>; unreadable: ReadonlyMap<string, string> },
+  rows: Pick<VProject, 'invoices' | 'contracts'> = loaded,
+): VProject {
+  return {
+    ...ref,
+    applicant: loaded.project.applicant,
+    applicantCode: loaded.project.creditCode,
+    invoices: rows.invoices,
+    contracts: rows.contracts,
+    payments: loaded.payments,
+    attachmentNames: new Set(loaded.attachments.map((a) => a.path)),
+    einvoices: einvoices.parsed,
+    einvoiceErrors: einvoices.unreadable,
+  };
 }
 
 const byProject = 'WHERE project_pk = ? ORDER BY row_no';

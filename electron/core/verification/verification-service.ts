@@ -6,7 +6,7 @@ import { sumMoney } from '@shared/domain/money';
 import type { Stage } from '@shared/codes/codes';
 import type { RuleSet } from '@shared/rules';
 import { createInvestmentCalculator, effectiveDecision, indexProject, statutoryFinding, verifyProject } from '@shared/verification';
-import type { InvoiceDecision, VProject } from '@shared/verification/types';
+import type { InvoiceDecision } from '@shared/verification/types';
 import {
   applyCorrections,
   fieldLabel,
@@ -27,7 +27,7 @@ import { createDecisionStore, type StoredDecision } from './decision-store';
 import type { EInvoiceCache } from './einvoice-cache';
 import { INVOICE_FINGERPRINT_VERSION } from './invoice-fingerprint';
 import { createCorrectionStore } from './correction-store';
-import { createProjectLoader, type LoadedProject } from './load-project';
+import { checkedProject, createProjectLoader, type LoadedProject } from './load-project';
 import { createPanelRecords, panelRecordsRevision } from './panel-records';
 import { createChecklistSource, findingsOfReviewer } from '../inspection/inspection-checklist';
 import { createInspectionStore, inspectionRevision } from '../inspection/inspection-store';
@@ -139,19 +139,7 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
     const occurrenceOf = (rowNo: number) => loaded.occurrences.get(rowNo) ?? 1;
     const corrected = applyCorrections(loaded, corrections, occurrenceOf);
     const ruleSet = catalogue.all().get(batch.policy)?.ruleSet;
-    const { parsed, unreadable } = await einvoices.readAll(loaded.attachments);
-    const project: VProject = {
-      batchId,
-      projectId,
-      applicant: loaded.project.applicant,
-      applicantCode: loaded.project.creditCode,
-      invoices: corrected.invoices,
-      contracts: corrected.contracts,
-      payments: loaded.payments,
-      attachmentNames: new Set(loaded.attachments.map((a) => a.path)),
-      einvoices: parsed,
-      einvoiceErrors: unreadable,
-    };
+    const project = checkedProject(loaded, { batchId, projectId }, await einvoices.readAll(loaded.attachments), corrected);
     const elsewhere = loader.duplicatesElsewhere(loaded.pk);
     const index = indexProject(project);
     const findings = citeFindings(verifyProject(project, { spending: ruleSet?.spending, duplicatesElsewhere: (key) => elsewhere.get(key) ?? [] }, index), ruleSet);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import { compareMoney, subtractMoney, sumMoney } from '@shared/domain/money';
@@ -116,6 +117,17 @@ describe('findings raised by what an expert saw on site', () => {
     const v = await p.core.api.getProjectVerification(p.ref);
     expect(v.findings).toEqual([expect.objectContaining({ code: 'INDICATOR_BELOW_TARGET', severity: 'warning' })]);
     expect(v.findings?.[0]?.message).toContain(`指标「${indicator.name}」现场核查值 ${low}`);
+    // The 发票核验明细表 carries it on its own sheet, and the invoice findings in their column.
+    const exported = await p.core.api.exportVerificationWorkbook(p.ref);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(exported.base64 ?? '', 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('项目核验发现');
+    const texts: string[] = [];
+    sheet?.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts.some((t) => t.includes(`指标「${indicator.name}」现场核查值 ${low}`))).toBe(true);
+    const invoiceTexts: string[] = [];
+    workbook.getWorksheet('发票核验明细')?.eachRow((row) => invoiceTexts.push(String(row.getCell(13).value ?? '')));
+    expect(invoiceTexts.some((t) => t.includes('现场未见'))).toBe(true);
 
     await p.core.api.recordIndicatorObservation({ ...p.ref, indicatorId: indicator.id, value: indicator.target });
     expect((await p.core.api.getProjectVerification(p.ref)).findings).toEqual([]);
