@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionLine, ProjectInspection } from '@shared/api/inspection-contract';
 import type { ProjectVerification } from '@shared/api/verification-contract';
-import { subtractMoney } from '@shared/domain/money';
+import { multiplyMoney, subtractMoney } from '@shared/domain/money';
 import { createInspectionStore } from '@core/inspection/inspection-store';
 import { generateSamplePackage } from '../../electron/cli/sample';
 import { jpegWithExifDate } from '../support/jpeg-with-exif';
@@ -184,6 +184,30 @@ describe('现场核查 in browser mode', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('inspection-tablet-1280x800');
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('asks for the counted quantity and the model with 型号或数量不符 and proposes the part not seen', async () => {
+    const page = app.page;
+    const index = checklist.lines.findIndex((l) => l.id !== target.id && l.quantity !== null && Number(l.quantity) >= 2);
+    const line = checklist.lines[index];
+    if (!line?.quantity) throw new Error('sample has no second line counted in units');
+    await page.getByTestId('line-list').locator('button').nth(index).click();
+    await eventually(lineIndexShown).toBe(String(index + 1));
+    await page.locator('body').press('4');
+    const seen = String(Number(line.quantity) - 1);
+    await page.getByTestId('quantity-seen').fill(seen);
+    await page.getByTestId('model-seen').fill('KX-200');
+    await page.getByTestId('model-seen').blur();
+    await eventually(async () => (await inspection()).lines.find((l) => l.id === line.id)?.mine?.modelSeen).toBe('KX-200');
+    const now = (await inspection()).lines.find((l) => l.id === line.id);
+    expect(now?.mine).toMatchObject({ status: 'different', quantitySeen: seen, modelSeen: 'KX-200' });
+    // One not seen: one unit price where the lines give it (the core's rule for the rest is tested there).
+    const expected = line.unitPrice === null ? (now?.proposedReduction ?? '') : multiplyMoney(line.unitPrice, '1');
+    expect(now?.proposedReduction).toBe(expected);
+    expect(expected).not.toBe('');
+    expect(await page.getByTestId('proposal-explanation').textContent()).toBe(now?.proposalExplanation);
+    await eventually(async () => digits(await page.getByTestId('proposed-reduction').locator('strong').textContent())).toBe(expected);
+    await app.screenshot('inspection-different');
   });
 
   it('shows another expert’s observation of a line under the expert’s name, photo included', async () => {
