@@ -109,7 +109,8 @@ export function InspectionWorkspace({ batchId, projectId, lineId, onLine }: Prop
         <Alert type="info" showIcon message="本项目的合同和发票中没有可核查的设备" />
       ) : (
         <Row gutter={12} ref={listRef}>
-          <Col flex="280px">
+          {/* A fixed width: a long status tag shortens the name, it does not push the line aside. */}
+          <Col flex="280px" style={{ maxWidth: 280, minWidth: 0 }}>
             <LineList lines={lines} statusOf={(l) => shownDraft(l)?.status ?? null} current={index} height={listHeight} onJump={(i) => lines[i] && onLine(lines[i].id)} />
           </Col>
           <Col flex="1" style={{ minWidth: 0, height: listHeight, overflow: 'auto' }}>
