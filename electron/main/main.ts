@@ -75,7 +75,7 @@ startDesktop({
     return startCoreWorker(workerFile, { dataDir, resourcesDir, nativeBinding: electronNativeBinding() }, logger);
   },
   connect: (core, dataDir, getWindow) => {
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, () => getWindow()?.webContents.id ?? null, appUrlPrefix);
     const isTrustedSender = createSenderCheck(getWindow, appUrlPrefix);
     const grants = createPathGrants();
     registerApiHandlers(ipcMain, core.invoke, isTrustedSender, logger, grants);

@@ -1,11 +1,14 @@
 import type { BrowserWindow, Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/bridge';
 import { isAppUrl } from './app-url';
+import { restrictPermissionsToCamera } from './camera-permission';
 
-/** Hardening that applies to the app's session: no permissions, CSP on every response. */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Hardening that applies to the app's session: no permission but the camera for the app's own
+ * window (现场核查 photos), CSP on every response.
+ */
+export function hardenSession(session: Session, getAppWindowId: () => number | null, appUrlPrefix: string): void {
+  restrictPermissionsToCamera(session, getAppWindowId, appUrlPrefix);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

@@ -7,6 +7,7 @@ import { ProjectWorkspace } from './pages/projects/ProjectWorkspace';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { InvoiceVerificationPage } from './pages/invoices/InvoiceVerificationPage';
+import { InspectionPage } from './pages/inspection/InspectionPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { ScoringPage } from './pages/scoring/ScoringPage';
 import { SummaryPage } from './pages/summary/SummaryPage';
@@ -22,6 +23,7 @@ export function App() {
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:batchId/:projectId" element={<ProjectWorkspace />} />
         <Route path="/invoices" element={<InvoiceVerificationPage />} />
+        <Route path="/inspection" element={<InspectionPage />} />
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/policies" element={<PoliciesPage />} />
         <Route path="/settings" element={<SettingsPage />} />

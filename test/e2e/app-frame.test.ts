@@ -5,6 +5,7 @@ const AREAS = [
   ['batches', '评审批次'],
   ['projects', '项目'],
   ['invoices', '发票核验'],
+  ['inspection', '现场核查'],
   ['scoring', '评分'],
   ['summary', '汇总'],
   ['reports', '报告'],

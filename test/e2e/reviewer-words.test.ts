@@ -5,7 +5,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { createTestReviewer } from '../support/reviewer';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
-const PAGES = ['batches', 'projects', 'invoices', 'scoring', 'summary', 'reports', 'policies', 'settings', 'about'] as const;
+const PAGES = ['batches', 'projects', 'invoices', 'inspection', 'scoring', 'summary', 'reports', 'policies', 'settings', 'about'] as const;
 /** Words a Chinese reviewer reads as such: file formats. */
 const ALLOWED_WORDS = new Set(['PDF', 'OFD', 'XML', 'Excel', 'ZIP', 'zip', 'xlsx', 'CSV', 'csv']);
 

@@ -39,7 +39,8 @@ export function AppFrame({ children }: { children: ReactNode }) {
             key: area.key,
             icon: area.icon,
             label: area.title,
-            title: `${area.title}（Alt+${String(index + 1)}）`,
+            // Alt+1…9 reach the first nine areas; the rest are reached by the menu only.
+            title: index < 9 ? `${area.title}（Alt+${String(index + 1)}）` : area.title,
           }))}
           style={{ borderInlineEnd: 'none' }}
           onClick={({ key }) => void navigate(`/${key}`)}
