@@ -269,7 +269,8 @@ export const panelContract = {
   applyExpertFileImport: {
     input: z.strictObject({ importId: id }),
     output: z.object({ batchId: z.string(), expertName: z.string(), version: z.number().int(), projects: z.number().int(), invoiceDecisions: z.number().int() }),
-    invalidates: ['listPanelMembers', ...scoringViews] as const,
+    // The file also brings the expert's invoice decisions and 现场核查 observations.
+    invalidates: ['listPanelMembers', ...scoringViews, 'getProjectVerification', 'getInspection'] as const,
   },
   discardExpertFileImport: { input: z.strictObject({ importId: id }), output: z.object({ discarded: z.boolean() }) },
   getConsolidation: { input: batchRef, output: consolidationSchema },
