@@ -1,14 +1,16 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import { addMoney, compareMoney } from '@shared/domain/money';
+import { awardReasonText, decisiveAwardStep } from '@shared/rules/decisive-step';
 import { yuan } from '../../format';
 
 const small = { fontSize: 12, lineHeight: '18px' } as const;
 const figure = { fontSize: 18 } as const;
 
-/** Why the award is what it is: the rule set's message, else the last step of its computation (e.g. 低于8000万元：不予奖补). */
+/** Why the award is what it is: the rule set's message, else the step that decides the amount (e.g. 低于8000万元：不予奖补), not a bonus after it. */
 function awardReason(v: ProjectVerification): string {
-  return v.summary.awardMessage ?? v.awardTrace.at(-1)?.text ?? `按核定投资额 ${yuan(v.summary.verifiedInvestment)} 元测算`;
+  const step = decisiveAwardStep(v.awardTrace);
+  return v.summary.awardMessage ?? (step ? awardReasonText(step) : `按核定投资额 ${yuan(v.summary.verifiedInvestment)} 元测算`);
 }
 
 /**
