@@ -84,9 +84,9 @@ export function createReviewerHandlers(ctx: CoreContext): ReviewerHandlers {
       const stored = own ? organisationCertificates.of(own.id) : undefined;
       return { certificate: stored ? certificateDto(stored) : null };
     },
-    importSigningCertificate: async ({ base64, filePassphrase, passphrase }) => {
+    importSigningCertificate: async ({ base64, filePassphrase, passphrase, fileName }) => {
       const own = acting.require();
-      const certificate = await prepareOrganisationCertificate(own, { bytes: Buffer.from(base64, 'base64'), filePassphrase, passphrase }, ctx.now());
+      const certificate = await prepareOrganisationCertificate(own, { bytes: Buffer.from(base64, 'base64'), filePassphrase, passphrase, fileName }, ctx.now());
       ctx.db.transaction(() => {
         organisationCertificates.save(certificate);
         audit.record({
