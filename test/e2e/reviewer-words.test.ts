@@ -94,6 +94,13 @@ describe('a reviewer’s words on every page, and a re-import that removes proje
           .waitFor({ state: 'detached' })
           .catch(() => undefined);
         await app.screenshot(`page-${area}-${String(viewport.width)}`);
+        if (area === 'settings') {
+          // The 操作记录 sits below the fold: each entry a sentence, the reduction with both amounts.
+          const log = page.getByTestId('audit-log');
+          await log.scrollIntoViewIfNeeded();
+          await log.getByText('认定 1,000.00 元，理由：含不属于技改设备的运费').waitFor();
+          await app.screenshot(`page-settings-audit-${String(viewport.width)}`);
+        }
         const text = await page.locator('body').innerText();
         found.push(...developerWords(text).map((w) => `${area}: ${w}`));
       }

@@ -63,7 +63,7 @@ export function VerificationSummary({ v, compact = false }: { v: ProjectVerifica
       <Col span={span}>
         <Card size="small" styles={{ body: { padding: '6px 12px' } }}>
           <Statistic title={s.awardIsCeiling ? '奖补上限' : '奖补金额'} value={s.award === null ? '—' : yuan(s.award)} valueStyle={figure} data-testid="award" />
-          <Typography.Paragraph style={{ ...small, marginBottom: 0 }} ellipsis={{ rows: 1, tooltip: true }} data-testid="award-reason">
+          <Typography.Paragraph style={{ ...small, marginBottom: 0 }} ellipsis={{ rows: compact ? 2 : 1, tooltip: true }} data-testid="award-reason">
             {awardReason(v)}
           </Typography.Paragraph>
         </Card>
