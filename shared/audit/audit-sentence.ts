@@ -123,7 +123,8 @@ const SENTENCES: Partial<Record<AuditAction, Say>> = {
     const kind = labelOf(RECUSAL_KINDS, d.kind);
     return `声明回避${w.text}${kind === '' ? '' : `，原因：${kind}`}${clause('说明', d.note)}`;
   },
-  'recusal-withdraw': (_d, w) => `撤回了对${at(w)}的回避声明`,
+  // Recorded both for a first 「无利害关系」 declaration and for withdrawing a recusal: either way the reviewer now scores.
+  'recusal-withdraw': (_d, w) => `声明与${at(w)}的申报单位无利害关系，参与评分`,
   'score-record': (d, w) => {
     const item = str(d.itemTitle) === '' ? '一个评分项' : `评分项「${str(d.itemTitle)}」`;
     // No score in the entry: only the comment changed; a null score: the score was cleared.
