@@ -69,6 +69,8 @@ export const reviewersContract = {
       base64: z.string().min(1, { message: '请选择证书文件' }).max(1_400_000, { message: '证书文件过大，不是 PKCS#12 证书文件' }),
       filePassphrase: z.string().max(200),
       passphrase: z.string().min(1, { message: '请输入评审人口令' }).max(200),
+      /** The name of the file the user chose, for the messages about it. */
+      fileName: z.string().max(260).optional(),
     }),
     output: z.object({ certificate: signingCertificateSchema }),
     invalidates: ['getSigningCertificate', 'listAuditLog', 'getAuditChainStatus'] as const,

@@ -95,7 +95,8 @@ export const correctionSchema = z.object({
 export type CorrectionDto = z.infer<typeof correctionSchema>;
 export const awardBasisSchema = z.enum(['planned', 'verified']);
 
-export const awardStepSchema = z.object({ text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
+/** `rule` says which rule of the rule set the step applies (award, eligibility, bonus …), to find the one that decides the amount. */
+export const awardStepSchema = z.object({ rule: z.string().optional(), text: z.string(), formula: z.string(), amount: z.string(), source: z.string() });
 
 const countedAmount = z.object({ count: z.number().int(), amount: yuanString });
 

@@ -54,7 +54,7 @@ export const AUDIT_ACTIONS: readonly EnumOption<AuditAction>[] = [
   { id: 'rubric-adjust', label: '调整评分细则' },
   { id: 'rubric-freeze', label: '冻结评分细则' },
   { id: 'recusal-declare', label: '回避声明' },
-  { id: 'recusal-withdraw', label: '撤回回避声明' },
+  { id: 'recusal-withdraw', label: '声明无利害关系', aliases: ['撤回回避声明'] },
   { id: 'score-record', label: '评分' },
   { id: 'verdict-record', label: '评审结论与意见' },
   { id: 'expert-file-export', label: '导出专家评审文件' },

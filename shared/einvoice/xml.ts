@@ -47,6 +47,14 @@ const parser = new XMLParser({
 });
 
 /** Parses one XML document; `what` names it in messages, e.g. 数电发票数据文件. */
+/** The XML validator's error codes in words (its own messages are English). */
+const XML_PROBLEM: Readonly<Record<string, string>> = {
+  InvalidTag: '标签不完整或未闭合',
+  InvalidXml: '结构不完整，缺少结束标签',
+  InvalidAttr: '属性写法有误',
+  InvalidChar: '含有不允许的字符',
+};
+
 export function parseXml(xml: string, what: string): Result<XmlRoot> {
   if (typeof xml !== 'string') return fail(`${what}不是文本，无法按 XML 读取`);
   if (xml.length > MAX_XML_CHARS) {
@@ -60,12 +68,12 @@ export function parseXml(xml: string, what: string): Result<XmlRoot> {
   let validation: ReturnType<typeof XMLValidator.validate>;
   try {
     validation = XMLValidator.validate(text);
-  } catch (error) {
-    return fail(`${what}不是格式正确的 XML（${errorText(error)}）`);
+  } catch {
+    return fail(`${what}不是格式正确的 XML，文件可能不完整或已损坏`);
   }
   if (validation !== true) {
-    const { line, col, msg } = validation.err;
-    return fail(`${what}不是格式正确的 XML，文件可能不完整或已损坏（第 ${String(line)} 行第 ${String(col)} 列：${msg}）`);
+    const { line, col, code } = validation.err;
+    return fail(`${what}不是格式正确的 XML，文件可能不完整或已损坏（第 ${String(line)} 行第 ${String(col)} 列：${XML_PROBLEM[code] ?? '格式有误'}）`);
   }
   let parsed: unknown;
   try {
@@ -73,7 +81,7 @@ export function parseXml(xml: string, what: string): Result<XmlRoot> {
   } catch (error) {
     const message = errorText(error);
     if (/nested/iu.test(message)) return fail(`${what}的元素嵌套超过 ${String(MAX_NESTED_TAGS)} 层，不是正常的电子发票，已拒绝读取`);
-    return fail(`${what}无法解析（${message}）`);
+    return fail(`${what}无法解析，文件可能不完整或已损坏`);
   }
   if (!isRecord(parsed)) return fail(`${what}中没有 XML 元素`);
   const names = Object.keys(parsed).filter((key) => !key.startsWith('@_') && key !== '#text');

@@ -30,8 +30,9 @@ export function parseExpertFileText(text: string): { readonly ok: true; readonly
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/u, '')); // a byte-order mark left by Windows Notepad is harmless
-  } catch (error) {
-    return refuse('MALFORMED', `文件不是有效的 JSON（${error instanceof Error ? error.message : String(error)}），可能不完整或被编辑损坏`);
+  } catch {
+    // The parser's own (English) message says nothing to a chair.
+    return refuse('MALFORMED', '文件不是有效的专家评审文件（内容不是完整的 JSON，可能未下载完整、被编辑损坏，或选错了文件）');
   }
   const parsed = expertFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, file: parsed.data };

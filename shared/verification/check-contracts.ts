@@ -32,7 +32,7 @@ export function checkContracts(index: ProjectIndex, sink: FindingSink, spending:
     if (!ledger) {
       const message =
         row.contractKey === ''
-          ? '未填写合同编号，无法与合同和付款凭证对应（认定投资额须有对应合同）'
+          ? '未填写合同编号，无法与合同和付款凭证对应（核定投资额须有对应合同）'
           : `合同编号「${invoice.contractNo.trim()}」不在合同表中，无法与合同和付款凭证对应`;
       sink.invoice(rowNo, 'NO_CONTRACT', 'error', needsContract ? `${message}（${needsContract}）` : message, needsContract ? { statutory: needsContract } : {});
       continue;
@@ -143,7 +143,7 @@ function checkUnpaidTail(ledger: ContractLedger, amount: Dec, spending: Spending
     for (const row of ledger.invoices) sink.invoice(row.rowNo, 'TAIL_NOT_STIPULATED', 'warning', message);
     return;
   }
-  const message = `${facts}；${tail.text}，超出部分 ${yuan(tail.excluded)}不计入认定投资额（${spending.source}）`;
+  const message = `${facts}；${tail.text}，超出部分 ${yuan(tail.excluded)}不计入核定投资额（${spending.source}）`;
   sink.contract(no, 'UNPAID_BEYOND_TAIL', 'warning', message);
   for (const row of ledger.invoices) sink.invoice(row.rowNo, 'UNPAID_BEYOND_TAIL', 'warning', message);
 }

@@ -16,14 +16,14 @@ export function checkRedInvoices(links: ReadonlyMap<number, RedLink>, sink: Find
     let message: string;
     if (blue) {
       const how = link.via === 'attachment' ? '据电子发票附件所载原发票号码' : '按同一销售方、同金额匹配';
-      message = `${own}，${how}冲销第 ${blue.rowNo} 行蓝字发票「${blue.key}」（开票日期 ${blue.invoice.issuedOn}，价税合计 ${shown(blue.total)}）；两者在认定投资额中相互抵减`;
+      message = `${own}，${how}冲销第 ${blue.rowNo} 行蓝字发票「${blue.key}」（开票日期 ${blue.invoice.issuedOn}，价税合计 ${shown(blue.total)}）；两者在核定投资额中相互抵减`;
       const list = reversals.get(blue);
       if (list) list.push(link);
       else reversals.set(blue, [link]);
     } else if (link.originalNumber !== undefined) {
-      message = `${own}，电子发票附件载明冲销的蓝字发票「${link.originalNumber}」不在本项目发票表中；红字金额按负数冲减认定投资额`;
+      message = `${own}，电子发票附件载明冲销的蓝字发票「${link.originalNumber}」不在本项目发票表中；红字金额按负数冲减核定投资额`;
     } else {
-      message = `${own}，未在本项目找到同一销售方、同金额的蓝字发票；红字金额按负数冲减认定投资额`;
+      message = `${own}，未在本项目找到同一销售方、同金额的蓝字发票；红字金额按负数冲减核定投资额`;
     }
     sink.invoice(red.rowNo, 'RED_INVOICE', 'info', message);
   }

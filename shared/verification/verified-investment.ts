@@ -6,7 +6,7 @@ import { linkRedInvoices } from './red-links';
 import type { ContractReconciliation, InvoiceDecision, VerifiedInvestment, VProject } from './types';
 
 /**
- * The verified investment (认定投资额) of a project, per the rule set's spending
+ * The verified investment (核定投资额) of a project, per the rule set's spending
  * rules (Xiamen §五(一)(二): amounts excluding tax; equipment, software, process,
  * platform, consulting and testing; no land or buildings; contract and payment
  * record; an invoiced but unpaid tail up to 10% of the contract amount).
@@ -127,11 +127,11 @@ export function createInvestmentCalculator(project: VProject, spending: Spending
         `无对应合同的发票 ${withoutContract.length} 张（第 ${withoutContract
           .slice(0, 10)
           .map((w) => w.rowNo)
-          .join('、')}${withoutContract.length > 10 ? ' 等' : ''} 行），${includingTax ? '价税合计' : '不含税'} ${yuan(sum)}，不计入（认定投资额须有对应合同）`,
+          .join('、')}${withoutContract.length > 10 ? ' 等' : ''} 行），${includingTax ? '价税合计' : '不含税'} ${yuan(sum)}，不计入（核定投资额须有对应合同）`,
       );
     }
     const addends = contracts.length === 0 ? '0.00' : contracts.map((c) => formatPlain(c.counted)).join(' + ');
-    trace.push(`认定投资额 = ${addends} = ${yuan(total)}`);
+    trace.push(`核定投资额 = ${addends} = ${yuan(total)}`);
     return { total: money(total), contracts, withoutContract, trace };
   }
 

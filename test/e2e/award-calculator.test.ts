@@ -28,7 +28,7 @@ describe('奖补测算 in browser mode at 1366×768', () => {
     expect(empty).toContain('1.5亿');
     expect(empty).not.toMatch(/investment|[A-Za-z]{4,}/u);
 
-    await page.getByLabel('认定投资额').fill('1.5亿');
+    await page.getByLabel('核定投资额').fill('1.5亿');
     // 150,000,000.00 × 8% = 12,000,000.00, capped at 10,000,000.00 (000 §五(三)2(1)).
     await page.getByTestId('award-amount').filter({ hasText: '10,000,000.00 元' }).waitFor();
     await page.getByText('即 150,000,000.00 元').waitFor();
@@ -36,22 +36,22 @@ describe('奖补测算 in browser mode at 1366×768', () => {
     expect(await page.getByTestId('award-trace').textContent()).not.toContain('.txt');
     await app.screenshot('award-calculator-xiamen-1366');
 
-    await page.getByLabel('认定投资额').fill('60000万');
+    await page.getByLabel('核定投资额').fill('60000万');
     // 600,000,000.00: 16,000,000.00 + 2% × 100,000,000.00 = 18,000,000.00, at the 18,000,000.00 cap.
     await page.getByTestId('award-amount').filter({ hasText: '18,000,000.00 元' }).waitFor();
-    await page.getByLabel('认定投资额').fill('abc');
+    await page.getByLabel('核定投资额').fill('abc');
     const error = (await page.getByTestId('award-error').textContent()) ?? '';
-    expect(error).toContain('认定投资额');
+    expect(error).toContain('核定投资额');
     expect(error).not.toContain('investment');
   });
 
   it('keeps the typed amount when another policy is chosen', async () => {
     const page = app.page;
-    await page.getByLabel('认定投资额').fill('3000万');
+    await page.getByLabel('核定投资额').fill('3000万');
     await page.getByText(SHENYANG, { exact: true }).click();
     expect(await page.getByLabel('技术改造投资').inputValue()).toBe('3000万');
     await page.getByText(XIAMEN, { exact: true }).click();
-    expect(await page.getByLabel('认定投资额').inputValue()).toBe('3000万');
+    expect(await page.getByLabel('核定投资额').inputValue()).toBe('3000万');
   });
 
   it('brings in an imported project’s verified investment', async () => {

@@ -6,8 +6,8 @@ import { createTestReviewer } from '../support/reviewer';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const PAGES = ['batches', 'projects', 'invoices', 'inspection', 'scoring', 'summary', 'reports', 'policies', 'settings', 'about'] as const;
-/** Words a Chinese reviewer reads as such: file formats. */
-const ALLOWED_WORDS = new Set(['PDF', 'OFD', 'XML', 'Excel', 'ZIP', 'zip', 'xlsx', 'CSV', 'csv']);
+/** Words a Chinese reviewer reads as such: file formats, and the names printed on the keys to press. */
+const ALLOWED_WORDS = new Set(['PDF', 'OFD', 'XML', 'Excel', 'ZIP', 'zip', 'xlsx', 'CSV', 'csv', 'Enter', 'Tab', 'Ctrl', 'Esc', 'Shift']);
 
 /** What a reviewer must never read: ids, hashes, the policy files' stored names, English words. */
 function developerWords(text: string): string[] {
@@ -55,6 +55,27 @@ describe('a reviewer’s words on every page, and a re-import that removes proje
     expect(await app.core.api.listProjects({})).toHaveLength(1);
   });
 
+  it('leaves a day of work to show: decisions, a declaration, a score', async () => {
+    // The pages below are looked at with what a reviewer leaves behind, so the 操作记录, the cards and
+    // the scoring column carry text and figures, not only empty states.
+    const api = app.core.api;
+    const [project] = await api.listProjects({});
+    if (!project) throw new Error('no project');
+    const ref = { batchId: project.batchId, projectId: project.id };
+    const invoices = (await api.getProjectVerification(ref)).invoices;
+    const [first, second, third] = invoices;
+    if (!first || !second || !third) throw new Error('too few invoices');
+    await api.decideInvoices({ ...ref, rowNos: [first.rowNo], kind: 'accept' });
+    await api.decideInvoices({ ...ref, rowNos: [second.rowNo], kind: 'reduce', amount: '1000.00', reason: '含不属于技改设备的运费' });
+    await api.decideInvoices({ ...ref, rowNos: [third.rowNo], kind: 'reject', reason: '开票日期超出认定期间' });
+    await api.setRecusal({ ...ref, recusal: null });
+    const sheet = await api.getScoringSheet(ref);
+    const item = sheet.rubric.items[0];
+    if (item) await api.saveItemScore({ ...ref, itemId: item.id, score: '1' });
+    const log = await api.listAuditLog({ limit: 20 });
+    expect(log.map((entry) => entry.actionCode)).toEqual(expect.arrayContaining(['invoice-accept', 'invoice-reduce', 'invoice-reject', 'recusal-withdraw']));
+  });
+
   for (const viewport of [
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },
@@ -73,6 +94,13 @@ describe('a reviewer’s words on every page, and a re-import that removes proje
           .waitFor({ state: 'detached' })
           .catch(() => undefined);
         await app.screenshot(`page-${area}-${String(viewport.width)}`);
+        if (area === 'settings') {
+          // The 操作记录 sits below the fold: each entry a sentence, the reduction with both amounts.
+          const log = page.getByTestId('audit-log');
+          await log.scrollIntoViewIfNeeded();
+          await log.getByText('认定 1,000.00 元，理由：含不属于技改设备的运费').waitFor();
+          await app.screenshot(`page-settings-audit-${String(viewport.width)}`);
+        }
         const text = await page.locator('body').innerText();
         found.push(...developerWords(text).map((w) => `${area}: ${w}`));
       }

@@ -2,6 +2,7 @@ import { AppError } from '@shared/api/errors';
 import { formatFingerprintForReading } from '@shared/identity/fingerprint-text';
 import { MIN_PASSPHRASE_LENGTH } from '@shared/identity/reviewer-profile';
 import fs from 'node:fs';
+import path from 'node:path';
 import { P12_PASSPHRASE_VARIABLE, readPassphrase } from '../read-passphrase';
 import { commandWithSubcommands, type CliSubcommand } from '../subcommands';
 
@@ -46,7 +47,12 @@ const importP12: CliSubcommand = {
     }
     const filePassphrase = await readPassphrase('请输入证书文件的口令（输入时不显示）：', P12_PASSPHRASE_VARIABLE);
     const passphrase = await readPassphrase('请输入评审人口令（输入时不显示）：');
-    const { certificate } = await openCore().api.importSigningCertificate({ base64: bytes.toString('base64'), filePassphrase, passphrase });
+    const { certificate } = await openCore().api.importSigningCertificate({
+      base64: bytes.toString('base64'),
+      filePassphrase,
+      passphrase,
+      fileName: path.basename(file),
+    });
     const fingerprint = certificate.fingerprint.replace(/ /gu, '').toLowerCase();
     return {
       json: { ...certificate, fingerprint },

@@ -6,6 +6,7 @@ import { OFD_ENTRY_PATHS, type OfdXmlParts } from '@shared/einvoice/read-ofd-xml
 import { collectStream } from '../package/container/collect-stream';
 import { formatBytes } from '../package/container/limits';
 import { decodeXmlBytes } from './xml-bytes';
+import { libraryErrorReason } from '@core/library-error';
 
 /**
  * Unzips the few XML parts of an OFD invoice in memory. An OFD comes from an applicant's package,
@@ -35,7 +36,7 @@ export async function readOfdArchive(content: Buffer): Promise<Result<OfdXmlPart
   try {
     zipfile = await yauzl.fromBufferPromise(content, { lazyEntries: true, validateEntrySizes: false });
   } catch (error) {
-    return fail(`OFD 文件不是有效的 zip 压缩包（OFD 本质上是 zip），文件可能已损坏或不是 OFD（${errorText(error)}）`);
+    return fail(`不是有效的 OFD 文件（${libraryErrorReason(error)}）`);
   }
   try {
     if (zipfile.entryCount > OFD_LIMITS.maxEntries) {
@@ -60,7 +61,7 @@ export async function readOfdArchive(content: Buffer): Promise<Result<OfdXmlPart
     };
     return await followReferences(read);
   } catch (error) {
-    return fail(`OFD 压缩包结构已损坏，无法读取（${errorText(error)}）`);
+    return fail(`OFD 文件结构已损坏，无法读取（${libraryErrorReason(error)}）`);
   } finally {
     zipfile.close();
   }
@@ -147,12 +148,8 @@ async function readEntry(zipfile: ZipFile, entry: Entry): Promise<Result<string>
       case 'crc-mismatch':
         return fail('解压后的数据与压缩包记录的 CRC 校验值不符，压缩包已损坏');
       case 'read-failed':
-        return fail(`数据已损坏，无法解压（${collected.error.message}）`);
+        return fail(`数据已损坏，无法解压（${libraryErrorReason(collected.error)}）`);
     }
   }
   return decodeXmlBytes(collected.data, '该文件');
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@ import type { EInvoiceData } from '@shared/verification/types';
 import { readOfdArchive } from './ofd-archive';
 import { readPdfInvoice } from './read-pdf-invoice';
 import { decodeXmlBytes } from './xml-bytes';
+import { libraryErrorReason } from '@core/library-error';
 
 /**
  * Reads an attachment as an e-invoice by its extension: `.xml` is a 数电 data file, `.ofd` an OFD
@@ -23,11 +24,11 @@ export async function readEInvoiceFile(fileName: string, content: Buffer): Promi
     }
     if (extension === 'ofd') {
       const parts = await readOfdArchive(content);
-      return parts.ok ? readOfdXml(fileName, parts.value) : parts;
+      return parts.ok ? readOfdXml(fileName, parts.value) : fail(`「${fileName}」：${parts.message}`);
     }
     if (extension === 'pdf') return await readPdfInvoice(fileName, content);
   } catch (error) {
-    return fail(`读取电子发票文件时出错：${error instanceof Error ? error.message : String(error)}`);
+    return fail(`无法读取电子发票文件「${fileName}」（${libraryErrorReason(error)}）`);
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { readInvoiceText } from '@shared/einvoice/read-invoice-text';
 import type { EInvoiceData } from '@shared/verification/types';
 import { decodeQrCodes } from './decode-qr';
 import { readPdfPages } from './pdf-pages';
+import { libraryErrorReason } from '@core/library-error';
 
 /** A PDF larger than this is no e-invoice (they are 50–300 KB); it is not opened. */
 const MAX_PDF_BYTES = 20 * 1024 * 1024;
@@ -18,7 +19,7 @@ export async function readPdfInvoice(fileName: string, content: Buffer): Promise
   try {
     pages = await readPdfPages(content, { images: false });
   } catch (error) {
-    return fail(`PDF 文件无法打开，可能已损坏或已加密（${error instanceof Error ? error.message : String(error)}）`);
+    return fail(`「${fileName}」无法作为 PDF 打开（${libraryErrorReason(error, '文件已损坏、已加密或不是 PDF')}）`);
   }
   const lines = pages.pages.flatMap((page) => page.lines);
   if (lines.length === 0) {

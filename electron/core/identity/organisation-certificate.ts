@@ -54,16 +54,21 @@ export interface ImportPkcs12Input {
   filePassphrase: string;
   /** The reviewer's own passphrase: proves it is them and protects the stored key. */
   passphrase: string;
+  /** The file's name as the user chose it: problems with the file name it. */
+  fileName?: string | undefined;
 }
 
 /** Reads and checks the file, then returns what to store; nothing is stored here. */
 export async function prepareOrganisationCertificate(own: ReviewerProfile, input: ImportPkcs12Input, now: Date): Promise<OrganisationCertificate> {
   // A wrong own passphrase is refused before anything else: nobody else may swap the signing key.
   unlockSigningKey(own, input.passphrase);
-  const { privateKey, certificatePem } = await readPkcs12(input.bytes, input.filePassphrase);
+  const named = (message: string) => (input.fileName ? `「${input.fileName}」：${message}` : message);
+  const { privateKey, certificatePem } = await readPkcs12(input.bytes, input.filePassphrase).catch((error: unknown) => {
+    throw error instanceof AppError ? new AppError(error.code, named(error.message)) : error;
+  });
   const cert = new X509Certificate(certificatePem);
-  if (new Date(cert.validTo) < now) throw new AppError('BAD_INPUT', `证书已于 ${new Date(cert.validTo).toISOString().slice(0, 10)} 过期，不能用于签名`);
-  if (new Date(cert.validFrom) > now) throw new AppError('BAD_INPUT', `证书自 ${new Date(cert.validFrom).toISOString().slice(0, 10)} 起才生效`);
+  if (new Date(cert.validTo) < now) throw new AppError('BAD_INPUT', named(`证书已于 ${new Date(cert.validTo).toISOString().slice(0, 10)} 过期，不能用于签名`));
+  if (new Date(cert.validFrom) > now) throw new AppError('BAD_INPUT', named(`证书自 ${new Date(cert.validFrom).toISOString().slice(0, 10)} 起才生效`));
   return {
     reviewerId: own.id,
     certificatePem,

@@ -34,6 +34,7 @@ import { createInvoiceDecisionMerge } from './merge-invoice-decisions';
 import { createInspectionCarry, type PreparedInspection } from './inspection-carry';
 import { describeInspectionChange, type ChecklistNames } from './inspection-change-text';
 import type { ScoreStore, StoredSheet } from './score-store';
+import { libraryErrorReason } from '@core/library-error';
 
 /** A refusal as the error the CLI and API answer (exit 2 with the refusal's code). */
 export function refusalError(refusal: ExpertFileRefusal): AppError {
@@ -383,8 +384,9 @@ export function createExpertFileService(ctx: CoreContext, acting: ActingReviewer
 function readText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new AppError('BAD_INPUT', `无法读取文件：${file}`);
+  } catch (error) {
+    // `file` may be an upload's temporary path: the chair's own file name is shown by the window.
+    throw new AppError('BAD_INPUT', `无法读取所选的专家评审文件（${libraryErrorReason(error)}）`);
   }
 }
 

@@ -153,7 +153,7 @@ export function createScoringService(ctx: CoreContext, acting: ActingReviewer, r
         audit.record({
           action: 'score-record',
           subject: `project:${batchId}/${projectId}`,
-          details: { item: change.itemId, score: change.score, comment: change.comment, rubric: entry.hash },
+          details: { item: change.itemId, itemTitle: item.title, score: change.score, comment: change.comment, rubric: entry.hash },
         });
       })();
       return saved(batchId, projectId, reviewer);

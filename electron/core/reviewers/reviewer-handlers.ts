@@ -84,9 +84,9 @@ export function createReviewerHandlers(ctx: CoreContext): ReviewerHandlers {
       const stored = own ? organisationCertificates.of(own.id) : undefined;
       return { certificate: stored ? certificateDto(stored) : null };
     },
-    importSigningCertificate: async ({ base64, filePassphrase, passphrase }) => {
+    importSigningCertificate: async ({ base64, filePassphrase, passphrase, fileName }) => {
       const own = acting.require();
-      const certificate = await prepareOrganisationCertificate(own, { bytes: Buffer.from(base64, 'base64'), filePassphrase, passphrase }, ctx.now());
+      const certificate = await prepareOrganisationCertificate(own, { bytes: Buffer.from(base64, 'base64'), filePassphrase, passphrase, fileName }, ctx.now());
       ctx.db.transaction(() => {
         organisationCertificates.save(certificate);
         audit.record({
@@ -128,8 +128,10 @@ export function createReviewerHandlers(ctx: CoreContext): ReviewerHandlers {
       acting.requireChair('撤销对专家证书的确认');
       const digits = fingerprintOf(fingerprint);
       ctx.db.transaction(() => {
+        // The name goes into the 操作记录, which shows no fingerprints.
+        const name = acting.store.trustedSigners().find((s) => s.fingerprint === digits)?.name;
         if (!acting.store.distrustSigner(digits)) throw new AppError('NOT_FOUND', `没有已确认的证书指纹 ${formatFingerprintForReading(digits)}`);
-        audit.record({ action: 'signer-distrust', subject: `signer:${digits}` });
+        audit.record({ action: 'signer-distrust', subject: `signer:${digits}`, ...(name ? { details: { name } } : {}) });
       })();
       return members();
     },

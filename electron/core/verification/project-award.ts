@@ -12,7 +12,8 @@ export interface ProjectAward {
   award: string | null;
   ceiling: boolean;
   message: string | null;
-  trace: { text: string; formula: string; amount: string; source: string }[];
+  /** `rule`: which rule of the rule set a step applies (the basis step has none), to find the one that decides the amount. */
+  trace: { rule?: string; text: string; formula: string; amount: string; source: string }[];
   /** Planned instalments (they sum to the award); empty when the policy sets no schedule or the award cannot be computed. */
   schedule: readonly ScheduleEntry[];
   awardBasis: AwardBasis;
@@ -84,7 +85,10 @@ export function computeProjectAward(ruleSet: RuleSet, project: ProjectRecord, st
     award: outcome.award,
     ceiling: outcome.ceiling,
     message,
-    trace: [basisStep(ruleSet, stage, basis, investment), ...outcome.trace.map((t) => ({ text: t.text, formula: t.formula, amount: t.amount, source: t.source }))],
+    trace: [
+      basisStep(ruleSet, stage, basis, investment),
+      ...outcome.trace.map((t) => ({ rule: t.rule, text: t.text, formula: t.formula, amount: t.amount, source: t.source })),
+    ],
     schedule: outcome.schedule,
     awardBasis: basis,
     basisInvestment: investment,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AppError } from '@shared/api/errors';
 import type { BatchVerification, CorrectionDto, DecisionReply, ProjectVerification } from '@shared/api/verification-contract';
 import { moneyToFen } from '@shared/domain/fen';
-import { sumMoney } from '@shared/domain/money';
+import { subtractMoney, sumMoney } from '@shared/domain/money';
 import type { Stage } from '@shared/codes/codes';
 import type { RuleSet } from '@shared/rules';
 import { createInvestmentCalculator, effectiveDecision, indexProject, statutoryFinding, verifyProject } from '@shared/verification';
@@ -242,10 +242,18 @@ export function createVerificationService(ctx: CoreContext, catalogue: RuleSetCa
           changes.set(rowNo, decision);
         }
       }
+      // A reduction also records what was cut, so the 操作记录 says 「核减 Y 元，认定 X 元」.
+      const reducedFrom = kind === 'reduce' && amount !== undefined ? byRow.get(rowNos[0] ?? 0)?.amount : undefined;
       audit.record({
         action: `invoice-${kind}`,
         subject: `project:${batchId}/${projectId}`,
-        details: { rows: rowNos.length, invoices: rowNos.slice(0, 50).map((r) => byRow.get(r)?.key), amount, reason },
+        details: {
+          rows: rowNos.length,
+          invoices: rowNos.slice(0, 50).map((r) => byRow.get(r)?.key),
+          amount,
+          reason,
+          ...(reducedFrom !== undefined && amount !== undefined ? { cut: subtractMoney(reducedFrom, amount) } : {}),
+        },
       });
     })();
     return state.apply(changes);

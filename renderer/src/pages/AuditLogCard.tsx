@@ -2,10 +2,9 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Typography } from 'antd';
 import type { AuditEntry } from '@shared/api/settings-contract';
-import { auditActionLabel } from '@shared/audit/audit-action';
+import { auditSentence } from '@shared/audit/audit-sentence';
 import { api } from '../api/client';
 import { dateTime } from '../format';
-import { auditDetailText, auditSubjectText } from './audit-text';
 
 /** Green when every entry still gives its hash; otherwise the first entry that does not, in red. */
 function ChainStatus() {
@@ -60,10 +59,9 @@ export function AuditLogCard() {
         data-testid="audit-log"
         columns={[
           { title: '时间', dataIndex: 'at', width: 150, render: dateTime },
-          { title: '操作人', dataIndex: 'actor', width: 110 },
-          { title: '操作', dataIndex: 'action', width: 150, render: auditActionLabel },
-          { title: '对象', dataIndex: 'subject', width: 180, ellipsis: true, render: auditSubjectText },
-          { title: '详情', dataIndex: 'details', ellipsis: true, render: auditDetailText },
+          { title: '操作', dataIndex: 'action', width: 130 },
+          // Who did what to which invoice or project, and why, in one sentence (shared/audit/audit-sentence.ts).
+          { title: '经过', key: 'sentence', render: (_: unknown, entry: AuditEntry) => auditSentence({ ...entry, action: entry.actionCode }) },
         ]}
       />
     </Card>

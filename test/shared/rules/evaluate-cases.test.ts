@@ -32,13 +32,13 @@ describe('evaluateCases', () => {
     expect(errorOf(results[1])).toMatchObject({ code: 'UNKNOWN_POLICY', field: 'policy' });
     expect(errorOf(results[1]).message).toContain('「nowhere-2030」不是已知的规则集');
     expect(errorOf(results[2])).toMatchObject({ code: 'INVALID_FIELD', field: 'investment' });
-    expect(errorOf(results[2]).message).toBe('第 3 条案例：「认定投资额」（investment）不能为负数，实际为「-1.00」');
+    expect(errorOf(results[2]).message).toBe('第 3 条案例：「核定投资额」（investment）不能为负数，实际为「-1.00」');
     expect(awardOf(results[3])).toBe('10000000.00');
-    expect(errorOf(results[4]).message).toContain('「认定投资额」（investment）应为不小于 0 的金额字符串');
+    expect(errorOf(results[4]).message).toContain('「核定投资额」（investment）应为不小于 0 的金额字符串');
     expect(awardOf(results[5])).toBe('10000000.00');
     expect(errorOf(results[6])).toMatchObject({ code: 'INVALID_CASE' });
     expect(errorOf(results[7])).toMatchObject({ code: 'MISSING_FIELD', field: 'investment' });
-    expect(errorOf(results[7]).message).toBe('第 8 条案例：缺少「认定投资额」（investment）：本政策计算时需要该字段');
+    expect(errorOf(results[7]).message).toBe('第 8 条案例：缺少「核定投资额」（investment）：本政策计算时需要该字段');
     expect(errorOf(results[8])).toMatchObject({ code: 'INVALID_FIELD', field: 'investment' });
     expect(errorOf(results[9])).toMatchObject({ code: 'MISSING_FIELD', field: 'policy' });
     expect(awardOf(results[10])).toBe('0.00');

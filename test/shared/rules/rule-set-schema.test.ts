@@ -179,7 +179,7 @@ describe('a bureau defines a new policy without code', () => {
     document: { file: 'demo.txt', title: '示例市技改奖补办法' },
     summary: '示例',
     facts: {
-      investment: { type: 'money', label: '认定投资额' },
+      investment: { type: 'money', label: '核定投资额' },
       specialised: { type: 'boolean', label: '是否专精特新企业', default: false },
     },
     award: {

@@ -16,7 +16,7 @@ describe('item scores', () => {
       rubric,
       {
         items: { 'construction-indicators': '27.5', 'technical-indicators': '20', 'investment-completion': '14.5', evidence: '20' },
-        comments: { 'investment-completion': '认定投资额仅为计划的一半', evidence: '合同、发票、付款凭证逐一对应' },
+        comments: { 'investment-completion': '核定投资额仅为计划的一半', evidence: '合同、发票、付款凭证逐一对应' },
         verdict: '基本通过',
         opinion: '建议整改后通过。',
       },

@@ -32,7 +32,7 @@ describe('RED_INVOICE and REVERSED_INVOICE', () => {
     const [red] = withCode(result.invoices.get(7), 'RED_INVOICE');
     expect(red?.severity).toBe('info');
     expect(red?.message).toBe(
-      '红字发票「24442000000123488888」（价税合计 -356,628.00 元），按同一销售方、同金额匹配冲销第 3 行蓝字发票「24442000000123470012」（开票日期 2024-09-03，价税合计 356,628.00 元）；两者在认定投资额中相互抵减',
+      '红字发票「24442000000123488888」（价税合计 -356,628.00 元），按同一销售方、同金额匹配冲销第 3 行蓝字发票「24442000000123470012」（开票日期 2024-09-03，价税合计 356,628.00 元）；两者在核定投资额中相互抵减',
     );
     const [blue] = withCode(result.invoices.get(3), 'REVERSED_INVOICE');
     expect(blue?.severity).toBe('info');

@@ -31,7 +31,7 @@ describe('computeVerifiedInvestment (Xiamen rules)', () => {
     expect(result.contracts[1]!.trace.join('\n')).toContain(
       '已开票未支付尾款 60,000.00元；合同约定尾款 600,000.00元 × 10% = 60,000.00元，政策上限合同金额 600,000.00元 × 10% = 60,000.00元；认定 min(60,000.00，60,000.00，60,000.00) = 60,000.00元',
     );
-    expect(result.trace.at(-1)).toBe('认定投资额 = 1,315,600.00 + 509,433.96 + 188,679.25 = 2,013,713.21 元');
+    expect(result.trace.at(-1)).toBe('核定投资额 = 1,315,600.00 + 509,433.96 + 188,679.25 = 2,013,713.21 元');
     expect(result.withoutContract).toEqual([]);
   });
 

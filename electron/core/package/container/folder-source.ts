@@ -5,6 +5,7 @@ import { collectStream } from './collect-stream';
 import { formatBytes, type PackageLimits } from './limits';
 import type { EntryReadResult, ListedEntry, OpenSourceResult, PackageSource } from './package-source';
 import { packageError } from './problems';
+import { libraryErrorReason } from '@core/library-error';
 
 /** Not defined on Windows, where links are caught by `lstat` only. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -23,7 +24,7 @@ export async function openFolderSource(root: string, displayName: string, limits
     try {
       names = (await readdir(next.dir)).sort();
     } catch (error) {
-      return { ok: false, problem: packageError(next.prefix || displayName, `无法读取文件夹（${errorText(error)}）`) };
+      return { ok: false, problem: packageError(next.prefix || displayName, `无法读取文件夹（${libraryErrorReason(error)}）`) };
     }
     for (const name of names) {
       if (entries.length >= limits.maxEntries) {
@@ -38,7 +39,7 @@ export async function openFolderSource(root: string, displayName: string, limits
       try {
         stats = await lstat(full);
       } catch (error) {
-        return { ok: false, problem: packageError(relative, `无法读取（${errorText(error)}）`) };
+        return { ok: false, problem: packageError(relative, `无法读取（${libraryErrorReason(error)}）`) };
       }
       const listed: ListedEntry = stats.isDirectory()
         ? { name: `${relative}/`, kind: 'directory', size: 0, refusals: [] }
@@ -58,7 +59,7 @@ export async function openFolderSource(root: string, displayName: string, limits
       try {
         handle = await open(full, constants.O_RDONLY | NO_FOLLOW);
       } catch (error) {
-        return { ok: false, message: `无法读取（${errorText(error)}）` };
+        return { ok: false, message: `无法读取（${libraryErrorReason(error)}）` };
       }
       // `end` is inclusive: reading one byte past the limit is how we notice a file that grew.
       // The stream closes the handle when it ends or is destroyed.
@@ -73,7 +74,7 @@ export async function openFolderSource(root: string, displayName: string, limits
           return { ok: false, message: `超过单个文件上限 ${formatBytes(maxBytes)}` };
         case 'crc-mismatch':
         case 'read-failed':
-          return { ok: false, message: `无法读取（${result.reason === 'read-failed' ? result.error.message : ''}）` };
+          return { ok: false, message: `无法读取（${result.reason === 'read-failed' ? libraryErrorReason(result.error) : '读取中断'}）` };
       }
     },
     close: () => Promise.resolve(),
@@ -85,8 +86,4 @@ function refusalsOf(stats: Stats): string[] {
   if (stats.isSymbolicLink()) return ['是符号链接（或快捷方式式的目录联接），材料包中不允许出现链接'];
   if (!stats.isFile()) return ['不是普通文件（而是设备、管道等特殊文件），材料包中不允许出现'];
   return [];
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,6 +3,7 @@ import { manifestSchema, type Manifest } from '@shared/package/manifest-schema';
 import { findJsonSyntaxError } from './json-syntax-error';
 import { formatJsonPath, manifestIssueMessage } from './manifest-issue';
 import type { ProblemList } from './problems';
+import { libraryErrorReason } from '@core/library-error';
 
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -37,7 +38,7 @@ export function parseManifest(bytes: Buffer, problems: ProblemList): ParsedManif
       MANIFEST_PATH,
       syntax
         ? `manifest.json 不是有效的 JSON：第 ${String(syntax.line)} 行第 ${String(syntax.column)} 列（位置 ${String(syntax.offset)}），${syntax.message}`
-        : `manifest.json 不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`,
+        : `manifest.json 不是有效的 JSON（${libraryErrorReason(error, '内容无法解析')}）`,
     );
     return { manifest: undefined, files: undefined };
   }

@@ -13,6 +13,7 @@ import { MANIFEST_PATH, parseManifest } from './parse-manifest';
 import { ProblemList, packageError } from './problems';
 import { verifyFiles } from './verify-files';
 import { openZipSource } from './zip-source';
+import { libraryErrorReason } from '@core/library-error';
 
 export type ReadPackageResult =
   | {
@@ -36,9 +37,10 @@ export type ReadPackageResult =
  * only the first; only a package-wide limit (entry count, total size) or an unreadable archive stops
  * the checks early. `limits` overrides {@link DEFAULT_PACKAGE_LIMITS} field by field.
  */
-export async function readPackage(source: string, limits?: Partial<PackageLimits>): Promise<ReadPackageResult> {
+export async function readPackage(source: string, limits?: Partial<PackageLimits>, displayName?: string): Promise<ReadPackageResult> {
   const resolved = resolveLimits(limits);
-  const sourceName = path.basename(path.resolve(source));
+  // The name the user chose (a browser upload is stored under a temporary name): every problem names it.
+  const sourceName = displayName ?? path.basename(path.resolve(source));
 
   let isFolder: boolean;
   try {
@@ -47,7 +49,9 @@ export async function readPackage(source: string, limits?: Partial<PackageLimits
     isFolder = stats.isDirectory();
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return refuse(packageError(sourceName, missing ? `找不到材料包：${source}` : `无法打开材料包（${errorText(error)}）`));
+    return refuse(
+      packageError(sourceName, missing ? `找不到材料包「${sourceName}」，它可能已被移动或删除` : `无法打开材料包「${sourceName}」（${libraryErrorReason(error)}）`),
+    );
   }
 
   // The zip's own hash is computed alongside the reading, so it costs no extra time.
@@ -80,7 +84,7 @@ export async function readPackage(source: string, limits?: Partial<PackageLimits
     try {
       packageSha256 = zipSha256 ? await zipSha256 : createHash('sha256').update(manifestFile.data).digest('hex');
     } catch (error) {
-      return refuse(packageError(sourceName, `读取压缩包时出错（${errorText(error)}）`));
+      return refuse(packageError(sourceName, `读取材料包「${sourceName}」时出错（${libraryErrorReason(error)}）`));
     }
     return { ok: true, manifest, files, packageSha256, sourceName, warnings: problems.warnings };
   } finally {
@@ -90,8 +94,4 @@ export async function readPackage(source: string, limits?: Partial<PackageLimits
 
 function refuse(problem: PackageProblem): ReadPackageResult {
   return { ok: false, errors: [problem], warnings: [] };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -8,6 +8,7 @@ import { formatBytes, RATIO_CHECK_MIN_BYTES, type PackageLimits } from './limits
 import type { EntryReadResult, ListedEntry, OpenSourceResult, PackageSource } from './package-source';
 import { packageError } from './problems';
 import { decodeZipEntryNames } from './zip-entry-name';
+import { libraryErrorReason, notReadableAs } from '@core/library-error';
 
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_UTF8 = 0x0800;
@@ -116,7 +117,7 @@ export async function openZipSource(file: string, displayName: string, limits: P
           );
         });
       } catch (error) {
-        return { ok: false, message: `无法读取该文件的数据，压缩包可能已损坏（${translateZipError(errorText(error))}）` };
+        return { ok: false, message: `无法读取该文件的数据，压缩包可能已损坏（${libraryErrorReason(error)}）` };
       }
       return describeRead(await collectStream(stream, { maxBytes, declaredBytes: entry.uncompressedSize, crc32: entry.crc32 }), entry, maxBytes);
     },
@@ -199,28 +200,14 @@ function describeRead(result: CollectResult, entry: Entry, maxBytes: number): En
     case 'crc-mismatch':
       return { ok: false, message: '解压后的数据与压缩包记录的 CRC 校验值不符，压缩包已损坏' };
     case 'read-failed':
-      return { ok: false, message: `数据已损坏，无法解压（${result.error.message}）` };
+      return { ok: false, message: `数据已损坏，无法解压（${libraryErrorReason(result.error)}）` };
   }
 }
 
 function notAZip(displayName: string, error: unknown) {
-  return packageError(displayName, `文件不是有效的 zip 压缩包：${translateZipError(errorText(error))}`);
+  return packageError(displayName, notReadableAs(displayName, ' ZIP 文件', error));
 }
 
 function tooManyEntries(displayName: string, count: number, max: number) {
   return packageError(displayName, `压缩包中有 ${String(count)} 个条目，超过上限 ${String(max)} 个，未读取`);
-}
-
-function translateZipError(message: string): string {
-  if (/end of central directory record signature not found/i.test(message)) {
-    return '找不到 zip 目录结构，文件不是 zip 格式，或下载、复制不完整';
-  }
-  if (/multi-disk/i.test(message)) return '不支持分卷压缩包，请合并为一个 zip 文件';
-  if (/strong encryption/i.test(message)) return '压缩包使用了强加密，请提供未加密的材料包';
-  if (/unexpected EOF|truncated/i.test(message)) return `文件不完整（${message}）`;
-  return `压缩包结构已损坏（${message}）`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -75,7 +75,7 @@ function refuseRemovals(before: ReadonlyMap<string, { parsed: ParsedProject }>, 
 export async function importPackage(ctx: CoreContext, source: string, options: ImportOptions): Promise<ImportSummary> {
   const progress = options.onProgress ?? (() => undefined);
   progress({ phase: 'reading', done: 0, total: 1, message: '正在读取材料包并校验文件' });
-  const read = await readPackage(source);
+  const read = await readPackage(source, undefined, options.displayName);
   if (!read.ok) throw packageRejected(read.errors, read.warnings);
 
   const { manifest, files } = read;

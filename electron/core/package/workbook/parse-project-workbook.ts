@@ -8,6 +8,7 @@ import { prepareWorkbook } from './prepare-workbook';
 import { RowReader } from './row-reader';
 import { locateTable, readSheetRows, type SheetRow } from './sheet-table';
 import { WORKBOOK_LIMITS } from './workbook-limits';
+import { libraryErrorReason } from '@core/library-error';
 
 /**
  * Worksheet parts the reader never looks at (drop-down lists, layout, printing): skipping them makes
@@ -45,7 +46,7 @@ export async function parseProjectWorkbook(file: string, content: Buffer, projec
     // exceljs gets the needed parts only, already inflated within the limits: it inflates nothing itself.
     await workbook.xlsx.load(prepared.xlsx as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS } as never);
   } catch (error) {
-    problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 .xlsx：${error instanceof Error ? error.message : String(error)}` });
+    problems.push({ severity: 'error', file, message: `无法读取工作簿，文件不是有效的 Excel 工作簿（.xlsx）：${libraryErrorReason(error, '工作簿内容已损坏')}` });
     return { parsed: null, problems };
   }
   // A damaged workbook.xml can leave exceljs without properties rather than failing the load.
@@ -59,7 +60,7 @@ export async function parseProjectWorkbook(file: string, content: Buffer, projec
     }
   } catch (error) {
     // exceljs accepts some damaged parts silently and fails only when the sheets are walked.
-    problems.push({ severity: 'error', file, message: `工作簿结构已损坏，无法读取其中的工作表（${error instanceof Error ? error.message : String(error)}）` });
+    problems.push({ severity: 'error', file, message: `工作簿结构已损坏，无法读取其中的工作表（${libraryErrorReason(error, '工作表内容已损坏')}）` });
     return { parsed: null, problems };
   }
   const present = workbook.worksheets.map((w) => `「${w.name}」`).join('') || '（无）';

@@ -4,6 +4,7 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { formatBytes } from '../container/limits';
 import type { WorkbookLimits } from './workbook-limits';
+import { libraryErrorReason } from '@core/library-error';
 
 const inflate = promisify(inflateRaw);
 const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
@@ -30,7 +31,7 @@ export async function readXlsxParts(content: Buffer, limits: WorkbookLimits): Pr
   try {
     zipfile = await yauzl.fromBufferPromise(content, { lazyEntries: true, validateEntrySizes: false, strictFileNames: false });
   } catch (error) {
-    return { ok: false, message: `文件不是有效的 .xlsx（xlsx 本质上是 zip 压缩包，${errorText(error)}）` };
+    return { ok: false, message: `文件不是有效的 Excel 工作簿（.xlsx），${libraryErrorReason(error)}；请用 Excel 或 WPS 另存为 .xlsx` };
   }
   try {
     if (zipfile.entryCount > limits.maxEntries) {
@@ -60,7 +61,7 @@ export async function readXlsxParts(content: Buffer, limits: WorkbookLimits): Pr
     }
     return { ok: true, parts };
   } catch (error) {
-    return { ok: false, message: `工作簿的压缩结构已损坏，无法读取（${errorText(error)}）` };
+    return { ok: false, message: `工作簿的压缩结构已损坏，无法读取（${libraryErrorReason(error)}）` };
   } finally {
     zipfile.close();
   }
@@ -93,7 +94,7 @@ async function readPart(zipfile: ZipFile, content: Buffer, entry: Entry, maxByte
       data = await inflate(stored, { maxOutputLength: Math.max(1, Math.min(maxBytes, entry.uncompressedSize) + 1) });
     } catch (error) {
       if (error instanceof RangeError) return '实际解压出的数据超过文件头声明的大小或上限（文件头被篡改或已损坏），已停止解压';
-      return `数据已损坏，无法解压（${errorText(error)}）`;
+      return `数据已损坏，无法解压（${libraryErrorReason(error)}）`;
     }
   }
   if (data.length !== entry.uncompressedSize) {
@@ -103,8 +104,4 @@ async function readPart(zipfile: ZipFile, content: Buffer, entry: Entry, maxByte
   }
   if (crc32(data) !== entry.crc32) return '解压后的数据与记录的 CRC 校验值不符，工作簿已损坏';
   return data;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -25,12 +25,13 @@ export function BatchesPage() {
           columns={[
             { title: '批次编号', dataIndex: 'id', render: (id: string) => <Link to={`/projects?batch=${encodeURIComponent(id)}`}>{id}</Link> },
             { title: '名称', dataIndex: 'name' },
-            { title: '评审阶段', dataIndex: 'stage', render: stageName },
+            { title: '评审阶段', dataIndex: 'stage', width: 96, render: stageName },
             { title: '政策', dataIndex: 'policy', render: (id: string) => policyName(id) },
             { title: '下发单位', dataIndex: 'issuer' },
-            { title: '项目', dataIndex: 'projects', align: 'right' },
-            { title: '发票', dataIndex: 'invoices', align: 'right' },
-            { title: '导入时间', dataIndex: 'importedAt', render: dateTime },
+            // Short headers over counts: fixed widths keep them on one line beside the long 政策 names.
+            { title: '项目', dataIndex: 'projects', align: 'right', width: 64 },
+            { title: '发票', dataIndex: 'invoices', align: 'right', width: 72 },
+            { title: '导入时间', dataIndex: 'importedAt', width: 150, render: dateTime },
           ]}
         />
       </Card>

@@ -55,7 +55,7 @@ function ImportCertificateDialog({ open, onClose }: { open: boolean; onClose: ()
   const submit = async () => {
     if (!file) return;
     setError(null);
-    importing.mutate({ base64: await fileToBase64(file), filePassphrase, passphrase });
+    importing.mutate({ base64: await fileToBase64(file), filePassphrase, passphrase, fileName: file.name });
   };
   return (
     <Modal

@@ -1,4 +1,4 @@
-import { Table, Tag, Tooltip, type GetRef, type TableColumnsType } from 'antd';
+import { Grid, Table, Tag, Tooltip, type GetRef, type TableColumnsType } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { VerifiedInvoiceDto } from '@shared/api/verification-contract';
 import { DECISION_LABEL, FINDING_LABEL } from '@shared/codes/labels';
@@ -66,7 +66,10 @@ const countedColumn = {
   },
 };
 
-function columns(allColumns: boolean): TableColumnsType<VerifiedInvoiceDto> {
+/** Wide enough for a 20-digit 数电 number in full: the reviewer matches invoices by it. */
+const KEY_WIDTH = { narrow: 172, wide: 196 } as const;
+
+function columns(allColumns: boolean, wide: boolean): TableColumnsType<VerifiedInvoiceDto> {
   const severity = {
     title: '',
     dataIndex: 'severity',
@@ -85,7 +88,14 @@ function columns(allColumns: boolean): TableColumnsType<VerifiedInvoiceDto> {
   return [
     severity,
     { title: '行', dataIndex: 'rowNo', width: 48 },
-    { title: '发票号码', dataIndex: 'key', width: allColumns ? 200 : 150, ellipsis: { showTitle: true } },
+    {
+      title: '发票号码',
+      dataIndex: 'key',
+      width: wide || allColumns ? KEY_WIDTH.wide : KEY_WIDTH.narrow,
+      ellipsis: { showTitle: true },
+      // Narrow screens: a size smaller and digits of equal width, so 20 digits fit beside the four key columns.
+      render: (key: string) => <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: wide ? undefined : 13 }}>{key}</span>,
+    },
     ...secondary,
     { title: '金额（不含税）', dataIndex: 'amount', width: 124, align: 'right', render: money },
     { ...findingsColumn, width: allColumns ? 220 : undefined },
@@ -98,6 +108,7 @@ function columns(allColumns: boolean): TableColumnsType<VerifiedInvoiceDto> {
 export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, onOpen, height, allColumns }: Props) {
   const table = useRef<GetRef<typeof Table<VerifiedInvoiceDto>>>(null);
   const lastIndex = useRef(0);
+  const screens = Grid.useBreakpoint();
   useEffect(() => {
     if (currentRow === undefined) return;
     const index = invoices.findIndex((i) => i.rowNo === currentRow);
@@ -126,7 +137,7 @@ export function InvoiceReviewTable({ invoices, currentRow, selected, onSelect, o
         style: { cursor: 'pointer' },
         'data-row': invoice.rowNo,
       })}
-      columns={columns(allColumns)}
+      columns={columns(allColumns, screens.xxl === true)}
     />
   );
 }

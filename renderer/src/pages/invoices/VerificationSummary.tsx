@@ -1,14 +1,17 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ProjectVerification } from '@shared/api/verification-contract';
 import { addMoney, compareMoney } from '@shared/domain/money';
+import { awardReasonText, decisiveAwardStep } from '@shared/rules/decisive-step';
 import { yuan } from '../../format';
 
 const small = { fontSize: 12, lineHeight: '18px' } as const;
 const figure = { fontSize: 18 } as const;
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
-/** Why the award is what it is: the rule set's message, else the last step of its computation (e.g. 低于8000万元：不予奖补). */
+/** Why the award is what it is: the rule set's message, else the step that decides the amount (e.g. 低于8000万元：不予奖补), not a bonus after it. */
 function awardReason(v: ProjectVerification): string {
-  return v.summary.awardMessage ?? v.awardTrace.at(-1)?.text ?? `按核定投资额 ${yuan(v.summary.verifiedInvestment)} 元测算`;
+  const step = decisiveAwardStep(v.awardTrace);
+  return v.summary.awardMessage ?? (step ? awardReasonText(step) : `按核定投资额 ${yuan(v.summary.verifiedInvestment)} 元测算`);
 }
 
 /**
@@ -34,8 +37,13 @@ export function VerificationSummary({ v, compact = false }: { v: ProjectVerifica
       <Col span={span}>
         <Card size="small" styles={{ body: { padding: '6px 12px' } }} data-testid="decision-counts">
           <div style={{ ...small, color: 'rgba(0,0,0,0.45)', fontSize: 14, lineHeight: '22px' }}>认定进度</div>
-          <div style={{ fontSize: 14, lineHeight: '27px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-            认定 {b.accepted.count}·核减 {b.reduced.count}·不予认定 {b.rejected.count}·<Typography.Text type="warning">未决 {b.undecided.count}</Typography.Text>
+          {/* Each count stays whole; in a narrow column the line breaks between counts instead of being cut. */}
+          <div style={{ fontSize: 14, lineHeight: compact ? '22px' : '27px' }}>
+            <span style={nowrap}>认定 {b.accepted.count}</span>·<span style={nowrap}>核减 {b.reduced.count}</span>·<span style={nowrap}>不予认定 {b.rejected.count}</span>
+            ·
+            <Typography.Text type="warning" style={nowrap}>
+              未决 {b.undecided.count}
+            </Typography.Text>
           </div>
           <div style={small}>
             {s.stale > 0 ? `${String(s.stale)} 张材料变更后需复核；` : ''}
@@ -55,7 +63,7 @@ export function VerificationSummary({ v, compact = false }: { v: ProjectVerifica
       <Col span={span}>
         <Card size="small" styles={{ body: { padding: '6px 12px' } }}>
           <Statistic title={s.awardIsCeiling ? '奖补上限' : '奖补金额'} value={s.award === null ? '—' : yuan(s.award)} valueStyle={figure} data-testid="award" />
-          <Typography.Paragraph style={{ ...small, marginBottom: 0 }} ellipsis={{ rows: 1, tooltip: true }} data-testid="award-reason">
+          <Typography.Paragraph style={{ ...small, marginBottom: 0 }} ellipsis={{ rows: compact ? 2 : 1, tooltip: true }} data-testid="award-reason">
             {awardReason(v)}
           </Typography.Paragraph>
         </Card>

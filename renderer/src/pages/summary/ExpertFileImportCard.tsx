@@ -87,12 +87,12 @@ function ChangeList({ preview, onDone }: { preview: Accepted; onDone: () => void
   );
 }
 
-function Refusal({ refusal, onConfirm }: { refusal: Refused; onConfirm: (signer: SignerToConfirm) => void }) {
+function Refusal({ refusal, fileName, onConfirm }: { refusal: Refused; fileName: string; onConfirm: (signer: SignerToConfirm) => void }) {
   return (
     <Alert
       type="error"
       showIcon
-      message="该文件未被导入"
+      message={fileName === '' ? '该文件未被导入' : `「${fileName}」未被导入`}
       data-testid="import-refused"
       description={
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -123,16 +123,19 @@ export function ExpertFileImportCard() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [path, setPath] = useState<string | null>(null);
+  // The name the chair chose: an upload is checked under a temporary name.
+  const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ExpertFilePreviewDto | null>(null);
   const [confirming, setConfirming] = useState<SignerToConfirm | null>(null);
 
-  const check = async (file: string) => {
+  const check = async (file: string, name = fileName) => {
     setBusy(true);
     try {
       setPath(file);
       setPreview(await api.previewExpertFileImport({ path: file }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      void message.error(name === '' ? reason : `「${name}」：${reason}`);
     } finally {
       setBusy(false);
     }
@@ -141,14 +144,19 @@ export function ExpertFileImportCard() {
     setPreview(null);
     try {
       const local = isDesktop() && window.desktop ? await window.desktop.pathForFile(file) : await uploadToLocalService(file);
-      if (local) await check(local);
+      setFileName(file.name);
+      if (local) await check(local, file.name);
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }
   };
   const fromDialog = async () => {
     const chosen = await window.desktop?.openFile({ title: '选择专家评审文件', extensions: ['json'] });
-    if (chosen) await check(chosen);
+    if (chosen) {
+      const name = chosen.split(/[\\/]/u).pop() ?? '';
+      setFileName(name);
+      await check(chosen, name);
+    }
   };
 
   return (
@@ -181,7 +189,7 @@ export function ExpertFileImportCard() {
         <ChangeList preview={preview} onDone={() => setPreview(null)} />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Refusal refusal={preview} onConfirm={setConfirming} />
+          <Refusal refusal={preview} fileName={fileName} onConfirm={setConfirming} />
           <Button onClick={() => setPreview(null)}>导入其他文件</Button>
         </Space>
       )}

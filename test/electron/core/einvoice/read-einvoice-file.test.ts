@@ -92,10 +92,10 @@ describe('readEInvoiceFile: OFD', () => {
   });
 
   it('refuses a file that is not a zip, an empty file and a truncated zip', async () => {
-    expect(await failureOf(readEInvoiceFile('a.ofd', Buffer.from('%PDF-1.7\n...')))).toMatch(/不是有效的 zip/u);
-    expect(await failureOf(readEInvoiceFile('a.ofd', Buffer.alloc(0)))).toMatch(/不是有效的 zip/u);
+    expect(await failureOf(readEInvoiceFile('a.ofd', Buffer.from('%PDF-1.7\n...')))).toMatch(/不是有效的 OFD 文件/u);
+    expect(await failureOf(readEInvoiceFile('a.ofd', Buffer.alloc(0)))).toMatch(/不是有效的 OFD 文件/u);
     const zip = await zipOfd(shudianOfd());
-    expect(await failureOf(readEInvoiceFile('a.ofd', zip.subarray(0, Math.floor(zip.length / 2))))).toMatch(/zip/u);
+    expect(await failureOf(readEInvoiceFile('a.ofd', zip.subarray(0, Math.floor(zip.length / 2))))).toMatch(/不是有效的 OFD 文件/u);
   });
 
   it('refuses a zip without invoice data', async () => {

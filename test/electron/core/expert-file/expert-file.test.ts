@@ -109,7 +109,7 @@ describe('expert file', () => {
 
   it('refuses what is not an expert file, locating each problem: MALFORMED', () => {
     expect(readExpertFile(Buffer.from([0xff, 0xfe, 0x00]), expect_)).toMatchObject({ code: 'MALFORMED', message: expect.stringContaining('UTF-8') as unknown });
-    expect(readExpertFile(fileOf().subarray(0, 200), expect_)).toMatchObject({ code: 'MALFORMED', message: expect.stringContaining('不是有效的 JSON') as unknown });
+    expect(readExpertFile(fileOf().subarray(0, 200), expect_)).toMatchObject({ code: 'MALFORMED', message: expect.stringContaining('不是完整的 JSON') as unknown });
     const file = JSON.parse(fileOf().toString('utf8')) as { content: { projects: { scores?: Record<string, unknown>; verdict?: string }[] } };
     const first = file.content.projects[0];
     if (first?.scores) first.scores.evidence = '20.3';

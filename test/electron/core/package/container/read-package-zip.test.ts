@@ -130,7 +130,7 @@ describe('readPackage — not a zip', () => {
     expect(result).toEqual({
       ok: false,
       warnings: [],
-      errors: [{ severity: 'error', file: '申报材料.zip', message: expect.stringMatching(/^文件不是有效的 zip 压缩包：/) as unknown }],
+      errors: [{ severity: 'error', file: '申报材料.zip', message: expect.stringMatching(/^「申报材料.zip」不是有效的 ZIP 文件（/) as unknown }],
     });
   });
 
@@ -145,7 +145,7 @@ describe('readPackage — not a zip', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]?.message).toMatch(/^文件不是有效的 zip 压缩包：/);
+    expect(result.errors[0]?.message).toMatch(/^「[^」]+\.zip」不是有效的 ZIP 文件（/);
   });
 
   it('reports corrupt entry data by entry name', async () => {
@@ -169,6 +169,6 @@ describe('readPackage — not a zip', () => {
   it('reports a source that does not exist', async () => {
     const result = await readPackage(path.join(dir, 'nope.zip'));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.message).toMatch(/^找不到材料包/);
+    if (!result.ok) expect(result.errors[0]?.message).toMatch(/^找不到材料包「/);
   });
 });

@@ -98,6 +98,6 @@ describe('workbook problems are located and all reported', () => {
   it('refuses a file that is not a workbook with one clear message', async () => {
     const { parsed, problems } = await parseProjectWorkbook(FILE, Buffer.from('PK not really'), 'XM2024-001');
     expect(parsed).toBeNull();
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', file: FILE, message: expect.stringContaining('不是有效的 .xlsx') })]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', file: FILE, message: expect.stringContaining('不是有效的 Excel 工作簿（.xlsx）') })]);
   });
 });
