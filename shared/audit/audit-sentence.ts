@@ -105,6 +105,11 @@ const SENTENCES: Partial<Record<AuditAction, Say>> = {
   },
   'invoice-reject': (d, w) => `对${ofProject(w, invoicesText(d))} 不予认定${clause('理由', d.reason)}`,
   'invoice-clear': (d, w) => `撤销了对${ofProject(w, invoicesText(d))} 的认定结论，改回未决`,
+  // The 现场核查 entries carry their sentence, written where the line's name and figures are known.
+  'inspection-record': (d, w) => `在${at(w)}${str(d.sentence) || '记录了现场核查'}${clause('说明', d.note)}`,
+  'inspection-clear': (d, w) => `在${at(w)}${str(d.sentence) || '撤销了现场核查记录'}`,
+  'inspection-indicator': (d, w) => `在${at(w)}${str(d.sentence) || '记录了现场核查指标'}${clause('说明', d.note)}`,
+  'inspection-photo': (d, w) => `在${at(w)}${str(d.sentence) || '添加了现场照片'}`,
   'settings-change': (d) => settingsText(d),
   'reviewer-create': (d) => {
     const role = labelOf(REVIEWER_ROLES, d.role);

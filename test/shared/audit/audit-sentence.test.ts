@@ -18,6 +18,17 @@ const SAMPLES: Record<AuditAction, { subject: string; details?: Record<string, u
   'invoice-reduce': { subject: P, details: { rows: 1, invoices: ['12345678'], amount: '8800.00', reason: '含不可认定的运费', cut: '1200.00' } },
   'invoice-reject': { subject: P, details: { rows: 1, invoices: ['12345678'], reason: '开票日期超出认定期间' } },
   'invoice-clear': { subject: P, details: { rows: 1, invoices: ['12345678'] } },
+  'inspection-record': {
+    subject: P,
+    details: {
+      sentence: '现场核查：设备「工业交换机（S5735）」记为「未见」，照片 1 张，建议核减 598,560.00 元（未见 30 台 × 单价 19,952.00 元）',
+      note: '车间内未找到',
+      photos: [HASH],
+    },
+  },
+  'inspection-clear': { subject: P, details: { sentence: '撤销现场核查记录：设备「工业交换机（S5735）」原记为「未见」' } },
+  'inspection-indicator': { subject: P, details: { sentence: '现场核查：指标「数控化率」现场核查值 80%（目标值 ≥85%，申报完成值 86%）', note: '' } },
+  'inspection-photo': { subject: P, details: { sentence: '添加现场照片「拍摄 2026-11-26 10:32.jpg」（拍摄于 2026-11-26 10:32:05）', photo: HASH } },
   'settings-change': {
     subject: 'settings',
     details: {
@@ -73,7 +84,7 @@ describe('操作记录 as sentences', () => {
     const text = sentence(action);
     expect(text.startsWith('王建国 ')).toBe(true);
     // File names and the bureau's numbers (XM-2026-YS-01, XM2024-001, HT-2024-017) stay; English words, hashes and JSON do not.
-    const words = text.replace(/[^\s「」（）、，：]+\.(?:zip|pdf|ofd|xml|xlsx|p12)/gu, '').replace(/[A-Z][A-Z\d]*(?:-[A-Z\d]+)+|[A-Z]{2}\d+(?:-\d+)*/gu, '');
+    const words = text.replace(/[^\s「」（）、，：]+\.(?:zip|pdf|ofd|xml|xlsx|p12|jpg|jpeg|png)/giu, '').replace(/[A-Z][A-Z\d]*(?:-[A-Z\d]+)+|[A-Z]{2}\d+(?:-\d+)*/gu, '');
     expect(words).not.toMatch(/[A-Za-z]{3,}/u);
     expect((text.match(/[0-9A-Fa-f]{16,}/gu) ?? []).filter((run) => /[A-Fa-f]/u.test(run))).toEqual([]);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|[{}[\]"]|：；|（）/iu);
