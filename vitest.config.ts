@@ -7,7 +7,8 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     // Vitest's default is one worker less than the cores: a single worker on the 2-core machines the
-    // suite runs on. Two let the unit files run beside the (serial) end-to-end files.
+    // suite runs on. Two run the unit files two at a time. (Vitest runs the end-to-end files, which may
+    // not run in parallel, after all the unit files, one at a time.)
     maxWorkers: 2,
     projects: [
       {
@@ -17,6 +18,11 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // The unit files of a worker share its module cache instead of each importing the core and
+          // its libraries (exceljs, pdfkit, zod, @peculiar/x509…) again: importing was most of their
+          // time. They keep no state between files: each makes its own data folder and core, and a
+          // file that sets an environment variable or replaces a function restores it after itself.
+          isolate: false,
           // A guard against hangs, not a speed limit: property tests and panel set-ups take several
           // seconds on a loaded 2-core machine, and the 5 s default failed them there.
           testTimeout: 30_000,

@@ -56,9 +56,7 @@ const CJK = /[\u4e00-\u9fff]/u;
 export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const started = performance.now();
   fs.mkdirSync(options.work, { recursive: true });
-  const bases = await buildFuzzBases();
-  const templates = new Map<string, string>();
-  for (const base of bases) templates.set(base.name, await prepareTemplate(base, options));
+  const { bases, templates } = await preparedBases(options);
 
   const indexes = options.only === undefined ? Array.from({ length: options.count }, (_, i) => i) : [options.only];
   const results: FuzzCaseResult[] = [];
@@ -93,6 +91,29 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     seconds: (performance.now() - started) / 1000,
     byMutation,
   };
+}
+
+/**
+ * The bases and their imported data folders, made once per scratch folder and process: every case
+ * copies its template and never writes to it, so a second run in the same folder (the kept cases of
+ * fuzz.test.ts) starts from the very same folders instead of generating and importing them again.
+ */
+const prepared = new Map<string, Promise<{ bases: FuzzBase[]; templates: Map<string, string> }>>();
+
+function preparedBases(options: FuzzOptions) {
+  let entry = prepared.get(options.work);
+  if (!entry) {
+    entry = (async () => {
+      const bases = await buildFuzzBases();
+      const templates = new Map<string, string>();
+      for (const base of bases) templates.set(base.name, await prepareTemplate(base, options));
+      return { bases, templates };
+    })();
+    // A failed preparation is not kept: the next run tries again.
+    void entry.catch(() => prepared.delete(options.work));
+    prepared.set(options.work, entry);
+  }
+  return entry;
 }
 
 /** The data folder each case starts from: the base package imported. */

@@ -9,7 +9,7 @@ import type { PackageProblem } from '@shared/package/problem';
 import { createCore } from '@core/create-core';
 import { silentLogger } from '@core/logger';
 import { fingerprintData } from './data-fingerprint';
-import type { ChildReport, ChildRequest } from './protocol';
+import { READY_LINE, type ChildReport, type ChildRequest } from './protocol';
 
 async function importOne(request: ChildRequest): Promise<ChildReport> {
   const core = createCore({
@@ -72,6 +72,9 @@ async function answer(request: ChildRequest): Promise<void> {
 }
 
 if (process.argv[2] === '--serve') {
+  // Loaded: the parent starts a request's time limit from here, so a slow start on a busy machine is
+  // not taken for a hanging import.
+  process.stdout.write(`${READY_LINE}\n`);
   for await (const line of readline.createInterface({ input: process.stdin })) {
     if (line.trim() !== '') await answer(JSON.parse(line) as ChildRequest);
   }

@@ -21,3 +21,6 @@ export type ChildReport = Common &
     /** `refused` is a package error (BAD_INPUT) with its located problems; `failed` any other error. */
     | { outcome: 'refused' | 'failed'; code: string; message: string; errors: PackageProblem[] }
   );
+
+/** The serving child's first line: it has loaded and takes requests. */
+export const READY_LINE = 'ready';

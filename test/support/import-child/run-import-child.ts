@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { bundleForNode } from '@scripts/bundle-for-node.mjs';
 import { REPO_ROOT, RESOURCES_DIR } from '../temp-dir';
-import type { ChildReport, ChildRequest } from './protocol';
+import { READY_LINE, type ChildReport, type ChildRequest } from './protocol';
 
 export type { ChildReport } from './protocol';
 
@@ -61,7 +61,7 @@ export function createImportChild() {
   let exited: { exitCode: number | null; signal: NodeJS.Signals | null } | undefined;
   let waiting: (() => void) | undefined;
 
-  async function start(): Promise<ServingChild> {
+  async function start(timeoutMs: number): Promise<ServingChild> {
     const script = await bundleImportChild();
     const started = spawn(process.execPath, [script, '--serve'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     stdout = '';
@@ -77,12 +77,27 @@ export function createImportChild() {
       waiting?.();
     });
     started.stdin.on('error', () => undefined);
+    // Node's start-up and loading the core are not the import under test: wait for the child to say
+    // it is ready (a child that never does is killed, and its first run reports the crash).
+    const timer = setTimeout(() => started.kill('SIGKILL'), timeoutMs * 3);
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (stdout.startsWith(`${READY_LINE}\n`) || exited) {
+          waiting = undefined;
+          resolve();
+        }
+      };
+      waiting = check;
+      check();
+    });
+    clearTimeout(timer);
+    if (stdout.startsWith(`${READY_LINE}\n`)) stdout = stdout.slice(READY_LINE.length + 1);
     return started;
   }
 
   return {
     async run(packagePath: string, dataDir: string, options: ChildImportOptions = {}): Promise<ChildRun> {
-      child ??= await start();
+      child ??= await start(options.timeoutMs ?? 60_000);
       const running = child;
       const request: ChildRequest = { packagePath, dataDir, resourcesDir: RESOURCES_DIR, verify: options.verify ?? false };
       const began = performance.now();

@@ -40,7 +40,14 @@ export function ScoreSheet({ sheet, attachments, onOpenAttachment }: ScoreSheetP
       if (field === 'verdict') return saveVerdict.mutateAsync({ ...ref, verdict: v, opinion: o });
       const draft = now[itemId];
       if (!draft) return Promise.resolve();
-      if (field === 'score') return saveItem.mutateAsync({ ...ref, itemId, score: draft.score.trim() === '' ? null : draft.score.trim() });
+      if (field === 'score') {
+        const typed = draft.score.trim();
+        // A score half typed when the pause before saving ran out (18. on the way to 18.5) cannot
+        // stand: it is not sent; the next keystroke schedules the save of the score it becomes.
+        const item = items.find((i) => i.id === itemId);
+        if (item && typedScoreProblem(item, typed) !== null) return Promise.resolve();
+        return saveItem.mutateAsync({ ...ref, itemId, score: typed === '' ? null : typed });
+      }
       if (field === 'comment') return saveItem.mutateAsync({ ...ref, itemId, comment: draft.comment });
       return saveItem.mutateAsync({ ...ref, itemId, attachment: draft.attachment, page: draft.attachment ? draft.page : null });
     },
