@@ -13,6 +13,7 @@ import { panelContract } from '@shared/api/panel-contract';
 import { reportsContract } from '@shared/api/reports-contract';
 import { exportsContract } from '@shared/api/exports-contract';
 import { checklistContract } from '@shared/api/checklist-contract';
+import { inspectionContract } from '@shared/api/inspection-contract';
 import { REPO_ROOT } from '../../support/temp-dir';
 
 function sourcesUnder(folder: string, extension: RegExp): { file: string; text: string }[] {
@@ -42,6 +43,7 @@ describe('the API contract', () => {
       reportsContract,
       exportsContract,
       checklistContract,
+      inspectionContract,
     ];
     expect(methodNames).toHaveLength(parts.reduce((n, part) => n + Object.keys(part).length, 0));
     expect(Object.keys(apiContract).sort()).toEqual(parts.flatMap((part) => Object.keys(part)).sort());
