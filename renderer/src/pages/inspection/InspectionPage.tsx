@@ -1,22 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Select, Space, Spin } from 'antd';
-import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
 import { stageName } from '../../format';
 import { ReviewerRequired } from '../identity/ReviewerRequired';
+import { useBatchProjectChoice } from '../use-batch-project-choice';
 import { InspectionWorkspace } from './InspectionWorkspace';
 
 /** 现场核查: choose the batch and project (kept in the address), then walk the plant line by line. */
 export function InspectionPage() {
-  const [params, setParams] = useSearchParams();
-  const batches = useQuery({ queryKey: ['listBatches'], queryFn: () => api.listBatches({}) });
-  // A batch named in the address that is no longer here falls back to the first one.
-  const asked = params.get('batch');
-  const batchId = batches.data?.some((b) => b.id === asked) ? (asked ?? undefined) : batches.data?.[0]?.id;
-  const projects = useQuery({ queryKey: ['listProjects', batchId ?? null], queryFn: () => api.listProjects({ batchId }), enabled: batchId !== undefined });
-  const list = projects.data ?? [];
-  const projectId = list.find((p) => p.id === params.get('project'))?.id ?? list[0]?.id;
-  const failure = batches.error ?? projects.error;
+  const { params, setParams, batches, projects, list, batchId, projectId, failure, chooseBatch, chooseProject } = useBatchProjectChoice();
 
   return (
     <ReviewerRequired what="现场核查记录">
@@ -29,7 +19,7 @@ export function InspectionPage() {
             value={batchId}
             loading={batches.isLoading}
             options={(batches.data ?? []).map((b) => ({ value: b.id, label: `${b.name}（${stageName(b.stage)}）` }))}
-            onChange={(value: string) => setParams({ batch: value })}
+            onChange={chooseBatch}
             aria-label="评审批次"
           />
           <Select
@@ -41,7 +31,7 @@ export function InspectionPage() {
             optionFilterProp="label"
             loading={projects.isLoading}
             options={list.map((p) => ({ value: p.id, label: `${p.name}（${p.applicant}）` }))}
-            onChange={(value: string) => batchId && setParams({ batch: batchId, project: value })}
+            onChange={chooseProject}
             aria-label="项目"
             data-testid="inspection-project"
           />

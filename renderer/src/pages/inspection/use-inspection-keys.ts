@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { INSPECTION_STATUSES, type InspectionStatus } from '@shared/codes/codes';
-import { keyBelongsToFocus } from '../invoices/use-invoice-keys';
+import { usePageKeys } from '../../components/use-page-keys';
 import { STATUS_KEY } from './status-style';
 
 export type InspectionKeyAction = { move: 1 | -1 } | { status: InspectionStatus };
@@ -16,22 +15,5 @@ export function inspectionKeyAction(key: string): InspectionKeyAction | null {
 
 /** The line keys anywhere on the page, except while typing in a field or in a dialog (the camera). */
 export function useInspectionKeys(enabled: boolean, handle: (action: InspectionKeyAction) => void) {
-  const latest = useRef(handle);
-  useEffect(() => {
-    latest.current = handle;
-  });
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || keyBelongsToFocus(event.target)) return;
-      // A dialog open anywhere (the camera, a photo) owns the keys even when the focus is on the page.
-      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;
-      const action = inspectionKeyAction(event.key);
-      if (!action) return;
-      event.preventDefault();
-      latest.current(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled]);
+  usePageKeys(enabled, inspectionKeyAction, handle, { dialogsOwnKeys: true });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { usePageKeys } from '../../components/use-page-keys';
 
 export type InvoiceKeyAction = 'next' | 'previous' | 'accept' | 'reject' | 'reduce' | 'clear' | 'help';
 
@@ -13,38 +13,7 @@ export const INVOICE_KEYS: readonly { keys: string[]; action: InvoiceKeyAction; 
   { keys: ['?', '/'], action: 'help', text: '显示按键说明' },
 ];
 
-const TEXT_INPUTS = new Set(['text', 'search', 'number', 'tel', 'email', 'url', 'password', 'date']);
-
-/**
- * True where a key belongs to what has the focus: text being typed, an open drop-down, a dialog.
- * A filter button, a checkbox or a closed select keeps the focus after a click, but not the keys.
- */
-export function keyBelongsToFocus(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.closest('[role="dialog"], .ant-modal-wrap, .ant-select-dropdown')) return true;
-  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
-  if (target.getAttribute('aria-expanded') === 'true') return true;
-  if (target instanceof HTMLInputElement) return TEXT_INPUTS.has(target.type) && !target.readOnly && target.getAttribute('role') !== 'combobox';
-  return false;
-}
-
 /** Calls `handle` for the reviewer's keys anywhere on the page except where the key belongs to the focus. */
 export function useInvoiceKeys(enabled: boolean, handle: (action: InvoiceKeyAction) => void) {
-  const latest = useRef(handle);
-  useEffect(() => {
-    latest.current = handle;
-  });
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || keyBelongsToFocus(event.target)) return;
-      const key = event.key.toLowerCase();
-      const entry = INVOICE_KEYS.find((k) => k.keys.includes(key));
-      if (!entry) return;
-      event.preventDefault();
-      latest.current(entry.action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled]);
+  usePageKeys(enabled, (key) => INVOICE_KEYS.find((k) => k.keys.includes(key))?.action ?? null, handle);
 }

@@ -1,29 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Select, Space, Spin, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ReviewerRequired } from '../identity/ReviewerRequired';
+import { useBatchProjectChoice } from '../use-batch-project-choice';
 import { ExportExpertFileButton } from './ExportExpertFileButton';
 import { ScoringProgressTag } from './ScoringProgressTag';
 import { ScoringWorkspace } from './ScoringWorkspace';
 
 /** 评分: choose the batch and project (each with its scoring progress), then score it. */
 export function ScoringPage() {
-  const [params, setParams] = useSearchParams();
-  const batches = useQuery({ queryKey: ['listBatches'], queryFn: () => api.listBatches({}) });
-  // A batch named in the address that is no longer here (removed, or another data folder) falls back to the first one.
-  const asked = params.get('batch');
-  const batchId = batches.data?.some((b) => b.id === asked) ? (asked ?? undefined) : batches.data?.[0]?.id;
-  const projects = useQuery({ queryKey: ['listProjects', batchId ?? null], queryFn: () => api.listProjects({ batchId }), enabled: batchId !== undefined });
+  const { batches, projects, list, batchId, projectId, loading, failure, chooseBatch, chooseProject } = useBatchProjectChoice();
   const progress = useQuery({
     queryKey: ['listScoringProgress', batchId],
     queryFn: () => api.listScoringProgress({ batchId: batchId ?? '' }),
     enabled: batchId !== undefined,
   });
-  const list = projects.data ?? [];
-  const projectId = list.find((p) => p.id === params.get('project'))?.id ?? list[0]?.id;
-  const loading = batches.isLoading || projects.isLoading;
-  const failure = batches.error ?? projects.error;
   const byProject = new Map((progress.data?.projects ?? []).map((p) => [p.projectId, p]));
   const done = (progress.data?.projects ?? []).filter((p) => p.state === 'complete' || p.state === 'recused').length;
   const batch = batches.data?.find((b) => b.id === batchId);
@@ -40,7 +31,7 @@ export function ScoringPage() {
                 value={batchId}
                 loading={batches.isLoading}
                 options={(batches.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
-                onChange={(value: string) => setParams({ batch: value })}
+                onChange={chooseBatch}
                 aria-label="评审批次"
               />
               <Select
@@ -62,7 +53,7 @@ export function ScoringPage() {
                     </Space>
                   ),
                 }))}
-                onChange={(value: string) => batchId && setParams({ batch: batchId, project: value })}
+                onChange={chooseProject}
                 aria-label="项目"
                 data-testid="scoring-project"
               />
