@@ -183,7 +183,8 @@ function PanelFor({
         </div>
       ))}
       <InvoiceCorrections batchId={batchId} projectId={projectId} invoice={invoice} />
-      <Descriptions size="small" column={1} style={{ marginTop: 8 }} labelStyle={{ width: 76 }}>
+      {/* Block content: antd lays the value out as a flex row, whose parts (amount, tax, total) would not wrap in the narrow panel. */}
+      <Descriptions size="small" column={1} style={{ marginTop: 8 }} labelStyle={{ width: 76 }} contentStyle={{ display: 'block', minWidth: 0 }}>
         <Descriptions.Item label="金额">
           {yuan(invoice.amount)}（税额 {yuan(invoice.tax) || '—'}，合计 {yuan(invoice.total)}）
         </Descriptions.Item>
