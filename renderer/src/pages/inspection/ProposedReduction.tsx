@@ -11,6 +11,8 @@ export function ProposedReduction({ batchId, projectId, line }: { batchId: strin
   const navigate = useNavigate();
   if (line.proposedReduction === null) return null;
   const numbers = line.invoices.map((i) => i.number).join('、');
+  // 发票核验 opens on the line's first invoice, where the finding and its suggested 核减 are.
+  const firstRow = line.invoices[0]?.rowNo;
   return (
     <Alert
       type="warning"
@@ -24,13 +26,17 @@ export function ProposedReduction({ batchId, projectId, line }: { batchId: strin
       description={
         <>
           <div data-testid="proposal-explanation">{line.proposalExplanation}</div>
-          <div>核减与否由复核人在「发票核验」中对发票 {numbers} 作出结论。</div>
+          <div>核减与否由评审专家在「发票核验」中对发票 {numbers} 作出结论。</div>
         </>
       }
       action={
         <Button
           size="large"
-          onClick={() => void navigate(`/invoices?batch=${encodeURIComponent(batchId)}&project=${encodeURIComponent(projectId)}`)}
+          onClick={() =>
+            void navigate(
+              `/invoices?batch=${encodeURIComponent(batchId)}&project=${encodeURIComponent(projectId)}${firstRow === undefined ? '' : `&row=${String(firstRow)}`}`,
+            )
+          }
           data-testid="to-invoices"
         >
           去发票核验

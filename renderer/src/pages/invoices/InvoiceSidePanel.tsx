@@ -56,7 +56,8 @@ function PanelFor({
     .join('；');
   const [mode, setMode] = useState<FormMode | null>(startMode);
   const [reason, setReason] = useState(invoice.decision?.reason || findingText);
-  const [amount, setAmount] = useState<string | null>(invoice.decision?.amount ?? null);
+  // The 核减 form starts from the decision taken, else from what the findings suggest (the part seen on site).
+  const [amount, setAmount] = useState<string | null>(invoice.decision?.amount ?? invoice.suggested.reduceTo ?? null);
   const [amountError, setAmountError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const decision = invoice.decision;

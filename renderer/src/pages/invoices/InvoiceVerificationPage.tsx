@@ -11,6 +11,8 @@ export function InvoiceVerificationPage() {
   const batchId = params.get('batch') ?? list[0]?.batchId;
   const projectId = params.get('project') ?? list.find((p) => p.batchId === batchId)?.id;
   const value = batchId && projectId ? `${batchId}/${projectId}` : undefined;
+  // A link from another page (现场核查) may name the invoice row to open on.
+  const rowAsked = /^\d+$/u.test(params.get('row') ?? '') ? Number(params.get('row')) : undefined;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={8}>
@@ -29,7 +31,7 @@ export function InvoiceVerificationPage() {
         data-testid="verification-project"
       />
       {batchId && projectId ? (
-        <VerificationWorkspace key={value} batchId={batchId} projectId={projectId} />
+        <VerificationWorkspace key={value} batchId={batchId} projectId={projectId} initialRow={rowAsked} />
       ) : (
         <Card>
           <Empty description="尚无项目：请先在「评审批次」导入申报材料包" />

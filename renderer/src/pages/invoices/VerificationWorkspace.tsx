@@ -40,13 +40,13 @@ function releaseFocus() {
 const BOTTOM_GAP = 28;
 const TABLE_HEADER = 40;
 
-export function VerificationWorkspace({ batchId, projectId }: { batchId: string; projectId: string }) {
+export function VerificationWorkspace({ batchId, projectId, initialRow }: { batchId: string; projectId: string; initialRow?: number | undefined }) {
   const { modal, message } = App.useApp();
   const { query, decide } = useVerification(batchId, projectId);
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [code, setCode] = useState<FindingCode | undefined>(undefined);
   const [tab, setTab] = useState<TabKey>('invoices');
-  const [current, setCurrentRow] = useState<number | undefined>(undefined);
+  const [current, setCurrentRow] = useState<number | undefined>(initialRow);
   const [selected, setSelected] = useState<number[]>([]);
   const [formRequest, setFormRequest] = useState<FormRequest | null>(null);
   // A reason or amount form belongs to the visit of one invoice: coming back to it does not reopen it.
