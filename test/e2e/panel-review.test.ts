@@ -189,7 +189,16 @@ describe('评分、专家评审文件与汇总 in browser mode', () => {
       await page.getByTestId('opinion').fill(low ? '投资认定存在疑问，建议不予通过。' : '项目基本完成，建议通过。');
       await page.getByTestId('opinion').blur();
       await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 }).toMatch(/已保存 \d\d:\d\d:\d\d$/u);
-      await expect.poll(async () => (await expertB.core.api.getScoringSheet({ batchId, projectId: p.id })).progress.state, { timeout: 15_000 }).toBe('complete');
+      // The sheet's own problems ride along, so a failure says what is missing.
+      await expect
+        .poll(
+          async () => {
+            const sheet = await expertB.core.api.getScoringSheet({ batchId, projectId: p.id });
+            return { state: sheet.progress.state, problems: sheet.problems.map((problem) => problem.message) };
+          },
+          { timeout: 15_000 },
+        )
+        .toEqual({ state: 'complete', problems: [] });
       if (low) await shot(expertB, '08b-expert-b-scoring');
     }
     // The 项目 list shows B's progress per project.
