@@ -11,7 +11,7 @@ import type { CoreContext } from '../core-context';
 import { createBlobStore } from '../package/import/blob-store';
 import { createActingReviewer } from '../reviewers/acting-reviewer';
 import type { EInvoiceCache } from '../verification/einvoice-cache';
-import { createChecklistSource } from './inspection-checklist';
+import { createChecklistSource, type ProjectChecklist } from './inspection-checklist';
 import { indicatorDto, lineDto, photoDto } from './inspection-dto';
 import { createInspectionStore, type StoredLineObservation } from './inspection-store';
 import { processPhoto } from './photo-processing';
@@ -57,8 +57,11 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
   const acting = createActingReviewer(ctx.db);
   const subject = (batchId: string, projectId: string) => `project:${batchId}/${projectId}`;
 
-  async function getInspection(batchId: string, projectId: string): Promise<ProjectInspection> {
-    const { loaded, stage, checklist } = await source.load(batchId, projectId);
+  /**
+   * The inspection as stored now, on a checklist already built. Building it reads the project and its
+   * e-invoices; a write builds it once and answers from it after storing (observations are cheap to read).
+   */
+  function inspectionOn({ loaded, stage, checklist }: ProjectChecklist, batchId: string, projectId: string): ProjectInspection {
     const ownId = acting.own()?.id;
     const lineObservations = store.lineObservations(batchId, projectId);
     const indicatorObservations = store.indicatorObservations(batchId, projectId);
@@ -80,6 +83,10 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
     );
     const done = lines.filter((l) => l.mine !== null).length + indicators.filter((i) => i.mine !== null).length;
     return { batchId, projectId, projectName: loaded.project.name, stage, lines, indicators, progress: { done, total: lines.length + indicators.length } };
+  }
+
+  async function getInspection(batchId: string, projectId: string): Promise<ProjectInspection> {
+    return inspectionOn(await source.load(batchId, projectId), batchId, projectId);
   }
 
   const lineOf = (inspection: ProjectInspection, lineId: string): InspectionLine => {
@@ -125,17 +132,19 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
 
   async function recordLine(batchId: string, projectId: string, input: LineObservationInput): Promise<InspectionLine> {
     const own = acting.require();
-    const { observation, details } = prepareObservation(await getInspection(batchId, projectId), input, own);
+    const built = await source.load(batchId, projectId);
+    const { observation, details } = prepareObservation(inspectionOn(built, batchId, projectId), input, own);
     ctx.db.transaction(() => {
       store.saveLineObservation(batchId, projectId, observation);
       audit.record({ action: 'inspection-record', subject: subject(batchId, projectId), details });
     })();
-    return lineOf(await getInspection(batchId, projectId), input.lineId);
+    return lineOf(inspectionOn(built, batchId, projectId), input.lineId);
   }
 
   async function clearLine(batchId: string, projectId: string, lineId: string): Promise<InspectionLine> {
     const own = acting.require();
-    const line = lineOf(await getInspection(batchId, projectId), lineId);
+    const built = await source.load(batchId, projectId);
+    const line = lineOf(inspectionOn(built, batchId, projectId), lineId);
     if (!line.mine) throw new AppError('NOT_FOUND', `设备${lineTitle(line)}尚无您的现场核查记录，无需撤销`);
     ctx.db.transaction(() => {
       store.clearLineObservation(batchId, projectId, lineId, own.id);
@@ -145,7 +154,7 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
         details: { sentence: `撤销现场核查记录：设备${lineTitle(line)}原记为「${INSPECTION_STATUS_LABEL[line.mine?.status ?? 'seen-running']}」` },
       });
     })();
-    return lineOf(await getInspection(batchId, projectId), lineId);
+    return lineOf(inspectionOn(built, batchId, projectId), lineId);
   }
 
   async function recordIndicator(batchId: string, projectId: string, indicatorId: string, value: string, note: string): Promise<InspectionIndicator> {
@@ -155,7 +164,8 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
       if (!found) throw new AppError('NOT_FOUND', '项目的绩效指标中没有这一指标（材料包可能已更新），请刷新后重试');
       return found;
     };
-    const indicator = find(await getInspection(batchId, projectId));
+    const built = await source.load(batchId, projectId);
+    const indicator = find(inspectionOn(built, batchId, projectId));
     const observation = { indicatorId, reviewerId: own.id, reviewerName: own.name, value: value.trim(), note: note.trim(), observedAt: ctx.now().toISOString() };
     ctx.db.transaction(() => {
       store.saveIndicatorObservation(batchId, projectId, observation);
@@ -168,7 +178,7 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
         },
       });
     })();
-    return find(await getInspection(batchId, projectId));
+    return find(inspectionOn(built, batchId, projectId));
   }
 
   /**
@@ -247,7 +257,8 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
     entries: readonly (Omit<LineObservationInput, 'photos'> & { photoFiles: readonly PhotoFile[] })[],
   ): Promise<InspectionLine[]> {
     const own = acting.require();
-    const inspection = await getInspection(batchId, projectId);
+    const built = await source.load(batchId, projectId);
+    const inspection = inspectionOn(built, batchId, projectId);
     const label = (index: number) => `第 ${String(index + 1)} 条：`;
     const seen = new Set<string>();
     entries.forEach((entry, index) => {
@@ -282,7 +293,7 @@ export function createInspectionService(ctx: CoreContext, einvoices: EInvoiceCac
         audit.record({ action: 'inspection-record', subject: subject(batchId, projectId), details });
       });
     })();
-    const after = await getInspection(batchId, projectId);
+    const after = inspectionOn(built, batchId, projectId);
     return entries.map((entry) => lineOf(after, entry.lineId));
   }
 
